@@ -1,0 +1,141 @@
+"""The institution's official accounts, one per platform and handle."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from core import validate
+from core.db import Database, new_uid, now_iso
+from core.errors import NotFound, ValidationError
+from core.i18n import _
+
+PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok", "other")
+PLATFORM_TITLES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "other": "",
+}
+
+
+def platform_title(platform: str) -> str:
+    return PLATFORM_TITLES.get(platform) or _("Other")
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    uid: str
+    platform: str
+    handle: str
+    display_name: str
+    unit_id: int | None
+    responsible_id: int | None
+    url: str
+    start_date: str | None
+    archived: bool
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """An account as the accounts table shows it: names resolved, latest followers attached."""
+
+    account: Account
+    unit_name: str
+    responsible_name: str
+    followers: int | None
+    followers_date: str | None
+
+
+def _row(row) -> Account:
+    return Account(
+        row["id"],
+        row["uid"],
+        row["platform"],
+        row["handle"],
+        row["display_name"],
+        row["unit_id"],
+        row["responsible_id"],
+        row["url"],
+        row["start_date"],
+        bool(row["archived"]),
+    )
+
+
+def create(
+    db: Database,
+    platform: str,
+    handle: str,
+    display_name: str = "",
+    unit_id: int | None = None,
+    responsible_id: int | None = None,
+    url: str = "",
+    start_date: str | None = None,
+) -> Account:
+    record = {
+        "uid": new_uid(),
+        "platform": validate.choice("platform", platform, PLATFORMS),
+        "handle": validate.text("handle", handle, max_length=100),
+        "display_name": validate.text("display_name", display_name, required=False, max_length=200),
+        "unit_id": unit_id,
+        "responsible_id": responsible_id,
+        "url": validate.text("url", url, required=False, max_length=500),
+        "start_date": validate.date("start_date", start_date, required=False),
+        "archived": 0,
+        "created_at": now_iso(),
+    }
+    try:
+        with db.transaction():
+            account_id = db.su["accounts"].insert(record).last_pk
+    except sqlite3.IntegrityError as exc:
+        if "UNIQUE" in str(exc):
+            raise ValidationError("handle", handle, _("this platform already has an account with this handle")) from exc
+        raise
+    return get(db, account_id)
+
+
+def get(db: Database, account_id: int) -> Account:
+    row = db.conn.execute("SELECT * FROM accounts WHERE id = ?", (account_id,)).fetchone()
+    if row is None:
+        raise NotFound("account", account_id)
+    return _row(row)
+
+
+def list_all(db: Database, include_archived: bool = False) -> list[Account]:
+    where = "" if include_archived else "WHERE archived = 0"
+    order = "CASE platform WHEN 'facebook' THEN 1 WHEN 'instagram' THEN 2 WHEN 'x' THEN 3 WHEN 'youtube' THEN 4 WHEN 'tiktok' THEN 5 ELSE 6 END, handle"
+    return [_row(r) for r in db.query(f"SELECT * FROM accounts {where} ORDER BY {order}")]
+
+
+def table_rows(db: Database, include_archived: bool = False) -> list[AccountRow]:
+    """Every account with its unit, responsible member and latest follower count, in one query."""
+    rows = db.query(
+        """
+        SELECT a.*, COALESCE(u.name, '') AS unit_name, COALESCE(m.name, '') AS responsible_name,
+               s.followers AS latest_followers, s.date AS latest_date
+        FROM accounts a
+        LEFT JOIN units u ON u.id = a.unit_id
+        LEFT JOIN members m ON m.id = a.responsible_id
+        LEFT JOIN account_snapshots s ON s.id = (
+            SELECT id FROM account_snapshots WHERE account_id = a.id ORDER BY date DESC LIMIT 1)
+        WHERE ? OR a.archived = 0
+        """,
+        (1 if include_archived else 0,),
+    )
+    result = [
+        AccountRow(_row(r), r["unit_name"], r["responsible_name"], r["latest_followers"], r["latest_date"])
+        for r in rows
+    ]
+    order = {p: i for i, p in enumerate(PLATFORMS)}
+    result.sort(key=lambda r: (order[r.account.platform], r.account.handle.lower()))
+    return result
+
+
+def set_archived(db: Database, account_id: int, archived: bool) -> Account:
+    get(db, account_id)
+    with db.transaction():
+        db.su["accounts"].update(account_id, {"archived": 1 if archived else 0})
+    return get(db, account_id)

@@ -1,0 +1,317 @@
+"""Opening, migrating, checking and backing up the one SQLite file that holds a team's data.
+
+The startup path (open, check the version, read the first tab) uses only the standard
+`sqlite3` module; sqlite-utils (which pulls in pandas) loads when first needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sqlite3
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core import errors, migrations
+from core.i18n import _
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "afs", "9p"}
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def now_iso() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+class Database:
+    """An open Linimasa file: a sqlite3 connection in autocommit mode plus what we know of it.
+
+    Writes go through `transaction()`, which is all-or-nothing; nested blocks are savepoints.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool = False):
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only
+        self.journal_mode = ""
+        self._su: sqlite_utils.Database | None = None
+
+    @property
+    def su(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, imported on first use."""
+        if self._su is None:
+            import sqlite_utils
+
+            self._su = sqlite_utils.Database(self.conn)
+        return self._su
+
+    @property
+    def user_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            name = f"sp_{uuid.uuid4().hex}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise translate_error(exc, self.path) from exc
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise translate_error(exc, self.path) from exc
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def translate_error(exc: sqlite3.Error, path: Path) -> Exception:
+    """Turn SQLite's terse messages into ones that say what and where."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return errors.DiskFull(path)
+    if "locked" in text or "busy" in text:
+        return errors.DatabaseBusy(path)
+    if "readonly" in text or "read-only" in text:
+        return errors.ReadOnlyLocation(path)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return errors.CorruptDatabase(path, str(exc))
+    return exc
+
+
+def is_network_path(path: Path) -> bool:
+    """True for a file on a network share, where SQLite's WAL mode is not safe."""
+    text = str(path)
+    if sys.platform == "win32":
+        if text.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive_remote = 4
+        root = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(root) == drive_remote
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    resolved = str(path.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in NETWORK_FILESYSTEMS
+
+
+def _check_file(path: Path, create: bool, read_only: bool) -> bool:
+    """Raise a readable error for a path we cannot use; return True if the file is new."""
+    if path.is_dir():
+        raise errors.NotADatabase(path, _("It is a folder."))
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise errors.FolderMissing(path)
+        if not create or read_only:
+            raise errors.DatabaseMissing(path)
+        if not os.access(path.parent, os.W_OK):
+            raise errors.ReadOnlyLocation(path)
+        return True
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise errors.NotADatabase(path, exc.strerror or "") from exc
+    if header and header != SQLITE_HEADER:
+        raise errors.NotADatabase(path)
+    if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise errors.ReadOnlyLocation(path)
+    return not header
+
+
+def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def open_database(
+    path: Path | str, *, create: bool = False, read_only: bool = False, migrate: bool = True
+) -> Database:
+    """Open a Linimasa file, creating it if asked and upgrading its schema (after a backup).
+
+    Raises a `errors.DatabaseFileError` subclass that names the file for every problem
+    a user can meet: missing file or folder, not SQLite, damaged, from a newer version,
+    read-only location.
+    """
+    path = Path(path).expanduser().absolute()
+    is_new = _check_file(path, create, read_only)
+    try:
+        conn = connect(path, read_only)
+    except sqlite3.Error as exc:
+        raise translate_error(exc, path) from exc
+    db = Database(conn, path, read_only)
+    try:
+        _verify(db, is_new)
+        if not read_only:
+            _set_journal_mode(db)
+        version, latest = db.user_version, migrations.latest_version()
+        if version > latest:
+            raise errors.NewerDatabase(path, version, latest)
+        if version < latest:
+            if read_only:
+                raise errors.NeedsUpgrade(path, version, latest)
+            if migrate:
+                upgrade(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise translate_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _verify(db: Database, is_new: bool) -> None:
+    try:
+        tables = [row[0] for row in db.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if not is_new and db.path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            result = db.conn.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise errors.CorruptDatabase(db.path, result)
+    except sqlite3.DatabaseError as exc:
+        raise errors.CorruptDatabase(db.path, str(exc)) from exc
+    if tables and db.user_version == 0:
+        raise errors.ForeignDatabase(db.path)
+
+
+def _set_journal_mode(db: Database) -> None:
+    # WAL is faster and lets readers work during a write, but needs shared memory
+    # that network file systems do not provide: there we keep the rollback journal.
+    mode = "DELETE" if is_network_path(db.path) else "WAL"
+    db.journal_mode = db.conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0].upper()
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.name}.bak-v{version}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-v{version}-{counter}")
+        counter += 1
+    return candidate
+
+
+def upgrade(db: Database) -> Path | None:
+    """Run every pending migration in one transaction; back the file up first if it has data.
+
+    Returns the backup's path (None for a new, empty file).
+    """
+    version = db.user_version
+    pending = [m for m in migrations.all_migrations() if m.version > version]
+    if not pending:
+        return None
+    backup_file = None
+    if version > 0:
+        backup_file = backup_path_for(db.path, version)
+        backup(db, backup_file)
+        log.info("backed up %s to %s before upgrading from version %d", db.path, backup_file, version)
+    with db.transaction():
+        for migration in pending:
+            log.info("migrating %s to version %d (%s)", db.path, migration.version, migration.name)
+            migration.upgrade(db.conn)
+            db.conn.execute(f"PRAGMA user_version = {migration.version}")
+    return backup_file
+
+
+def backup(db: Database, target: Path | str) -> Path:
+    """Copy the open database to `target` with SQLite's online backup API (safe while in use).
+
+    The copy is written beside the target first and renamed, so a failure never leaves a
+    half-written file under the target's name.
+    """
+    target = Path(target).expanduser().absolute()
+    if not target.parent.is_dir():
+        raise errors.FolderMissing(target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise translate_error(exc, target) from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        if exc.errno == 28:
+            raise errors.DiskFull(target) from exc
+        raise errors.ReadOnlyLocation(target) from exc
+    return target
+
+
+def check(db: Database) -> list[str]:
+    """Full integrity and foreign-key check; an empty list means the file is sound."""
+    problems = []
+    for (result,) in db.conn.execute("PRAGMA integrity_check"):
+        if result != "ok":
+            problems.append(_("Integrity: {detail}").format(detail=result))
+    for table, rowid, parent, _fk in db.conn.execute("PRAGMA foreign_key_check"):
+        problems.append(
+            _("Table {table}, row {rowid}: refers to a missing row in {parent}").format(
+                table=table, rowid=rowid, parent=parent
+            )
+        )
+    latest = migrations.latest_version()
+    if db.user_version != latest:
+        problems.append(
+            _("Data version is {version}, expected {latest}").format(
+                version=db.user_version, latest=latest
+            )
+        )
+    return problems

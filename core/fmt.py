@@ -1,0 +1,70 @@
+"""Numbers and dates the way the user's language writes them (76.670; 2,15%; 9 Desember 2021)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import dates as bdates
+from babel import numbers as bnumbers
+
+from core.i18n import babel_locale
+
+
+def number(value: int | float | None, digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return bnumbers.format_decimal(value, format=pattern, locale=babel_locale())
+
+
+def signed(value: int | float | None, digits: int = 0) -> str:
+    """A change, always with its sign: +24.370, −617, ±0."""
+    if value is None:
+        return "–"
+    if value == 0:
+        return "±0"
+    text = number(abs(value), digits)
+    return ("+" if value > 0 else "−") + text
+
+
+def percent(fraction: float | None, digits: int = 2) -> str:
+    """A fraction as a percentage: 0.0215 -> "2,15%"."""
+    if fraction is None:
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return bnumbers.format_percent(fraction, format=pattern, locale=babel_locale())
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value
+
+
+def date_long(value: dt.date | str) -> str:
+    """9 Desember 2021"""
+    return bdates.format_date(_as_date(value), format="long", locale=babel_locale())
+
+
+def date_short(value: dt.date | str) -> str:
+    """9 Des 2021"""
+    return bdates.format_date(_as_date(value), format="medium", locale=babel_locale())
+
+
+def month_year(value: dt.date | str) -> str:
+    """Desember 2021"""
+    return bdates.format_skeleton("yMMMM", _as_date(value), locale=babel_locale())
+
+
+def weekday_date(value: dt.date | str) -> str:
+    """Kam, 9 Des"""
+    return bdates.format_skeleton("MMMEd", _as_date(value), locale=babel_locale())
+
+
+def datetime_short(value: dt.datetime | str) -> str:
+    """9 Des 2021 14.05"""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    date_part = bdates.format_date(value.date(), format="medium", locale=babel_locale())
+    time_part = bdates.format_time(value.time(), format="short", locale=babel_locale())
+    return f"{date_part} {time_part}"

@@ -1,0 +1,155 @@
+"""One writer per file: a lock file beside the database naming who holds it.
+
+The lock file `NAME.lock` holds the pid, user and host of the app that has the file
+open for writing. A lock left behind by a crashed app on this computer is noticed
+(its process is gone) and replaced; a lock from another computer is reported with that
+computer's name, since we cannot see its processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from core.errors import DatabaseFileError
+from core.i18n import _
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    pid: int
+    user: str
+    host: str
+    since: str
+    purpose: str = "app"
+
+    def describe(self) -> str:
+        return _("{user} on computer {host} (since {since})").format(
+            user=self.user, host=self.host, since=self.since.replace("T", " ")
+        )
+
+
+class LockHeld(DatabaseFileError):
+    def __init__(self, path: Path, info: LockInfo):
+        self.info = info
+        super().__init__(
+            path,
+            _("{path} is already open for writing by {holder}.").format(path=path, holder=info.describe()),
+        )
+
+
+def lock_path_for(db_path: Path | str) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "?"
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        process_query_limited_information = 0x1000
+        still_active = 259
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        try:
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == still_active
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_lock(db_path: Path | str) -> LockInfo | None:
+    """Who holds the file, or None when nobody does (a stale lock counts as nobody)."""
+    path = lock_path_for(db_path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        info = LockInfo(**{k: data[k] for k in ("pid", "user", "host", "since")}, purpose=data.get("purpose", "app"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # Half-written or foreign content: treat as held by an unknown holder, never as free.
+        return LockInfo(pid=-1, user="?", host="?", since="?")
+    if info.host == socket.gethostname() and not pid_alive(info.pid):
+        return None
+    return info
+
+
+class DatabaseLock:
+    """Held while a GUI (or a command that replaces the whole file) writes to it."""
+
+    def __init__(self, db_path: Path | str, purpose: str = "app"):
+        self.db_path = Path(db_path).absolute()
+        self.path = lock_path_for(self.db_path)
+        self.purpose = purpose
+        self.held = False
+
+    def acquire(self) -> None:
+        info = LockInfo(
+            pid=os.getpid(),
+            user=_current_user(),
+            host=socket.gethostname(),
+            since=dt.datetime.now().replace(microsecond=0).isoformat(),
+            purpose=self.purpose,
+        )
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = read_lock(self.db_path)
+                if holder is not None:
+                    raise LockHeld(self.db_path, holder) from None
+                # Stale: its process is gone. Remove it and try once more.
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(info), handle)
+            self.held = True
+            return
+        holder = read_lock(self.db_path) or LockInfo(-1, "?", "?", "?")
+        raise LockHeld(self.db_path, holder)
+
+    def release(self) -> None:
+        if self.held:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
+            self.held = False
+
+    def __enter__(self) -> DatabaseLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def break_lock(db_path: Path | str) -> None:
+    """Remove a lock the user has confirmed is left over (e.g. from a computer that crashed)."""
+    with contextlib.suppress(FileNotFoundError):
+        lock_path_for(db_path).unlink()

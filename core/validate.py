@@ -1,0 +1,80 @@
+"""Checks shared by the domain modules; each failure names the field and the bad value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from core.errors import ValidationError
+from core.i18n import _
+
+
+def text(field: str, value: object, *, required: bool = True, max_length: int = 2000) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, value, _("must be text"))
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(field, value, _("must not be empty"))
+    if len(value) > max_length:
+        raise ValidationError(field, value[:40] + "…", _("longer than {n} characters").format(n=max_length))
+    return value
+
+
+def choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValidationError(field, value, _("must be one of: {choices}").format(choices=", ".join(allowed)))
+    return value  # type: ignore[return-value]
+
+
+def date(field: str, value: object, *, required: bool = True) -> str | None:
+    """A calendar date as ISO text (YYYY-MM-DD)."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, value, _("a date is required"))
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ValidationError(field, value, _("not a date in the form YYYY-MM-DD"))
+
+
+def datetime(field: str, value: object, *, required: bool = False) -> str | None:
+    """A local date and time as ISO text (YYYY-MM-DDTHH:MM:SS)."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, value, _("a date and time are required"))
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0, tzinfo=None).isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip()).replace(microsecond=0, tzinfo=None).isoformat()
+        except ValueError:
+            pass
+    raise ValidationError(field, value, _("not a date and time in the form YYYY-MM-DD HH:MM"))
+
+
+def count(field: str, value: object, *, required: bool = False) -> int | None:
+    """A non-negative whole number; floats that are whole (e.g. 424.0 from X exports) are accepted."""
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, value, _("a number is required"))
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, value, _("must be a whole number"))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int):
+        raise ValidationError(field, value, _("must be a whole number"))
+    if value < 0:
+        raise ValidationError(field, value, _("must not be negative"))
+    return value
