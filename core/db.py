@@ -50,6 +50,7 @@ class Database:
         self.path = path
         self.read_only = read_only
         self.journal_mode = ""
+        self.backup_path: Path | None = None
         self._su: sqlite_utils.Database | None = None
 
     @property
@@ -202,10 +203,10 @@ def open_database(
         if version > latest:
             raise errors.NewerDatabase(path, version, latest)
         if version < latest:
-            if read_only:
+            if migrate and read_only:
                 raise errors.NeedsUpgrade(path, version, latest)
             if migrate:
-                upgrade(db)
+                db.backup_path = upgrade(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate_error(exc, path) from exc

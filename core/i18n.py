@@ -23,11 +23,30 @@ def set_language(language: str) -> None:
     global _translation, _language
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    if language == "en":
-        _translation = gettext.NullTranslations()
-    else:
-        _translation = gettext.translation(DOMAIN, locale_dir(), languages=[language])
+    _translation = gettext.NullTranslations() if language == "en" else load_catalog(language)
     _language = language
+
+
+def load_catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalog; from a source checkout, the .po itself when its .mo is missing or older."""
+    folder = locale_dir() / language / "LC_MESSAGES"
+    po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    if not po.exists():
+        raise FileNotFoundError(f"no translation catalog for {language!r} in {folder}")
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def current_language() -> str:

@@ -1,0 +1,40 @@
+"""`demo`: fill a new file with the demo agency's data."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from core import db as dbmod
+from core.cli import add_db_option, db_path, say
+from core.errors import ValidationError
+from core.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("demo", help=_("create a database file full of demo data"))
+    add_db_option(parser)
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today"))
+    parser.set_defaults(run=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from core import demo
+
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            raise ValidationError("--today", args.today, _("not a date in the form YYYY-MM-DD")) from None
+    database = dbmod.open_database(db_path(args), create=True)
+    try:
+        summary = demo.populate(database, today=today)
+    finally:
+        database.close()
+    say(
+        _("Demo data written to {path}: {accounts} accounts, {posts} posts, {snapshots} follower snapshots").format(
+            path=database.path, accounts=summary.accounts, posts=summary.posts, snapshots=summary.snapshots
+        )
+    )
+    return 0

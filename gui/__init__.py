@@ -1,0 +1,1 @@
+"""Linimasa's Qt layer: widgets, models over core data, dialogs. No SQL here."""

@@ -1,0 +1,129 @@
+"""Starting the GUI: the QApplication, language, logging, crash dialog and the first file."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import APP_NAME, __version__, i18n
+from core.errors import LinimasaError
+from core.i18n import _
+from core.logs import setup_logging
+from core.paths import default_db_path, locale_dir
+from gui import opening
+from gui.session import Session
+from gui.widgets import STYLE_SHEET
+
+log = logging.getLogger(__name__)
+
+
+class DisplayMissing(LinimasaError):
+    pass
+
+
+def check_display() -> None:
+    """On Linux, say clearly that there is no screen instead of letting Qt abort."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise DisplayMissing(
+                _("No screen found (DISPLAY is not set). Run Linimasa on a desktop, or set QT_QPA_PLATFORM=offscreen.")
+            )
+
+
+def _qt_message(kind: QtMsgType, _context, message: str) -> None:
+    """Qt's own warnings go to our log, not to the user's terminal."""
+    level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
+    logging.getLogger("qt").log(level, message)
+
+
+def create_application(language: str | None) -> QApplication:
+    qInstallMessageHandler(_qt_message)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    language = language or QSettings().value("language", i18n.DEFAULT_LANGUAGE)
+    if language not in i18n.LANGUAGES:
+        language = i18n.DEFAULT_LANGUAGE
+    i18n.set_language(language)
+    install_qt_translator(app, language)
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def install_qt_translator(app: QApplication, language: str) -> None:
+    """Qt's own dialog strings: our catalog in resources/locale first, then Qt's, if any."""
+    QLocale.setDefault(QLocale(language))
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    for folder in (str(locale_dir()), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            return
+
+
+def install_crash_dialog(log_path: Path | None) -> None:
+    """An unexpected error is logged and explained, instead of the window vanishing."""
+
+    def hook(kind, value, tb) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(value, LinimasaError):
+            QMessageBox.warning(None, "Linimasa", str(value))
+            return
+        detail = "".join(traceback.format_exception(kind, value, tb))
+        box = QMessageBox(QMessageBox.Icon.Critical, _("Unexpected error"), _(
+            "Something went wrong that Linimasa did not expect. Your saved data is safe: every change "
+            "is saved whole or not at all.\n\nThe details are in the log file:\n{path}"
+        ).format(path=log_path or _("(no log file)")))
+        box.setDetailedText(detail)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def first_session(args: argparse.Namespace) -> Session | None:
+    if args.demo and not args.db:
+        return opening.open_demo()
+    if args.db:
+        session = opening.open_interactively(None, Path(args.db), explicit=True)
+        if session is not None and args.demo:
+            from core import demo, overview
+
+            if not overview.has_data(session.db):
+                demo.populate(session.db, today=session.today)
+        return session
+    return opening.open_interactively(None, default_db_path(), explicit=False)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    check_display()
+    log_path = setup_logging()
+    app = create_application(args.lang)
+    install_crash_dialog(log_path)
+    log.info("Linimasa %s starting", __version__)
+    session = first_session(args)
+    if session is None:
+        return 0
+    from gui.mainwindow import MainWindow
+
+    window = MainWindow(session)
+    window.show()
+    if args.exit_after_show:
+        # Let the first paint and queued events run, then leave cleanly.
+        QTimer.singleShot(50, window.close)
+    code = app.exec()
+    return code

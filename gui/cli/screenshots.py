@@ -1,0 +1,65 @@
+"""`screenshots`: render the main window once per tab (and per extra view) to PNG files."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from core.cli import say
+from core.errors import ValidationError
+from core.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("screenshots", help=_("save a picture of every tab as PNG"))
+    parser.add_argument("--out", metavar="DIR", required=True, help=_("folder for the PNG files"))
+    parser.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help=_("database file"))
+    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=_("use fresh demo data"))
+    parser.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS, help=_("interface language"))
+    parser.add_argument("--size", default="1366x768", help=_("window size, e.g. 1366x768"))
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today"))
+    parser.set_defaults(run=run_screenshots)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise ValidationError("--size", text, _("use WIDTHxHEIGHT, e.g. 1366x768")) from None
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise ValidationError("--size", text, _("use WIDTHxHEIGHT, e.g. 1366x768"))
+    return width, height
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = parse_size(args.size)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    out = Path(args.out).expanduser().absolute()
+    out.mkdir(parents=True, exist_ok=True)
+
+    from gui.app import create_application
+    from gui.mainwindow import MainWindow
+    from gui.screenshots import render_all
+    from gui.session import Session
+
+    app = create_application(getattr(args, "lang", None))
+    if getattr(args, "db", None) and not getattr(args, "demo", False):
+        from core.db import open_database
+
+        session = Session(open_database(Path(args.db), read_only=True), today=today)
+    else:
+        from gui.opening import open_demo
+
+        session = open_demo(today)
+    window = MainWindow(session)
+    try:
+        written = render_all(app, window, out, (width, height))
+    finally:
+        window.close()
+        session.close()
+    for path in written:
+        say(str(path))
+    return 0

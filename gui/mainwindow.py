@@ -1,0 +1,239 @@
+"""The main window: six tabs, the menu bar and a status bar naming the open file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from core import __version__, i18n
+from core import db as dbmod
+from core.errors import LinimasaError
+from core.i18n import _
+from core.paths import log_dir
+from gui import opening
+from gui.session import Session
+from gui.signals import app_signals
+from gui.tabs import Tab, create_tabs
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages: list[Tab] = create_tabs(session)
+        for page in self.pages:
+            self.tabs.addTab(page, "")
+        self.setCentralWidget(self.tabs)
+        self.file_label = QLabel()
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.file_label, 1)
+        self._build_actions()
+        self.translate_ui()
+        app_signals().language_changed.connect(lambda _language: self.translate_ui())
+        self.resize(1280, 800)
+        self._restore_geometry()
+
+    # -- construction -----------------------------------------------------------------
+
+    def _action(self, handler, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.act_new = self._action(self.new_file, key.New)
+        self.act_open = self._action(self.open_file, key.Open)
+        self.act_demo = self._action(self.open_demo)
+        self.act_backup = self._action(self.backup_file, "Ctrl+Shift+S")
+        self.act_check = self._action(self.check_file)
+        self.act_quit = self._action(self.close, key.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_undo = self._action(lambda: None, key.Undo)
+        self.act_redo = self._action(lambda: None, key.Redo)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.act_language = {code: self._action(lambda _c=False, code=code: self.set_language(code)) for code in i18n.LANGUAGES}
+        for code, action in self.act_language.items():
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+        self.act_tabs = []
+        for index in range(len(self.pages)):
+            self.act_tabs.append(self._action(lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
+        self.act_fullscreen = self._action(self.toggle_full_screen, key.FullScreen)
+        self.act_log = self._action(self.open_log_folder)
+        self.act_about = self._action(self.about)
+        self.act_about_qt = self._action(QApplication.aboutQt)
+
+    def translate_ui(self) -> None:
+        menu_bar = self.menuBar()
+        menu_bar.clear()
+        file_menu = menu_bar.addMenu(_("&File"))
+        for action, text in (
+            (self.act_new, _("&New database…")),
+            (self.act_open, _("&Open database…")),
+            (self.act_demo, _("Open &demo data")),
+        ):
+            action.setText(text)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.act_backup.setText(_("&Back up…"))
+        self.act_check.setText(_("&Check file"))
+        file_menu.addAction(self.act_backup)
+        file_menu.addAction(self.act_check)
+        file_menu.addSeparator()
+        self.act_quit.setText(_("&Quit"))
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = menu_bar.addMenu(_("&Edit"))
+        self.act_undo.setText(_("&Undo"))
+        self.act_redo.setText(_("&Redo"))
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
+        language_menu = edit_menu.addMenu(_("&Language"))
+        for code, action in self.act_language.items():
+            action.setText(i18n.LANGUAGES[code])
+            action.setChecked(code == i18n.current_language())
+            language_menu.addAction(action)
+
+        view_menu = menu_bar.addMenu(_("&View"))
+        for index, (action, page) in enumerate(zip(self.act_tabs, self.pages, strict=True)):
+            action.setText(page.title())
+            view_menu.addAction(action)
+            self.tabs.setTabText(index, page.title())
+        view_menu.addSeparator()
+        self.act_fullscreen.setText(_("&Full screen"))
+        view_menu.addAction(self.act_fullscreen)
+
+        help_menu = menu_bar.addMenu(_("&Help"))
+        self.act_log.setText(_("Open &log folder"))
+        self.act_about.setText(_("&About Linimasa"))
+        self.act_about_qt.setText(_("About &Qt"))
+        for action in (self.act_log, self.act_about, self.act_about_qt):
+            help_menu.addAction(action)
+        self._update_file_state()
+
+    def _update_file_state(self) -> None:
+        session = self.session
+        if session.is_demo:
+            text = _("Demo data (temporary file, discarded on exit): {path}")
+        elif session.read_only:
+            text = _("Read-only: {path}")
+        else:
+            text = _("File: {path}")
+        self.file_label.setText(text.format(path=session.path))
+        title = "Linimasa"
+        if not session.is_demo:
+            title = f"{session.path.name} — Linimasa"
+        if session.read_only:
+            title += " " + _("[read-only]")
+        self.setWindowTitle(title)
+        self.act_backup.setEnabled(True)
+
+    # -- tabs ---------------------------------------------------------------------------
+
+    def show_tab(self, tab_id: str) -> None:
+        for index, page in enumerate(self.pages):
+            if page.tab_id == tab_id:
+                self.tabs.setCurrentIndex(index)
+                return
+        raise KeyError(tab_id)
+
+    # -- file actions -------------------------------------------------------------------
+
+    def replace_session(self, session: Session | None) -> None:
+        if session is None:
+            return
+        old = self.session
+        self.session = session
+        for page in self.pages:
+            page.session = session
+        old.close()
+        self._update_file_state()
+        app_signals().database_opened.emit()
+
+    def new_file(self) -> None:
+        path = opening.choose_file(self, save=True)
+        if path is not None:
+            if path.exists():
+                QMessageBox.warning(self, _("New database"), _("{path} already exists; choose a new name.").format(path=path))
+                return
+            self.replace_session(opening.open_interactively(self, path, explicit=False))
+
+    def open_file(self) -> None:
+        path = opening.choose_file(self)
+        if path is not None:
+            self.replace_session(opening.open_interactively(self, path, explicit=True))
+
+    def open_demo(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            session = opening.open_demo()
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.replace_session(session)
+
+    def backup_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.sqlite"))
+        name, _filter = QFileDialog.getSaveFileName(self, _("Back up"), suggested, opening.FILE_FILTER)
+        if not name:
+            return
+        try:
+            target = dbmod.backup(self.session.db, Path(name))
+        except LinimasaError as error:
+            QMessageBox.critical(self, _("Back up"), str(error))
+            return
+        self.statusBar().showMessage(_("Backup written to {path}").format(path=target), 8000)
+
+    def check_file(self) -> None:
+        problems = dbmod.check(self.session.db)
+        if problems:
+            QMessageBox.warning(self, _("Check file"), "\n".join(problems[:20]))
+        else:
+            QMessageBox.information(self, _("Check file"), _("{path}: OK").format(path=self.session.path))
+
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        QSettings().setValue("language", code)
+        app_signals().language_changed.emit(code)
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Linimasa"),
+            "<b>Linimasa {version}</b><br>".format(version=__version__)
+            + _("Plan, measure and report an institution's social-media work — offline, in one file.")
+            + "<br><br>"
+            + _("Open file: {path}").format(path=self.session.path),
+        )
+
+    # -- window state -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.session.close()
+        super().closeEvent(event)

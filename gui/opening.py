@@ -1,0 +1,126 @@
+"""Opening a database file from the GUI: create it if asked, respect another user's lock,
+and explain every problem with the file in a dialog instead of a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core import db as dbmod
+from core.errors import DatabaseFileError, DatabaseMissing
+from core.i18n import _
+from core.lock import DatabaseLock, LockHeld
+from gui.session import Session
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Linimasa (*.sqlite *.db);;*"
+
+
+def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole]]) -> int:
+    """A message box with our own translated button labels; returns the index of the button clicked."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    made = [box.addButton(label, role) for label, role in buttons]
+    box.setDefaultButton(made[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return made.index(clicked) if clicked in made else len(made) - 1
+
+
+def open_demo(today: dt.date | None = None) -> Session:
+    """A fresh file of demo data in a temporary folder, removed when the session closes."""
+    from core import demo
+
+    folder = Path(tempfile.mkdtemp(prefix="linimasa-demo-"))
+    database = dbmod.open_database(folder / "linimasa-demo.sqlite", create=True)
+    today = today or dt.date.today()
+    demo.populate(database, today=today)
+    return Session(database, is_demo=True, temp_dir=folder, today=today)
+
+
+def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session | None:
+    """Open `path` for the GUI, asking the user where a decision is theirs.
+
+    Returns None when the user chose not to open anything. `explicit` is False for
+    the default file, which is created silently on first run.
+    """
+    path = Path(path).expanduser().absolute()
+    create = False
+    if not path.exists():
+        if not explicit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            create = True
+        elif path.parent.is_dir():  # a missing folder is reported by open_database
+            choice = ask(
+                parent,
+                QMessageBox.Icon.Question,
+                _("New database"),
+                _("{path} does not exist yet. Create a new, empty Linimasa database there?").format(path=path),
+                [(_("Create"), QMessageBox.ButtonRole.AcceptRole), (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+            )
+            if choice != 0:
+                return None
+            create = True
+    lock = DatabaseLock(path)
+    read_only = False
+    try:
+        lock.acquire()
+    except LockHeld as held:
+        choice = ask(
+            parent,
+            QMessageBox.Icon.Warning,
+            _("File in use"),
+            str(held) + "\n\n" + _("Only one person can change a file at a time. You can open it read-only to look at it."),
+            [(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole), (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+        )
+        if choice != 0:
+            return None
+        lock, read_only = None, True
+    try:
+        database = dbmod.open_database(path, create=create, read_only=read_only)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if database.backup_path is not None:
+        log.info("upgraded %s; backup at %s", path, database.backup_path)
+    return Session(database, lock=lock)
+
+
+def show_file_error(parent: QWidget | None, error: DatabaseFileError) -> int:
+    """Explain a file problem; returns 0 to choose another file, 1 to give up."""
+    title = _("File not found") if isinstance(error, DatabaseMissing) else _("Cannot open the file")
+    return ask(
+        parent,
+        QMessageBox.Icon.Critical,
+        title,
+        str(error),
+        [(_("Open another file…"), QMessageBox.ButtonRole.AcceptRole), (_("Close"), QMessageBox.ButtonRole.RejectRole)],
+    )
+
+
+def choose_file(parent: QWidget | None, save: bool = False) -> Path | None:
+    if save:
+        name, _filter = QFileDialog.getSaveFileName(parent, _("New database"), "linimasa.sqlite", FILE_FILTER)
+    else:
+        name, _filter = QFileDialog.getOpenFileName(parent, _("Open database"), "", FILE_FILTER)
+    return Path(name) if name else None
+
+
+def open_interactively(parent: QWidget | None, path: Path, *, explicit: bool) -> Session | None:
+    """Open `path`; on a file problem, explain it and let the user pick another file or give up."""
+    while True:
+        try:
+            return open_path(parent, path, explicit=explicit)
+        except DatabaseFileError as error:
+            log.warning("cannot open %s: %s", path, error)
+            if show_file_error(parent, error) != 0:
+                return None
+            chosen = choose_file(parent)
+            if chosen is None:
+                return None
+            path, explicit = chosen, True

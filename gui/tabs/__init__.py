@@ -1,0 +1,59 @@
+"""The main window's tabs, in the order the user sees them.
+
+Each module defines one `Tab` subclass; later capabilities replace a placeholder
+tab's module with the real thing, and add screenshot views by overriding
+`screenshot_views()`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from gui.session import Session
+from gui.signals import app_signals
+
+TAB_MODULES = ("home", "calendar", "accounts", "growth", "guidelines", "report")
+
+
+class Tab(QWidget):
+    #: The id used in screenshots and the CLI (Indonesian, as the user sees it).
+    tab_id = ""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        signals = app_signals()
+        signals.data_changed.connect(self._on_data_changed)
+        signals.database_opened.connect(self.refresh)
+        signals.language_changed.connect(self._on_language_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read what the tab shows from core."""
+
+    def translate_ui(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def screenshot_views(self) -> list[tuple[str, Callable[[], None]]]:
+        """Extra views for `screenshots`: (suffix, function that shows that view)."""
+        return []
+
+    def _on_data_changed(self, _what: str) -> None:
+        self.refresh()
+
+    def _on_language_changed(self, _language: str) -> None:
+        self.translate_ui()
+        self.refresh()
+
+
+def create_tabs(session: Session) -> list[Tab]:
+    tabs = []
+    for name in TAB_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        tabs.append(module.TAB_CLASS(session))
+    return tabs

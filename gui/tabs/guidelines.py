@@ -1,0 +1,25 @@
+from PySide6.QtWidgets import QStyle
+
+from core.i18n import _
+from gui.tabs.placeholder import PlaceholderTab
+
+
+class GuidelinesTab(PlaceholderTab):
+    tab_id = "panduan"
+    icon = QStyle.StandardPixmap.SP_DialogApplyButton
+
+    def title(self) -> str:
+        return _("Guidelines")
+
+    def heading(self) -> str:
+        return _("Tone guidelines per platform")
+
+    def explanation(self) -> str:
+        return _(
+            "Each platform has its own atmosphere. Here you will keep a checklist per platform "
+            "(the account's persona, vetting of sensitive matters, the platform's style) that every "
+            "post variant passes before it is approved. This view is being built."
+        )
+
+
+TAB_CLASS = GuidelinesTab

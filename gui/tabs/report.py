@@ -1,0 +1,25 @@
+from PySide6.QtWidgets import QStyle
+
+from core.i18n import _
+from gui.tabs.placeholder import PlaceholderTab
+
+
+class ReportTab(PlaceholderTab):
+    tab_id = "laporan"
+    icon = QStyle.StandardPixmap.SP_FileIcon
+
+    def title(self) -> str:
+        return _("Reports")
+
+    def heading(self) -> str:
+        return _("PDF summary for leadership")
+
+    def explanation(self) -> str:
+        return _(
+            "A monthly PDF with the figures, growth, charts, output and the sentence leadership reads "
+            "first (\"by August, Instagram had 76,670 followers, up 24,370 since January\") will be "
+            "made here, without arithmetic by hand. This view is being built."
+        )
+
+
+TAB_CLASS = ReportTab

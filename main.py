@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Linimasa: with no command, open the app; otherwise run one command (see --help).
+
+Each capability registers its own subcommand from a module in `core/cli/` or
+`gui/cli/` (a function `register(subparsers)`), so this file stays small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+
+from core import __version__, i18n
+from core.errors import LinimasaError
+from core.i18n import _
+
+COMMAND_PACKAGES = ("core.cli", "gui.cli")
+
+
+def _language_from(argv: list[str]) -> str:
+    """The language must be known before the parser's help texts are built."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("LINIMASA_LANG", i18n.DEFAULT_LANGUAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linimasa", description=_("Plan, measure and report an institution's social-media work.")
+    )
+    parser.add_argument("--version", action="version", version=f"Linimasa {__version__}")
+    parser.add_argument("--db", metavar="FILE", help=_("database file to open (default: your data folder)"))
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=_("interface language"))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh file full of demo data"))
+    parser.add_argument(
+        "--exit-after-show", action="store_true", help=_("show the main window, then exit (smoke test)")
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    for package_name in COMMAND_PACKAGES:
+        package = importlib.import_module(package_name)
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+            importlib.import_module(f"{package_name}.{info.name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    language = _language_from(argv)
+    i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from gui.app import run_app
+
+            return run_app(args)
+        return args.run(args)
+    except LinimasaError as exc:
+        print(_("linimasa: error: {message}").format(message=exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
