@@ -32,14 +32,21 @@ def _language_from(argv: list[str]) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="linimasa", description=_("Plan, measure and report an institution's social-media work.")
+        prog="linimasa",
+        description=_("Plan, measure and report an institution's social-media work."),
     )
     parser.add_argument("--version", action="version", version=f"Linimasa {__version__}")
-    parser.add_argument("--db", metavar="FILE", help=_("database file to open (default: your data folder)"))
-    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=_("interface language"))
-    parser.add_argument("--demo", action="store_true", help=_("open a fresh file full of demo data"))
     parser.add_argument(
-        "--exit-after-show", action="store_true", help=_("show the main window, then exit (smoke test)")
+        "--db", metavar="FILE", help=_("database file to open (default: your data folder)")
+    )
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help=_("interface language"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open a fresh file full of demo data")
+    )
+    parser.add_argument(
+        "--exit-after-show",
+        action="store_true",
+        help=_("show the main window, then exit (smoke test)"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for package_name in COMMAND_PACKAGES:

@@ -92,7 +92,9 @@ def create(
             account_id = db.su["accounts"].insert(record).last_pk
     except sqlite3.IntegrityError as exc:
         if "UNIQUE" in str(exc):
-            raise ValidationError("handle", handle, _("this platform already has an account with this handle")) from exc
+            raise ValidationError(
+                "handle", handle, _("this platform already has an account with this handle")
+            ) from exc
         raise
     return get(db, account_id)
 
@@ -126,7 +128,9 @@ def table_rows(db: Database, include_archived: bool = False) -> list[AccountRow]
         (1 if include_archived else 0,),
     )
     result = [
-        AccountRow(_row(r), r["unit_name"], r["responsible_name"], r["latest_followers"], r["latest_date"])
+        AccountRow(
+            _row(r), r["unit_name"], r["responsible_name"], r["latest_followers"], r["latest_date"]
+        )
         for r in rows
     ]
     order = {p: i for i, p in enumerate(PLATFORMS)}

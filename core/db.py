@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import errors, migrations
+from core.errors import LinimasaError
 from core.i18n import _
+from core.progress import Progress
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,7 +30,18 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "fuse.sshfs", "afs", "9p"}
+NETWORK_FILESYSTEMS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb",
+    "smb2",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "afs",
+    "9p",
+}
 
 
 def new_uid() -> str:
@@ -169,7 +182,10 @@ def _check_file(path: Path, create: bool, read_only: bool) -> bool:
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            path.resolve().as_uri() + "?mode=ro",
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
         )
     else:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -258,7 +274,9 @@ def upgrade(db: Database) -> Path | None:
     if version > 0:
         backup_file = backup_path_for(db.path, version)
         backup(db, backup_file)
-        log.info("backed up %s to %s before upgrading from version %d", db.path, backup_file, version)
+        log.info(
+            "backed up %s to %s before upgrading from version %d", db.path, backup_file, version
+        )
     with db.transaction():
         for migration in pending:
             log.info("migrating %s to version %d (%s)", db.path, migration.version, migration.name)
@@ -267,7 +285,7 @@ def upgrade(db: Database) -> Path | None:
     return backup_file
 
 
-def backup(db: Database, target: Path | str) -> Path:
+def backup(db: Database, target: Path | str, progress: Progress | None = None) -> Path:
     """Copy the open database to `target` with SQLite's online backup API (safe while in use).
 
     The copy is written beside the target first and renamed, so a failure never leaves a
@@ -280,7 +298,14 @@ def backup(db: Database, target: Path | str) -> Path:
     try:
         dest = sqlite3.connect(partial)
         try:
-            db.conn.backup(dest)
+            if progress is None:
+                db.conn.backup(dest)
+            else:
+                db.conn.backup(
+                    dest,
+                    pages=64,
+                    progress=lambda _s, left, total: progress.update(total - left, total),
+                )
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
@@ -288,6 +313,9 @@ def backup(db: Database, target: Path | str) -> Path:
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise translate_error(exc, target) from exc
+    except LinimasaError:
+        partial.unlink(missing_ok=True)
+        raise
     except OSError as exc:
         partial.unlink(missing_ok=True)
         if exc.errno == 28:

@@ -50,15 +50,17 @@ class FolderMissing(DatabaseFileError):
         folder = Path(path).parent
         super().__init__(
             path,
-            _("The folder {folder} does not exist, so {name} cannot be opened or created there.").format(
-                folder=folder, name=Path(path).name
-            ),
+            _(
+                "The folder {folder} does not exist, so {name} cannot be opened or created there."
+            ).format(folder=folder, name=Path(path).name),
         )
 
 
 class NotADatabase(DatabaseFileError):
     def __init__(self, path: Path | str, detail: str = ""):
-        message = _("{path} is not a Linimasa database (it is not an SQLite file).").format(path=path)
+        message = _("{path} is not a Linimasa database (it is not an SQLite file).").format(
+            path=path
+        )
         if detail:
             message += " " + detail
         super().__init__(path, message)
@@ -68,9 +70,9 @@ class ForeignDatabase(DatabaseFileError):
     def __init__(self, path: Path | str):
         super().__init__(
             path,
-            _("{path} is an SQLite database of another program, not of Linimasa. It was left untouched.").format(
-                path=path
-            ),
+            _(
+                "{path} is an SQLite database of another program, not of Linimasa. It was left untouched."
+            ).format(path=path),
         )
 
 
@@ -124,9 +126,9 @@ class DiskFull(DatabaseFileError):
     def __init__(self, path: Path | str):
         super().__init__(
             path,
-            _("The disk holding {path} is full. Nothing was saved; free some space and try again.").format(
-                path=path
-            ),
+            _(
+                "The disk holding {path} is full. Nothing was saved; free some space and try again."
+            ).format(path=path),
         )
 
 
@@ -134,5 +136,7 @@ class DatabaseBusy(DatabaseFileError):
     def __init__(self, path: Path | str):
         super().__init__(
             path,
-            _("{path} is busy: another program is writing to it. Try again in a moment.").format(path=path),
+            _("{path} is busy: another program is writing to it. Try again in a moment.").format(
+                path=path
+            ),
         )

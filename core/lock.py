@@ -41,7 +41,9 @@ class LockHeld(DatabaseFileError):
         self.info = info
         super().__init__(
             path,
-            _("{path} is already open for writing by {holder}.").format(path=path, holder=info.describe()),
+            _("{path} is already open for writing by {holder}.").format(
+                path=path, holder=info.describe()
+            ),
         )
 
 
@@ -89,7 +91,10 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
     path = lock_path_for(db_path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        info = LockInfo(**{k: data[k] for k in ("pid", "user", "host", "since")}, purpose=data.get("purpose", "app"))
+        info = LockInfo(
+            **{k: data[k] for k in ("pid", "user", "host", "since")},
+            purpose=data.get("purpose", "app"),
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):

@@ -33,10 +33,14 @@ class Member:
 
 
 def _row(row) -> Member:
-    return Member(row["id"], row["uid"], row["name"], row["role"], row["unit_id"], bool(row["active"]))
+    return Member(
+        row["id"], row["uid"], row["name"], row["role"], row["unit_id"], bool(row["active"])
+    )
 
 
-def create(db: Database, name: str, role: str, unit_id: int | None = None, active: bool = True) -> Member:
+def create(
+    db: Database, name: str, role: str, unit_id: int | None = None, active: bool = True
+) -> Member:
     record = {
         "uid": new_uid(),
         "name": validate.text("name", name, max_length=200),

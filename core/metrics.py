@@ -81,7 +81,9 @@ def upsert_snapshots(db: Database, rows: Iterable[Mapping]) -> int:
     return len(records)
 
 
-def snapshots(db: Database, account_id: int, start: str | None = None, end: str | None = None) -> list[FollowerSnapshot]:
+def snapshots(
+    db: Database, account_id: int, start: str | None = None, end: str | None = None
+) -> list[FollowerSnapshot]:
     rows = db.query(
         f"""SELECT account_id, date, followers, {", ".join(SNAPSHOT_COUNTS)}, source FROM account_snapshots
             WHERE account_id = ? AND date >= ? AND date <= ? ORDER BY date""",
@@ -115,13 +117,17 @@ def _clean_post_metric(row: Mapping) -> dict:
     record = {
         "variant_id": validate.count("variant_id", row.get("variant_id")),
         "account_id": validate.count("account_id", row.get("account_id"), required=True),
-        "external_post_id": validate.text("external_post_id", row.get("external_post_id"), required=False, max_length=200)
+        "external_post_id": validate.text(
+            "external_post_id", row.get("external_post_id"), required=False, max_length=200
+        )
         or None,
         "date": validate.date("date", row.get("date")),
         "source": validate.text("source", row.get("source", "manual") or "manual", max_length=100),
     }
     if record["variant_id"] is None and record["external_post_id"] is None:
-        raise ValidationError("variant_id", None, _("a post metric needs a post variant or an external post id"))
+        raise ValidationError(
+            "variant_id", None, _("a post metric needs a post variant or an external post id")
+        )
     for key in POST_COUNTS:
         record[key] = validate.count(key, row.get(key))
     return record
@@ -135,7 +141,10 @@ def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
             if record["variant_id"] is not None:
                 where, key = "variant_id = :variant_id AND date = :date", record
             else:
-                where, key = "account_id = :account_id AND external_post_id = :external_post_id AND date = :date", record
+                where, key = (
+                    "account_id = :account_id AND external_post_id = :external_post_id AND date = :date",
+                    record,
+                )
             existing = db.conn.execute(f"SELECT id FROM post_metrics WHERE {where}", key).fetchone()
             if existing:
                 db.su["post_metrics"].update(existing[0], record)

@@ -24,10 +24,17 @@ def account_summaries(db: Database, today: dt.date) -> list[AccountSummary]:
         latest = metrics.followers_on(db, account.id, today.isoformat())
         growth = metrics.growth_between(db, account.id, year_start, today.isoformat())
         result.append(
-            AccountSummary(account, latest[1] if latest else None, latest[0] if latest else None, growth)
+            AccountSummary(
+                account, latest[1] if latest else None, latest[0] if latest else None, growth
+            )
         )
     return result
 
 
 def has_data(db: Database) -> bool:
-    return db.conn.execute("SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM posts)").fetchone()[0] == 1
+    return (
+        db.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM posts)"
+        ).fetchone()[0]
+        == 1
+    )

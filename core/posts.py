@@ -79,7 +79,11 @@ def _variant(row) -> Variant:
 
 
 def create(
-    db: Database, title: str, notes: str = "", unit_id: int | None = None, owner_id: int | None = None
+    db: Database,
+    title: str,
+    notes: str = "",
+    unit_id: int | None = None,
+    owner_id: int | None = None,
 ) -> Post:
     now = now_iso()
     record = {
@@ -115,7 +119,9 @@ def add_variant(
     status = validate.choice("status", status, STATUSES)
     published = validate.datetime("published_at", published_at)
     if status == "published" and published is None:
-        raise ValidationError("published_at", published_at, _("a published variant needs its publication time"))
+        raise ValidationError(
+            "published_at", published_at, _("a published variant needs its publication time")
+        )
     record = {
         "uid": new_uid(),
         "post_id": get(db, post_id).id,
@@ -139,7 +145,10 @@ def get_variant(db: Database, variant_id: int) -> Variant:
 
 
 def variants_of(db: Database, post_id: int) -> list[Variant]:
-    return [_variant(r) for r in db.query("SELECT * FROM post_variants WHERE post_id = ? ORDER BY id", (post_id,))]
+    return [
+        _variant(r)
+        for r in db.query("SELECT * FROM post_variants WHERE post_id = ? ORDER BY id", (post_id,))
+    ]
 
 
 def status_counts(db: Database, start: dt.date, end: dt.date) -> dict[str, int]:

@@ -17,13 +17,17 @@ def text(field: str, value: object, *, required: bool = True, max_length: int = 
     if required and not value:
         raise ValidationError(field, value, _("must not be empty"))
     if len(value) > max_length:
-        raise ValidationError(field, value[:40] + "…", _("longer than {n} characters").format(n=max_length))
+        raise ValidationError(
+            field, value[:40] + "…", _("longer than {n} characters").format(n=max_length)
+        )
     return value
 
 
 def choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise ValidationError(field, value, _("must be one of: {choices}").format(choices=", ".join(allowed)))
+        raise ValidationError(
+            field, value, _("must be one of: {choices}").format(choices=", ".join(allowed))
+        )
     return value  # type: ignore[return-value]
 
 
@@ -55,7 +59,11 @@ def datetime(field: str, value: object, *, required: bool = False) -> str | None
         return value.replace(microsecond=0, tzinfo=None).isoformat()
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip()).replace(microsecond=0, tzinfo=None).isoformat()
+            return (
+                dt.datetime.fromisoformat(value.strip())
+                .replace(microsecond=0, tzinfo=None)
+                .isoformat()
+            )
         except ValueError:
             pass
     raise ValidationError(field, value, _("not a date and time in the form YYYY-MM-DD HH:MM"))

@@ -9,7 +9,15 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, __version__, i18n
@@ -33,7 +41,9 @@ def check_display() -> None:
     if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             raise DisplayMissing(
-                _("No screen found (DISPLAY is not set). Run Linimasa on a desktop, or set QT_QPA_PLATFORM=offscreen.")
+                _(
+                    "No screen found (DISPLAY is not set). Run Linimasa on a desktop, or set QT_QPA_PLATFORM=offscreen."
+                )
             )
 
 
@@ -85,10 +95,14 @@ def install_crash_dialog(log_path: Path | None) -> None:
             QMessageBox.warning(None, "Linimasa", str(value))
             return
         detail = "".join(traceback.format_exception(kind, value, tb))
-        box = QMessageBox(QMessageBox.Icon.Critical, _("Unexpected error"), _(
-            "Something went wrong that Linimasa did not expect. Your saved data is safe: every change "
-            "is saved whole or not at all.\n\nThe details are in the log file:\n{path}"
-        ).format(path=log_path or _("(no log file)")))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            _("Unexpected error"),
+            _(
+                "Something went wrong that Linimasa did not expect. Your saved data is safe: every change "
+                "is saved whole or not at all.\n\nThe details are in the log file:\n{path}"
+            ).format(path=log_path or _("(no log file)")),
+        )
         box.setDetailedText(detail)
         box.exec()
 

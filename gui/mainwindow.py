@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QT
 
 from core import __version__, i18n
 from core import db as dbmod
-from core.errors import LinimasaError
 from core.i18n import _
 from core.paths import log_dir
+from core.progress import Progress
 from gui import opening
 from gui.session import Session
 from gui.signals import app_signals
 from gui.tabs import Tab, create_tabs
+from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +64,20 @@ class MainWindow(QMainWindow):
         self.act_redo = self._action(lambda: None, key.Redo)
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.act_language = {code: self._action(lambda _c=False, code=code: self.set_language(code)) for code in i18n.LANGUAGES}
+        self.act_language = {
+            code: self._action(lambda _c=False, code=code: self.set_language(code))
+            for code in i18n.LANGUAGES
+        }
         for code, action in self.act_language.items():
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
         self.act_tabs = []
         for index in range(len(self.pages)):
-            self.act_tabs.append(self._action(lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
+            self.act_tabs.append(
+                self._action(
+                    lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+                )
+            )
         self.act_fullscreen = self._action(self.toggle_full_screen, key.FullScreen)
         self.act_log = self._action(self.open_log_folder)
         self.act_about = self._action(self.about)
@@ -167,7 +175,11 @@ class MainWindow(QMainWindow):
         path = opening.choose_file(self, save=True)
         if path is not None:
             if path.exists():
-                QMessageBox.warning(self, _("New database"), _("{path} already exists; choose a new name.").format(path=path))
+                QMessageBox.warning(
+                    self,
+                    _("New database"),
+                    _("{path} already exists; choose a new name.").format(path=path),
+                )
                 return
             self.replace_session(opening.open_interactively(self, path, explicit=False))
 
@@ -177,33 +189,64 @@ class MainWindow(QMainWindow):
             self.replace_session(opening.open_interactively(self, path, explicit=True))
 
     def open_demo(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        # Demo data is written by a worker into a new temporary file, then opened here.
+        def work(progress: Progress) -> tuple[Path, Path]:
             session = opening.open_demo()
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.replace_session(session)
+            path, folder = session.path, session.temp_dir
+            session.temp_dir = None
+            session.close()
+            progress.update(1, 1)
+            return folder, path
+
+        def done(result) -> None:
+            folder, path = result
+            database = dbmod.open_database(path)
+            self.replace_session(Session(database, is_demo=True, temp_dir=folder))
+
+        TaskRunner.run(self, _("Creating demo data…"), work, done)
 
     def backup_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.sqlite"))
-        name, _filter = QFileDialog.getSaveFileName(self, _("Back up"), suggested, opening.FILE_FILTER)
-        if not name:
-            return
-        try:
-            target = dbmod.backup(self.session.db, Path(name))
-        except LinimasaError as error:
-            QMessageBox.critical(self, _("Back up"), str(error))
-            return
-        self.statusBar().showMessage(_("Backup written to {path}").format(path=target), 8000)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Back up"), suggested, opening.FILE_FILTER
+        )
+        if name:
+            self.run_backup(Path(name))
+
+    def run_backup(self, target: Path) -> None:
+        source = self.session.path
+
+        def work(progress: Progress) -> Path:
+            database = dbmod.open_database(source, read_only=True, migrate=False)
+            try:
+                return dbmod.backup(database, target, progress)
+            finally:
+                database.close()
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(_("Backup written to {path}").format(path=path), 8000)
+
+        TaskRunner.run(self, _("Backing up…"), work, done)
 
     def check_file(self) -> None:
-        problems = dbmod.check(self.session.db)
-        if problems:
-            QMessageBox.warning(self, _("Check file"), "\n".join(problems[:20]))
-        else:
-            QMessageBox.information(self, _("Check file"), _("{path}: OK").format(path=self.session.path))
+        source = self.session.path
+
+        def work(_progress: Progress) -> list[str]:
+            database = dbmod.open_database(source, read_only=True, migrate=False)
+            try:
+                return dbmod.check(database)
+            finally:
+                database.close()
+
+        def done(problems: list[str]) -> None:
+            if problems:
+                QMessageBox.warning(self, _("Check file"), "\n".join(problems[:20]))
+            else:
+                QMessageBox.information(self, _("Check file"), _("{path}: OK").format(path=source))
+
+        TaskRunner.run(self, _("Checking the file…"), work, done)
 
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -220,8 +263,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About Linimasa"),
-            "<b>Linimasa {version}</b><br>".format(version=__version__)
-            + _("Plan, measure and report an institution's social-media work — offline, in one file.")
+            f"<b>Linimasa {__version__}</b><br>"
+            + _(
+                "Plan, measure and report an institution's social-media work — offline, in one file."
+            )
             + "<br><br>"
             + _("Open file: {path}").format(path=self.session.path),
         )

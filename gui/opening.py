@@ -21,7 +21,13 @@ log = logging.getLogger(__name__)
 FILE_FILTER = "Linimasa (*.sqlite *.db);;*"
 
 
-def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, buttons: list[tuple[str, QMessageBox.ButtonRole]]) -> int:
+def ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: list[tuple[str, QMessageBox.ButtonRole]],
+) -> int:
     """A message box with our own translated button labels; returns the index of the button clicked."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     made = [box.addButton(label, role) for label, role in buttons]
@@ -59,8 +65,13 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
                 parent,
                 QMessageBox.Icon.Question,
                 _("New database"),
-                _("{path} does not exist yet. Create a new, empty Linimasa database there?").format(path=path),
-                [(_("Create"), QMessageBox.ButtonRole.AcceptRole), (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                _("{path} does not exist yet. Create a new, empty Linimasa database there?").format(
+                    path=path
+                ),
+                [
+                    (_("Create"), QMessageBox.ButtonRole.AcceptRole),
+                    (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
+                ],
             )
             if choice != 0:
                 return None
@@ -74,8 +85,15 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
             parent,
             QMessageBox.Icon.Warning,
             _("File in use"),
-            str(held) + "\n\n" + _("Only one person can change a file at a time. You can open it read-only to look at it."),
-            [(_("Open read-only"), QMessageBox.ButtonRole.AcceptRole), (_("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+            str(held)
+            + "\n\n"
+            + _(
+                "Only one person can change a file at a time. You can open it read-only to look at it."
+            ),
+            [
+                (_("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+                (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
+            ],
         )
         if choice != 0:
             return None
@@ -99,13 +117,18 @@ def show_file_error(parent: QWidget | None, error: DatabaseFileError) -> int:
         QMessageBox.Icon.Critical,
         title,
         str(error),
-        [(_("Open another file…"), QMessageBox.ButtonRole.AcceptRole), (_("Close"), QMessageBox.ButtonRole.RejectRole)],
+        [
+            (_("Open another file…"), QMessageBox.ButtonRole.AcceptRole),
+            (_("Close"), QMessageBox.ButtonRole.RejectRole),
+        ],
     )
 
 
 def choose_file(parent: QWidget | None, save: bool = False) -> Path | None:
     if save:
-        name, _filter = QFileDialog.getSaveFileName(parent, _("New database"), "linimasa.sqlite", FILE_FILTER)
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("New database"), "linimasa.sqlite", FILE_FILTER
+        )
     else:
         name, _filter = QFileDialog.getOpenFileName(parent, _("Open database"), "", FILE_FILTER)
     return Path(name) if name else None

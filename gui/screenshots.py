@@ -14,7 +14,9 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def render_all(app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]) -> list[Path]:
+def render_all(
+    app: QApplication, window: MainWindow, out: Path, size: tuple[int, int]
+) -> list[Path]:
     window.resize(*size)
     window.show()
     _settle(app)

@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(check)
     check.set_defaults(run=run_check)
 
-    backup = subparsers.add_parser("backup", help=_("copy a database file safely, even while it is open"))
+    backup = subparsers.add_parser(
+        "backup", help=_("copy a database file safely, even while it is open")
+    )
     add_db_option(backup)
     backup.add_argument("--out", metavar="FILE", required=True, help=_("where to write the copy"))
     backup.add_argument("--force", action="store_true", help=_("replace FILE2 if it exists"))
@@ -48,7 +50,9 @@ def run_backup(args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser().absolute()
     if target.exists() and not args.force:
         raise LinimasaError(
-            _("{path} already exists; choose another name or add --force to replace it").format(path=target)
+            _("{path} already exists; choose another name or add --force to replace it").format(
+                path=target
+            )
         )
     database = dbmod.open_database(db_path(args), read_only=True, migrate=False)
     try:

@@ -14,7 +14,9 @@ from core.i18n import _
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help=_("create a database file full of demo data"))
     add_db_option(parser)
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today"))
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today")
+    )
     parser.set_defaults(run=run_demo)
 
 
@@ -26,15 +28,22 @@ def run_demo(args: argparse.Namespace) -> int:
         try:
             today = dt.date.fromisoformat(args.today)
         except ValueError:
-            raise ValidationError("--today", args.today, _("not a date in the form YYYY-MM-DD")) from None
+            raise ValidationError(
+                "--today", args.today, _("not a date in the form YYYY-MM-DD")
+            ) from None
     database = dbmod.open_database(db_path(args), create=True)
     try:
         summary = demo.populate(database, today=today)
     finally:
         database.close()
     say(
-        _("Demo data written to {path}: {accounts} accounts, {posts} posts, {snapshots} follower snapshots").format(
-            path=database.path, accounts=summary.accounts, posts=summary.posts, snapshots=summary.snapshots
+        _(
+            "Demo data written to {path}: {accounts} accounts, {posts} posts, {snapshots} follower snapshots"
+        ).format(
+            path=database.path,
+            accounts=summary.accounts,
+            posts=summary.posts,
+            snapshots=summary.snapshots,
         )
     )
     return 0

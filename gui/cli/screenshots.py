@@ -16,10 +16,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("screenshots", help=_("save a picture of every tab as PNG"))
     parser.add_argument("--out", metavar="DIR", required=True, help=_("folder for the PNG files"))
     parser.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help=_("database file"))
-    parser.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help=_("use fresh demo data"))
-    parser.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS, help=_("interface language"))
+    parser.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help=_("use fresh demo data")
+    )
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default=argparse.SUPPRESS, help=_("interface language")
+    )
     parser.add_argument("--size", default="1366x768", help=_("window size, e.g. 1366x768"))
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today"))
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", help=_("the date the demo treats as today")
+    )
     parser.set_defaults(run=run_screenshots)
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +34,16 @@ ANY_INDEX = QModelIndex | QPersistentModelIndex
 class AccountsTableModel(QAbstractTableModel):
     """Read-only table over `core.accounts.table_rows()`."""
 
-    COLUMNS = ("platform", "handle", "display_name", "unit", "responsible", "followers", "followers_date", "start_date")
+    COLUMNS = (
+        "platform",
+        "handle",
+        "display_name",
+        "unit",
+        "responsible",
+        "followers",
+        "followers_date",
+        "start_date",
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,7 +63,9 @@ class AccountsTableModel(QAbstractTableModel):
     def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < len(self.COLUMNS):
@@ -89,7 +106,11 @@ class AccountsTableModel(QAbstractTableModel):
         if column == "platform":
             return accounts.platform_title(account.platform)
         if column == "handle":
-            name = "@" + account.handle if account.platform in ("instagram", "x", "tiktok") else account.handle
+            name = (
+                "@" + account.handle
+                if account.platform in ("instagram", "x", "tiktok")
+                else account.handle
+            )
             return name + (" " + _("(archived)") if account.archived else "")
         if column == "display_name":
             return account.display_name

@@ -50,14 +50,19 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return {"when": _("When"), "platform": _("Platform"), "title": _("Post"), "status": _("Status")}[
-            self.COLUMNS[section]
-        ]
+        return {
+            "when": _("When"),
+            "platform": _("Platform"),
+            "title": _("Post"),
+            "status": _("Status"),
+        }[self.COLUMNS[section]]
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -148,7 +153,9 @@ class HomeTab(Tab):
 
     def translate_ui(self) -> None:
         self.agenda_title.setText(_("Agenda for the next {days} days").format(days=AGENDA_DAYS))
-        self.agenda_empty.setText(_("Nothing planned for the next {days} days.").format(days=AGENDA_DAYS))
+        self.agenda_empty.setText(
+            _("Nothing planned for the next {days} days.").format(days=AGENDA_DAYS)
+        )
         self.status_title.setText(_("Content this month"))
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
@@ -189,7 +196,9 @@ class HomeTab(Tab):
         for i, summary in enumerate(summaries):
             card = Card()
             account = summary.account
-            card.caption.setText(f"{accounts.platform_title(account.platform)} · {account.display_name or account.handle}")
+            card.caption.setText(
+                f"{accounts.platform_title(account.platform)} · {account.display_name or account.handle}"
+            )
             card.figure.setText(fmt.number(summary.followers))
             card.detail.setText(self._growth_text(summary, today))
             self.cards_grid.addWidget(card, i // columns, i % columns)

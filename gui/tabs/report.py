@@ -17,7 +17,7 @@ class ReportTab(PlaceholderTab):
     def explanation(self) -> str:
         return _(
             "A monthly PDF with the figures, growth, charts, output and the sentence leadership reads "
-            "first (\"by August, Instagram had 76,670 followers, up 24,370 since January\") will be "
+            'first ("by August, Instagram had 76,670 followers, up 24,370 since January") will be '
             "made here, without arithmetic by hand. This view is being built."
         )
 

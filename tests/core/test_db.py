@@ -265,13 +265,14 @@ def test_failing_migration_rolls_back_entirely(tmp_path, monkeypatch):
 
 def test_read_only_open_of_old_file_needs_upgrade_and_changes_nothing(tmp_path, monkeypatch):
     path = make_file(tmp_path / "team.sqlite", "Humas")
-    before = snapshot_folder(tmp_path)
+    before = path.read_bytes()
     new_version = add_fake_migration(monkeypatch, lambda conn: None)
     with pytest.raises(errors.NeedsUpgrade) as info:
         open_database(path, read_only=True)
     assert_names_file(info.value, path)
     assert str(new_version) in str(info.value)
-    assert snapshot_folder(tmp_path) == before
+    assert path.read_bytes() == before
+    assert backups_beside(path) == []
 
 
 # --- files Linimasa must refuse, untouched ----------------------------------------------------
