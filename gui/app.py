@@ -76,7 +76,7 @@ def install_qt_translator(app: QApplication, language: str) -> None:
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.deleteLater()
-    for folder in (str(locale_dir()), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    for folder in (str(locale_dir() / "qt"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translator = QTranslator(app)
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)

@@ -40,3 +40,8 @@ def demo_db(tmp_path):
     demo.populate(handle, today=DEMO_TODAY)
     yield handle
     handle.close()
+
+
+@pytest.fixture
+def demo_today():
+    return DEMO_TODAY

@@ -1,0 +1,123 @@
+"""The main window as a humas admin first sees it."""
+
+from PySide6.QtWidgets import QLabel
+
+from core import i18n
+from gui.tabs.accounts import AccountsTableModel
+from gui.tabs.home import AgendaModel
+
+TAB_IDS = ["beranda", "kalender", "akun", "pertumbuhan", "panduan", "laporan"]
+
+
+def test_six_tabs_in_indonesian(window):
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["Beranda", "Kalender", "Akun", "Pertumbuhan", "Panduan", "Laporan"]
+    assert [page.tab_id for page in window.pages] == TAB_IDS
+
+
+def test_menu_bar_in_indonesian(window):
+    menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+    assert menus == ["Berkas", "Sunting", "Tampilan", "Bantuan"]
+
+
+def test_status_bar_names_the_open_file(window, demo_db):
+    assert str(demo_db.path) in window.file_label.text()
+
+
+def test_ctrl_number_switches_tabs(window, qtbot):
+    window.act_tabs[2].trigger()
+    assert window.tabs.currentWidget().tab_id == "akun"
+    assert window.act_tabs[2].shortcut().toString() == "Ctrl+3"
+
+
+def test_home_shows_followers_in_indonesian_format(window):
+    home = window.pages[0]
+    figures = [card.figure.text() for card in home.cards]
+    captions = " ".join(card.caption.text() for card in home.cards)
+    assert len(figures) == 4
+    assert "Instagram" in captions and "Facebook" in captions
+    # Indonesian thousands separator: a dot, never a comma.
+    assert all("." in f and "," not in f for f in figures if len(f) > 3)
+
+
+def test_home_agenda_lists_upcoming_unpublished_work(window, qtmodeltester):
+    home = window.pages[0]
+    model: AgendaModel = home.agenda_model
+    qtmodeltester.check(model)
+    assert model.rowCount() > 0
+    statuses = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert "Terbit" not in statuses
+
+
+def test_accounts_table_lists_demo_accounts(window, qtmodeltester):
+    tab = window.pages[2]
+    model: AccountsTableModel = tab.model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 4
+    platforms = sorted(model.index(r, 0).data() for r in range(4))
+    assert platforms == ["Facebook", "Instagram", "X", "YouTube"]
+    assert tab.stack.currentIndex() == 0
+
+
+def test_accounts_search_filters_rows(window):
+    tab = window.pages[2]
+    tab.search.setText("youtube")
+    assert tab.proxy.rowCount() == 1
+    tab.search.clear()
+    assert tab.proxy.rowCount() == 4
+
+
+def test_placeholder_tabs_explain_what_comes(window):
+    for page in window.pages[3:]:
+        assert page.empty.title.text()
+        assert len(page.empty.body.text()) > 40
+
+
+def test_empty_file_shows_welcome_not_blank(qtbot, db):
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    window = MainWindow(Session(db))
+    qtbot.addWidget(window)
+    home, accounts_tab = window.pages[0], window.pages[2]
+    assert home.stack.currentIndex() == 1
+    assert "Linimasa" in home.empty.title.text()
+    assert accounts_tab.stack.currentIndex() == 1
+    assert accounts_tab.empty.title.text()
+
+
+def test_switch_to_english_and_back(window):
+    window.set_language("en")
+    try:
+        assert window.tabs.tabText(0) == "Home"
+        assert window.menuBar().actions()[0].text().replace("&", "") == "File"
+        assert window.pages[2].model.headerData(5, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Followers"
+    finally:
+        window.set_language("id")
+    assert window.tabs.tabText(0) == "Beranda"
+    assert i18n.current_language() == "id"
+
+
+def test_placeholder_action_jumps_to_a_useful_tab(window):
+    calendar = window.pages[1]
+    window.show_tab("kalender")
+    calendar.empty.button.click()
+    assert window.tabs.currentWidget().tab_id == "beranda"
+
+
+def test_backup_from_menu_writes_a_copy(window, tmp_path):
+    from core.db import open_database
+
+    target = tmp_path / "copy.sqlite"
+    window.run_backup(target)
+    copy = open_database(target, read_only=True)
+    try:
+        assert copy.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 4
+    finally:
+        copy.close()
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_no_label_shows_untranslated_placeholder_text(window):
+    texts = [label.text() for label in window.findChildren(QLabel)]
+    assert not any("{" in text and "}" in text for text in texts if "<span" not in text)

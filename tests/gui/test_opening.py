@@ -1,0 +1,88 @@
+"""Opening files from the GUI: locks, bad files and new files, answered without a real click."""
+
+import getpass
+import socket
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from core.errors import NotADatabase
+from core.lock import DatabaseLock
+from gui import opening
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Replace the message box: record each question and answer with the queued button index."""
+    asked, queue = [], []
+
+    def fake_ask(parent, icon, title, text, buttons):
+        asked.append((title, text, [label for label, _role in buttons]))
+        return queue.pop(0) if queue else len(buttons) - 1
+
+    monkeypatch.setattr(opening, "ask", fake_ask)
+    return asked, queue
+
+
+def test_file_held_by_another_writer_opens_read_only_when_chosen(tmp_path, answers):
+    asked, queue = answers
+    path = tmp_path / "tim.sqlite"
+    opening.open_path(None, path, explicit=False).close()
+    other = DatabaseLock(path)
+    other.acquire()
+    try:
+        queue.append(0)  # "Open read-only"
+        session = opening.open_path(None, path, explicit=True)
+        assert session is not None and session.read_only
+        message = asked[0][1]
+        assert getpass.getuser() in message and socket.gethostname() in message
+        session.close()
+        # Cancel instead: nothing opened.
+        assert opening.open_path(None, path, explicit=True) is None
+    finally:
+        other.release()
+
+
+def test_gui_takes_the_lock_and_releases_it_on_close(tmp_path, answers):
+    path = tmp_path / "tim.sqlite"
+    session = opening.open_path(None, path, explicit=False)
+    assert (tmp_path / "tim.sqlite.lock").exists()
+    session.close()
+    assert not (tmp_path / "tim.sqlite.lock").exists()
+
+
+def test_new_explicit_path_asks_before_creating(tmp_path, answers):
+    asked, queue = answers
+    path = tmp_path / "baru.sqlite"
+    assert opening.open_path(None, path, explicit=True) is None  # answered "Cancel"
+    assert not path.exists()
+    queue.append(0)
+    session = opening.open_path(None, path, explicit=True)
+    assert path.exists() and session is not None
+    session.close()
+    assert str(path) in asked[0][1]
+
+
+def test_not_a_database_is_explained_and_untouched(tmp_path, answers):
+    asked, _queue = answers
+    path = tmp_path / "laporan.csv"
+    path.write_text("tanggal,pengikut\n2019-01-01,52300\n")
+    before = path.read_bytes()
+    with pytest.raises(NotADatabase):
+        opening.open_path(None, path, explicit=True)
+    assert opening.open_interactively(None, path, explicit=True) is None  # "Close"
+    assert path.read_bytes() == before
+    assert str(path) in asked[-1][1]
+    assert not (tmp_path / "laporan.csv.lock").exists()
+
+
+def test_ask_uses_translated_button_labels(qtbot, monkeypatch):
+    seen = {}
+
+    def fake_exec(box):
+        seen["buttons"] = [button.text() for button in box.buttons()]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    opening.ask(None, QMessageBox.Icon.Question, "t", "x", [("Buat", QMessageBox.ButtonRole.AcceptRole)])
+    assert seen["buttons"] == ["Buat"]
