@@ -150,7 +150,9 @@ def is_network_path(path: Path) -> bool:
     resolved = str(path.resolve())
     for line in mounts:
         parts = line.split()
-        if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+        mount = parts[1] if len(parts) >= 3 else ""
+        inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
+        if mount and inside and len(mount) > len(best):
             best, fstype = parts[1], parts[2]
     return fstype in NETWORK_FILESYSTEMS
 
@@ -213,11 +215,11 @@ def open_database(
     db = Database(conn, path, read_only)
     try:
         _verify(db, is_new)
-        if not read_only:
-            _set_journal_mode(db)
         version, latest = db.user_version, migrations.latest_version()
         if version > latest:
             raise errors.NewerDatabase(path, version, latest)
+        if not read_only:
+            _set_journal_mode(db)
         if version < latest:
             if migrate and read_only:
                 raise errors.NeedsUpgrade(path, version, latest)
@@ -240,6 +242,9 @@ def _verify(db: Database, is_new: bool) -> None:
             if result != "ok":
                 raise errors.CorruptDatabase(db.path, result)
     except sqlite3.DatabaseError as exc:
+        translated = translate_error(exc, db.path)
+        if isinstance(translated, errors.LinimasaError):
+            raise translated from exc
         raise errors.CorruptDatabase(db.path, str(exc)) from exc
     if tables and db.user_version == 0:
         raise errors.ForeignDatabase(db.path)

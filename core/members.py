@@ -45,7 +45,7 @@ def create(
         "uid": new_uid(),
         "name": validate.text("name", name, max_length=200),
         "role": validate.choice("role", role, ROLES),
-        "unit_id": unit_id,
+        "unit_id": validate.reference(db, "unit_id", unit_id, "units"),
         "active": 1 if active else 0,
         "created_at": now_iso(),
     }

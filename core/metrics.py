@@ -136,6 +136,13 @@ def _clean_post_metric(row: Mapping) -> dict:
 def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
     """Insert or replace per-post figures, all or nothing. Returns the row count."""
     records = [_clean_post_metric(r) for r in rows]
+    known_accounts = {r[0] for r in db.query("SELECT id FROM accounts")}
+    known_variants = {r[0] for r in db.query("SELECT id FROM post_variants")}
+    for record in records:
+        if record["account_id"] not in known_accounts:
+            raise ValidationError("account_id", record["account_id"], _("no such account"))
+        if record["variant_id"] is not None and record["variant_id"] not in known_variants:
+            raise ValidationError("variant_id", record["variant_id"], _("no such post variant"))
     with db.transaction():
         for record in records:
             if record["variant_id"] is not None:

@@ -90,8 +90,8 @@ def create(
         "uid": new_uid(),
         "title": validate.text("title", title, max_length=300),
         "notes": validate.text("notes", notes, required=False, max_length=10000),
-        "unit_id": unit_id,
-        "owner_id": owner_id,
+        "unit_id": validate.reference(db, "unit_id", unit_id, "units"),
+        "owner_id": validate.reference(db, "owner_id", owner_id, "members"),
         "created_at": now,
         "updated_at": now,
     }
@@ -124,14 +124,19 @@ def add_variant(
         )
     record = {
         "uid": new_uid(),
-        "post_id": get(db, post_id).id,
-        "account_id": account_id,
+        "post_id": validate.reference(db, "post_id", post_id, "posts", required=True),
+        "account_id": validate.reference(db, "account_id", account_id, "accounts", required=True),
         "status": status,
         "planned_at": validate.datetime("planned_at", planned_at),
         "published_at": published,
         "text": validate.text("text", text, required=False, max_length=10000),
         "updated_at": now_iso(),
     }
+    duplicate = db.conn.execute(
+        "SELECT 1 FROM post_variants WHERE post_id = ? AND account_id = ?", (post_id, account_id)
+    ).fetchone()
+    if duplicate:
+        raise ValidationError("account_id", account_id, _("this post already has a version for this account"))
     with db.transaction():
         variant_id = db.su["post_variants"].insert(record).last_pk
     return get_variant(db, variant_id)

@@ -7,6 +7,8 @@ import datetime as dt
 from core.errors import ValidationError
 from core.i18n import _
 
+MAX_COUNT = 2**63 - 1  # SQLite's largest integer
+
 
 def text(field: str, value: object, *, required: bool = True, max_length: int = 2000) -> str:
     if value is None:
@@ -85,4 +87,23 @@ def count(field: str, value: object, *, required: bool = False) -> int | None:
         raise ValidationError(field, value, _("must be a whole number"))
     if value < 0:
         raise ValidationError(field, value, _("must not be negative"))
+    if value > MAX_COUNT:
+        raise ValidationError(field, value, _("too large to be a real count"))
+    return value
+
+
+_REFERENCE_TABLES = {"units", "members", "accounts", "posts", "post_variants"}
+
+
+def reference(db, field: str, value: object, table: str, *, required: bool = False) -> int | None:
+    """The id of an existing row in `table` (a unit, member, account…), or None if allowed."""
+    assert table in _REFERENCE_TABLES
+    if value is None:
+        if required:
+            raise ValidationError(field, value, _("must be chosen"))
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, value, _("must be a row id"))
+    if db.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (value,)).fetchone() is None:
+        raise ValidationError(field, value, _("no such entry"))
     return value

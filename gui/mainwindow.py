@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._closed = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.pages: list[Tab] = create_tabs(session)
@@ -38,7 +39,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self._build_actions()
         self.translate_ui()
-        app_signals().language_changed.connect(lambda _language: self.translate_ui())
+        app_signals().language_changed.connect(self._on_language_changed)
         self.resize(1280, 800)
         self._restore_geometry()
 
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
         for action in (self.act_log, self.act_about, self.act_about_qt):
             help_menu.addAction(action)
         self._update_file_state()
+
+    def _on_language_changed(self, _language: str) -> None:
+        self.translate_ui()
 
     def _update_file_state(self) -> None:
         session = self.session
@@ -280,5 +284,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("window/geometry", self.saveGeometry())
-        self.session.close()
+        if not self._closed:
+            self._closed = True
+            app_signals().language_changed.disconnect(self._on_language_changed)
+            for page in self.pages:
+                page.detach()
+            self.session.close()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core import db as dbmod
-from core.errors import DatabaseFileError, DatabaseMissing
+from core.errors import DatabaseFileError, DatabaseMissing, ReadOnlyLocation
 from core.i18n import _
 from core.lock import DatabaseLock, LockHeld
 from gui.session import Session
@@ -141,7 +141,23 @@ def open_interactively(parent: QWidget | None, path: Path, *, explicit: bool) ->
             return open_path(parent, path, explicit=explicit)
         except DatabaseFileError as error:
             log.warning("cannot open %s: %s", path, error)
-            if show_file_error(parent, error) != 0:
+            if isinstance(error, ReadOnlyLocation) and Path(path).is_file():
+                choice = ask(
+                    parent,
+                    QMessageBox.Icon.Warning,
+                    _("Cannot open the file"),
+                    str(error),
+                    [
+                        (_("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+                        (_("Open another file…"), QMessageBox.ButtonRole.ActionRole),
+                        (_("Close"), QMessageBox.ButtonRole.RejectRole),
+                    ],
+                )
+                if choice == 0:
+                    return Session(dbmod.open_database(path, read_only=True))
+                if choice == 2:
+                    return None
+            elif show_file_error(parent, error) != 0:
                 return None
             chosen = choose_file(parent)
             if chosen is None:

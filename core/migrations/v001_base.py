@@ -38,7 +38,7 @@ STATEMENTS = [
         uid TEXT NOT NULL UNIQUE,
         platform TEXT NOT NULL
             CHECK (platform IN ('facebook', 'instagram', 'x', 'youtube', 'tiktok', 'other')),
-        handle TEXT NOT NULL CHECK (length(trim(handle)) > 0),
+        handle TEXT NOT NULL COLLATE NOCASE CHECK (length(trim(handle)) > 0),
         display_name TEXT NOT NULL DEFAULT '',
         unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
         responsible_id INTEGER REFERENCES members(id) ON DELETE SET NULL,

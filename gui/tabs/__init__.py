@@ -30,6 +30,13 @@ class Tab(QWidget):
         signals.database_opened.connect(self.refresh)
         signals.language_changed.connect(self._on_language_changed)
 
+    def detach(self) -> None:
+        """Stop listening to app-wide signals (the window is closing; its file is closed)."""
+        signals = app_signals()
+        signals.data_changed.disconnect(self._on_data_changed)
+        signals.database_opened.disconnect(self.refresh)
+        signals.language_changed.disconnect(self._on_language_changed)
+
     def title(self) -> str:
         raise NotImplementedError
 

@@ -172,11 +172,6 @@ class TestNetworkMounts:
         assert coredb.is_network_path(tmp_path / "smb" / "team.sqlite")
         assert not coredb.is_network_path(tmp_path / "local" / "team.sqlite")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="core/db.py is_network_path: `resolved.startswith(parts[1])` matches mount points "
-        "as plain string prefixes, so a local folder /x/nfsdata counts as under an NFS mount /x/nfs",
-    )
     def test_mount_point_is_matched_by_whole_folder_names(self, tmp_path, monkeypatch):
         self.fake_mounts(
             monkeypatch, f"/dev/vda / ext4 rw 0 0\nserver:/export {tmp_path}/nfs nfs4 rw 0 0\n"
@@ -282,16 +277,7 @@ def test_read_only_open_of_old_file_needs_upgrade_and_changes_nothing(tmp_path, 
     "journal",
     [
         "wal",
-        pytest.param(
-            "delete",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="core/db.py open_database: _set_journal_mode() (line ~201) switches the file "
-                "to WAL before the version check (line ~204), so a newer file in rollback-journal "
-                "mode (e.g. a backup, or one from a network share) is rewritten although "
-                "NewerDatabase says 'the file was not changed'",
-            ),
-        ),
+        "delete",
     ],
 )
 def test_newer_file_is_refused_and_left_byte_identical(tmp_path, journal):
@@ -404,12 +390,19 @@ class TestReadOnlyLocation:
         finally:
             folder.chmod(0o755)
 
-    def test_existing_file_in_read_only_folder_opens_read_only(self, tmp_path):
+    @pytest.mark.parametrize(
+        "journal",
+        [
+            "delete",
+            "wal",
+        ],
+    )
+    def test_existing_file_in_read_only_folder_opens_read_only(self, tmp_path, journal):
         folder = tmp_path / "locked"
         folder.mkdir()
         path = make_file(folder / "team.sqlite", "Humas")
         conn = raw(path)
-        conn.execute("PRAGMA journal_mode = DELETE")  # WAL needs a writable folder even to read
+        conn.execute(f"PRAGMA journal_mode = {journal}")
         conn.close()
         folder.chmod(0o555)
         try:

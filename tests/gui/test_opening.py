@@ -1,6 +1,7 @@
 """Opening files from the GUI: locks, bad files and new files, answered without a real click."""
 
 import getpass
+import os
 import socket
 
 import pytest
@@ -86,3 +87,16 @@ def test_ask_uses_translated_button_labels(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     opening.ask(None, QMessageBox.Icon.Question, "t", "x", [("Buat", QMessageBox.ButtonRole.AcceptRole)])
     assert seen["buttons"] == ["Buat"]
+
+
+def test_read_only_location_offers_read_only(tmp_path, answers, monkeypatch):
+    asked, queue = answers
+    path = tmp_path / "arsip.sqlite"
+    opening.open_path(None, path, explicit=False).close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    queue.append(0)  # "Open read-only"
+    session = opening.open_interactively(None, path, explicit=True)
+    assert session is not None and session.read_only
+    assert str(path) in asked[0][1]
+    session.close()

@@ -1,0 +1,226 @@
+"""The demo agency: the brief's figures, a full follower history, a living content calendar."""
+
+import datetime as dt
+
+import pytest
+
+from core import accounts, demo, members, metrics, posts, settings
+from core.db import check, open_database
+
+BRIEF = {  # platform: (followers 1 Jan 2019, followers 1 Aug 2019, growth)
+    "facebook": (7853, 8470, 617),
+    "instagram": (52300, 76670, 24370),
+    "x": (9900, 13300, 3400),
+    "youtube": (692, 905, 213),
+}
+
+
+def window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """Three months before today to one month after (the demo's today is not a month's end)."""
+    before = today.replace(year=today.year - (today.month <= 3), month=(today.month - 4) % 12 + 1)
+    after = today.replace(year=today.year + (today.month == 12), month=today.month % 12 + 1)
+    return before, after
+
+
+def by_platform(db):
+    return {a.platform: a for a in accounts.list_all(db)}
+
+
+def variant_rows(db):
+    return db.query(
+        """SELECT v.*, a.platform FROM post_variants v JOIN accounts a ON a.id = v.account_id
+           ORDER BY v.id"""
+    )
+
+
+def month_starts(first: dt.date, last: dt.date) -> list[str]:
+    result = []
+    while first <= last:
+        result.append(first.isoformat())
+        first = (first + dt.timedelta(days=32)).replace(day=1)
+    return result
+
+
+def test_follower_history_passes_through_the_brief_figures(demo_db, demo_today):
+    for platform, account in by_platform(demo_db).items():
+        start, august, change = BRIEF[platform]
+        assert metrics.followers_on(demo_db, account.id, "2019-01-01") == ("2019-01-01", start)
+        assert metrics.followers_on(demo_db, account.id, "2019-08-01") == ("2019-08-01", august)
+        growth = metrics.growth_between(demo_db, account.id, "2019-01-01", "2019-08-31")
+        assert (growth.start_followers, growth.end_followers, growth.change) == (
+            start,
+            august,
+            change,
+        )
+
+    expected_dates = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
+    latest = {}
+    for platform, account in by_platform(demo_db).items():
+        history = metrics.snapshots(demo_db, account.id)
+        assert [s.date for s in history] == expected_dates, platform
+        assert {s.source for s in history} == {"demo"}
+        for snapshot in history:
+            detail = (snapshot.reach, snapshot.impressions, snapshot.engagements)
+            if snapshot.date < "2024-01-01":
+                assert detail == (None, None, None) and snapshot.posts_published is None
+            else:
+                assert all(value > 0 for value in detail)
+                assert 8 <= snapshot.posts_published <= 30
+                assert 0.002 <= snapshot.engagements / snapshot.followers <= 0.03
+        latest[platform] = history[-1].followers
+        # Growth is steady: no month loses more than 1% of the followers.
+        for before, after in zip(history, history[1:], strict=False):
+            assert after.followers >= before.followers * 0.99, (platform, after.date)
+    assert 140_000 <= latest["instagram"] <= 170_000
+    assert 10_000 <= latest["facebook"] <= 11_500
+    assert 17_000 <= latest["x"] <= 19_500
+    assert 2_000 <= latest["youtube"] <= 3_000
+
+
+def test_institution_team_accounts_and_a_sound_file(demo_db, demo_today):
+    assert settings.get(demo_db, "institution.name") == "Badan Mutu Standar Nasional"
+    assert settings.get(demo_db, "institution.short_name") == "BMSN"
+    assert settings.get(demo_db, "persona.audience_nickname") == "Sobat Mutu"
+    assert settings.get(demo_db, "persona.admin_nickname").startswith("Mimin")
+
+    team = members.list_all(demo_db)
+    assert len(team) == 5
+    assert {m.role for m in team} == set(members.ROLES)
+    assert len({m.unit_id for m in team}) == 3
+
+    owned = by_platform(demo_db)
+    assert set(owned) == {"facebook", "instagram", "x", "youtube"}
+    assert owned["instagram"].handle == owned["x"].handle
+    holders = [a.responsible_id for a in owned.values()]
+    assert None not in holders and len(set(holders)) == 4
+    assert [m.role for m in team if m.id not in holders] == ["approver"]
+    assert all(
+        a.start_date.startswith("2015") and a.url.startswith("https://") for a in owned.values()
+    )
+
+    assert check(demo_db) == []
+    post_times = demo_db.query("SELECT created_at, updated_at FROM posts")
+    assert all(created <= updated for created, updated in post_times)
+    assert max(created for created, _ in post_times) < demo_today.isoformat()
+
+
+def test_content_calendar_around_today(demo_db, demo_today):
+    titles = [row["title"] for row in demo_db.query("SELECT title FROM posts")]
+    assert 110 <= len(titles) <= 130 and len(set(titles)) == len(titles)
+    rows = variant_rows(demo_db)
+    per_post = {}
+    for row in rows:
+        per_post.setdefault(row["post_id"], []).append(row["account_id"])
+    assert len(per_post) == len(titles)
+    assert all(1 <= len(ids) <= 4 and len(set(ids)) == len(ids) for ids in per_post.values())
+
+    today, first, last = demo_today.isoformat(), *window(demo_today)
+    overdue = 0
+    for row in rows:
+        planned = dt.datetime.fromisoformat(row["planned_at"])
+        assert first <= planned.date() <= last
+        assert dt.time(7) <= planned.time() <= dt.time(20)
+        if row["status"] == "published":
+            assert row["planned_at"] < today
+            published = dt.datetime.fromisoformat(row["published_at"])
+            assert abs(published - planned) <= dt.timedelta(minutes=15)
+        else:
+            assert row["published_at"] is None
+            overdue += row["planned_at"] < today
+    assert 1 <= overdue <= 8
+
+    counts = posts.status_counts(demo_db, first, last)
+    assert all(counts[status] > 0 for status in posts.STATUSES), counts
+    agenda = posts.agenda(demo_db, demo_today, last, limit=500)
+    assert agenda and all(item.status != "published" for item in agenda)
+
+    # Each platform's variant is written in that platform's register.
+    for row in rows:
+        text, platform = row["text"], row["platform"]
+        if row["status"] == "idea":
+            continue
+        assert text
+        if platform == "x":
+            assert len(text) <= 280, text
+        elif platform == "instagram":
+            assert "Sobat Mutu" in text and "Mimin" in text and "#" in text
+        elif platform == "youtube":
+            assert "subscribe" in text
+    texts = {}
+    for row in rows:
+        if row["text"]:
+            texts.setdefault(row["platform"], []).append(row["text"])
+    mean = {platform: sum(map(len, found)) / len(found) for platform, found in texts.items()}
+    assert mean["facebook"] > 1.5 * mean["x"]
+
+
+def test_post_metrics_for_every_published_variant(demo_db, demo_today):
+    figures = {
+        row["variant_id"]: row
+        for row in demo_db.query("SELECT * FROM post_metrics WHERE source = 'demo'")
+    }
+    published = [row for row in variant_rows(demo_db) if row["status"] == "published"]
+    assert published and set(figures) == {row["id"] for row in published}
+    for row in published:
+        metric = figures[row["id"]]
+        day = dt.date.fromisoformat(row["published_at"][:10])
+        assert metric["date"] == min(day + dt.timedelta(days=7), demo_today).isoformat()
+        assert metric["account_id"] == row["account_id"]
+        assert metric["reach"] > 0 and metric["impressions"] >= metric["reach"] * 0.5
+        assert metric["reactions"] > 0 and metric["comments"] is not None
+        assert (metric["saves"] is not None) == (row["platform"] == "instagram")
+        if row["platform"] == "youtube":
+            assert metric["video_views"] > 0
+        followers = metrics.followers_on(demo_db, row["account_id"], row["published_at"][:10])[1]
+        audience = metric["video_views"] if row["platform"] == "youtube" else followers
+        assert metric["reactions"] < audience * 0.1
+
+
+def dump(db) -> dict[str, list[tuple]]:
+    result = {}
+    for table in (
+        "units",
+        "members",
+        "accounts",
+        "posts",
+        "post_variants",
+        "account_snapshots",
+        "post_metrics",
+        "settings",
+    ):
+        columns = [
+            row["name"]
+            for row in db.query(f"PRAGMA table_info({table})")
+            if row["name"] not in ("uid", "created_at", "updated_at")
+        ]
+        result[table] = [
+            tuple(r) for r in db.query(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1")
+        ]
+    return result
+
+
+def test_same_day_and_seed_give_the_same_data_and_no_second_demo(demo_db, demo_today, tmp_path):
+    other = open_database(tmp_path / "again.sqlite", create=True)
+    try:
+        summary = demo.populate(other, today=demo_today)
+        assert dump(other) == dump(demo_db)
+        with pytest.raises(demo.DatabaseNotEmpty) as refused:
+            demo.populate(other, today=demo_today)
+        assert "demo" in str(refused.value).lower()
+        assert dump(other) == dump(demo_db)
+    finally:
+        other.close()
+    assert summary.posts == len(dump(demo_db)["posts"])
+    assert summary.variants == len(dump(demo_db)["post_variants"])
+    months = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
+    assert summary.snapshots == 4 * len(months)
+    assert (summary.units, summary.members, summary.accounts) == (3, 5, 4)
+    assert summary.post_metrics == len(dump(demo_db)["post_metrics"])
+
+
+def test_refuses_a_database_that_holds_a_post(db, demo_today):
+    posts.create(db, "Rencana unggahan pertama")
+    with pytest.raises(demo.DatabaseNotEmpty):
+        demo.populate(db, today=demo_today)
+    assert db.query("SELECT count(*) FROM units")[0][0] == 0
+    assert settings.get(db, "institution.name") == ""
