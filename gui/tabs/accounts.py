@@ -167,7 +167,7 @@ class AccountsTab(Tab):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch)
 
         self.empty = EmptyState()
         self.stack = QStackedWidget()
