@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import importlib
+import pkgutil
 import random
 from dataclasses import dataclass
 
@@ -66,6 +68,35 @@ class DatabaseNotEmpty(LinimasaError):
                 "empty database: create a new file for the demo."
             )
         )
+
+
+@dataclass(frozen=True)
+class DemoContext:
+    """What a capability's demo data can build on: the day, the seed and the base rows' ids."""
+
+    today: dt.date
+    seed: int
+    unit_ids: dict[str, int]
+    account_ids: dict[str, int]
+    post_ids: list[int]
+
+
+def demo_extensions() -> list:
+    """Every core module's `populate_demo(db, context)`, in `DEMO_ORDER` (default 100), then name.
+
+    A capability adds its demo data from its own module this way; this file need not change.
+    """
+    import core
+
+    found = []
+    for info in pkgutil.iter_modules(core.__path__):
+        if info.ispkg or info.name == "demo":
+            continue
+        module = importlib.import_module(f"core.{info.name}")
+        extend = getattr(module, "populate_demo", None)
+        if callable(extend):
+            found.append((getattr(module, "DEMO_ORDER", 100), info.name, extend))
+    return [extend for _order, _name, extend in sorted(found, key=lambda f: f[:2])]
 
 
 @dataclass(frozen=True)
@@ -1761,7 +1792,9 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
                 continue
             published = item.published.date()
             measured = min(published + dt.timedelta(days=7), today)
-            audience = followers[item.platform][published.replace(day=1)]
+            # Posts from before the history starts (a demo "today" early in 2019) use its first figure.
+            month = max(published.replace(day=1), HISTORY_START)
+            audience = followers[item.platform].get(month, START_FOLLOWERS[item.platform])
             figures = _post_figures(
                 item.platform, item.topic, audience, (measured - published).days, rng
             )
@@ -1776,6 +1809,9 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             )
         metrics.upsert_post_metrics(db, metric_rows)
         _backdate(db, planned, variant_ids, today, rng)
+        context = DemoContext(today, seed, unit_ids, account_ids, post_rows)
+        for extend in demo_extensions():
+            extend(db, context)
 
     return DemoSummary(
         units=len(unit_ids),

@@ -224,3 +224,37 @@ def test_refuses_a_database_that_holds_a_post(db, demo_today):
         demo.populate(db, today=demo_today)
     assert db.query("SELECT count(*) FROM units")[0][0] == 0
     assert settings.get(db, "institution.name") == ""
+
+
+def test_a_capability_adds_its_own_demo_data(tmp_path, monkeypatch, demo_today):
+    """A core module with `populate_demo(db, context)` is called after the base demo data."""
+    import sys
+    import types
+
+    import core
+    from core.db import open_database
+
+    seen = []
+    module = types.ModuleType("core.zz_fake_capability")
+    module.populate_demo = lambda db, context: seen.append(
+        (
+            context.today,
+            sorted(context.account_ids),
+            db.query("SELECT count(*) FROM accounts")[0][0],
+        )
+    )
+    monkeypatch.setitem(sys.modules, "core.zz_fake_capability", module)
+    real_iter = demo.pkgutil.iter_modules
+
+    def iter_with_fake(path):
+        yield from real_iter(path)
+        if list(path) == list(core.__path__):
+            yield demo.pkgutil.ModuleInfo(None, "zz_fake_capability", False)
+
+    monkeypatch.setattr(demo.pkgutil, "iter_modules", iter_with_fake)
+    handle = open_database(tmp_path / "ext.sqlite", create=True)
+    try:
+        demo.populate(handle, today=demo_today)
+    finally:
+        handle.close()
+    assert seen == [(demo_today, ["facebook", "instagram", "x", "youtube"], 4)]
