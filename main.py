@@ -30,12 +30,7 @@ def _language_from(argv: list[str]) -> str:
     return os.environ.get("LINIMASA_LANG", i18n.DEFAULT_LANGUAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="linimasa",
-        description=_("Plan, measure and report an institution's social-media work."),
-    )
-    parser.add_argument("--version", action="version", version=f"Linimasa {__version__}")
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", metavar="FILE", help=_("database file to open (default: your data folder)")
     )
@@ -48,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("show the main window, then exit (smoke test)"),
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="linimasa",
+        description=_("Plan, measure and report an institution's social-media work."),
+    )
+    parser.add_argument("--version", action="version", version=f"Linimasa {__version__}")
+    _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for package_name in COMMAND_PACKAGES:
         package = importlib.import_module(package_name)
@@ -56,11 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse_app_start(argv: list[str]) -> argparse.Namespace | None:
+    """Starting the app (no command) is the common case: parse it without importing
+    every command module. Anything else (a command, --help, a typo) goes to the full parser."""
+    quick = argparse.ArgumentParser(add_help=False)
+    _add_app_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
-    args = build_parser().parse_args(argv)
+    args = _parse_app_start(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             from gui.app import run_app

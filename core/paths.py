@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from core import APP_NAME
 
 DEFAULT_DB_NAME = "linimasa.sqlite"
@@ -24,6 +22,8 @@ def locale_dir() -> Path:
 
 
 def data_dir() -> Path:
+    import platformdirs  # only when the default location is needed
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -32,4 +32,6 @@ def default_db_path() -> Path:
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import __version__, i18n
 from core import db as dbmod
@@ -17,7 +25,7 @@ from core.progress import Progress
 from gui import opening
 from gui.session import Session
 from gui.signals import app_signals
-from gui.tabs import Tab, create_tabs
+from gui.tabs import Tab, tab_classes
 from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -30,10 +38,16 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.pages: list[Tab] = create_tabs(session)
-        for page in self.pages:
-            self.tabs.addTab(page, "")
+        # Tabs are built when first shown, so the window appears as soon as Home is ready.
+        self.tab_classes = tab_classes()
+        self._pages: dict[int, Tab] = {}
+        for cls in self.tab_classes:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, cls.title())
+        self.tabs.currentChanged.connect(self.page)
         self.setCentralWidget(self.tabs)
+        self.page(0)
         self.file_label = QLabel()
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.file_label, 1)
@@ -73,7 +87,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
         self.act_tabs = []
-        for index in range(len(self.pages)):
+        for index in range(len(self.tab_classes)):
             self.act_tabs.append(
                 self._action(
                     lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
@@ -117,10 +131,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         view_menu = menu_bar.addMenu(_("&View"))
-        for index, (action, page) in enumerate(zip(self.act_tabs, self.pages, strict=True)):
-            action.setText(page.title())
+        for index, (action, cls) in enumerate(zip(self.act_tabs, self.tab_classes, strict=True)):
+            action.setText(cls.title())
             view_menu.addAction(action)
-            self.tabs.setTabText(index, page.title())
+            self.tabs.setTabText(index, cls.title())
         view_menu.addSeparator()
         self.act_fullscreen.setText(_("&Full screen"))
         view_menu.addAction(self.act_fullscreen)
@@ -155,9 +169,25 @@ class MainWindow(QMainWindow):
 
     # -- tabs ---------------------------------------------------------------------------
 
+    def page(self, index: int) -> Tab:
+        """The tab at `index`, built on first use."""
+        if index not in self._pages:
+            page = self.tab_classes[index](self.session)
+            self.tabs.widget(index).layout().addWidget(page)
+            self._pages[index] = page
+        return self._pages[index]
+
+    def current_page(self) -> Tab:
+        return self.page(self.tabs.currentIndex())
+
+    @property
+    def pages(self) -> list[Tab]:
+        """Every tab, building the ones not shown yet."""
+        return [self.page(index) for index in range(len(self.tab_classes))]
+
     def show_tab(self, tab_id: str) -> None:
-        for index, page in enumerate(self.pages):
-            if page.tab_id == tab_id:
+        for index, cls in enumerate(self.tab_classes):
+            if cls.tab_id == tab_id:
                 self.tabs.setCurrentIndex(index)
                 return
         raise KeyError(tab_id)
@@ -169,7 +199,7 @@ class MainWindow(QMainWindow):
             return
         old = self.session
         self.session = session
-        for page in self.pages:
+        for page in self._pages.values():
             page.session = session
         old.close()
         self._update_file_state()
@@ -287,7 +317,7 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             app_signals().language_changed.disconnect(self._on_language_changed)
-            for page in self.pages:
+            for page in self._pages.values():
                 page.detach()
             self.session.close()
         super().closeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -40,22 +40,38 @@ class EmptyState(QWidget):
         layout.addLayout(row)
         layout.addStretch(3)
         self._action: Callable[[], None] | None = None
+        self._icon_name = ""
         self.button.clicked.connect(self._on_click)
 
     def set_content(
         self,
-        icon: QStyle.StandardPixmap,
+        icon: str,
         title: str,
         body: str,
         action_text: str = "",
         action: Callable[[], None] | None = None,
     ) -> None:
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(48, 48))
+        self._icon_name = icon
+        if self.isVisible():
+            self._show_icon()
         self.title.setText(title)
         self.body.setText(body)
         self._action = action
         self.button.setText(action_text)
         self.button.setVisible(bool(action_text and action))
+
+    def _show_icon(self) -> None:
+        # `icon` names a QStyle.StandardPixmap; resolved when shown, since building
+        # QStyle's enums costs startup time for a pane that is usually hidden.
+        from PySide6.QtWidgets import QStyle
+
+        pixmap = getattr(QStyle.StandardPixmap, self._icon_name)
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(48, 48))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._icon_name:
+            self._show_icon()
+        super().showEvent(event)
 
     def _on_click(self) -> None:
         if self._action:

@@ -95,7 +95,10 @@ def ensure_venv(venv: Path) -> tuple[Path, bool]:
     if python.exists():
         return python, False
     if importlib.util.find_spec("venv") is None or importlib.util.find_spec("ensurepip") is None:
-        fail("this Python cannot create virtual environments (no venv/ensurepip module).\n" + venv_hint())
+        fail(
+            "this Python cannot create virtual environments (no venv/ensurepip module).\n"
+            + venv_hint()
+        )
     existed = venv.exists()
     command = [sys.executable, "-m", "venv"]
     if (venv / "pyvenv.cfg").exists():
@@ -142,7 +145,7 @@ def read_stamp(venv: Path) -> dict[str, str]:
         return {}
 
 
-def ensure_dependencies(python: Path, venv: Path, wanted: list[str]) -> None:
+def ensure_dependencies(python: Path, venv: Path, wanted: list[str], fresh: bool) -> None:
     groups = dependency_groups()
     for name in wanted:
         if name not in groups:
@@ -155,18 +158,21 @@ def ensure_dependencies(python: Path, venv: Path, wanted: list[str]) -> None:
     for name in wanted:
         requirements += [r for r in groups[name] if r not in requirements]
     label = " + ".join(wanted)
-    say(f"Installing {label} dependencies ({len(requirements)} packages; the first time takes a few minutes)")
+    note = "; this takes a few minutes" if fresh else ""
+    say(f"Installing {label} dependencies ({len(requirements)} packages{note})")
     # A venv left half-made by an earlier failure may lack pip: give it one.
-    if run_quiet([str(python), "-m", "pip", "--version"]) != 0:
-        if run_quiet([str(python), "-m", "ensurepip", "--upgrade"]) != 0:
-            fail(f"the virtual environment {venv} has no pip. Delete it and run again.\n" + venv_hint())
+    has_pip = run_quiet([str(python), "-m", "pip", "--version"]) == 0
+    if not has_pip and run_quiet([str(python), "-m", "ensurepip", "--upgrade"]) != 0:
+        fail(f"the virtual environment {venv} has no pip. Delete it and run again.\n" + venv_hint())
     command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", *requirements]
     if subprocess.call(command) != 0:
-        fail("pip install failed (see above). Check the network/proxy, then run this command again.")
+        fail(
+            "pip install failed (see above). Check the network/proxy, then run this command again."
+        )
     # Keep the groups that are still up to date, add the ones just installed.
     kept = {name: h for name, h in stamp.items() if current.get(name) == h}
     kept.update({name: current[name] for name in wanted})
-    data = {"groups": kept, "python": sys.version.split()[0]}
+    data = {"groups": kept}
     (venv / STAMP_NAME).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
@@ -176,15 +182,24 @@ def ensure_dependencies(python: Path, venv: Path, wanted: list[str]) -> None:
 def compile_catalogs(python: Path) -> None:
     catalogs = sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     if not catalogs:
-        say(f"No translation catalogs ({LOCALE_DIR.relative_to(ROOT)}/*/LC_MESSAGES/{DOMAIN}.po) yet; skipping")
+        say(
+            f"No translation catalogs ({LOCALE_DIR.relative_to(ROOT)}/*/LC_MESSAGES/{DOMAIN}.po) yet; skipping"
+        )
         return
     stale = [po for po in catalogs if not is_newer(po.with_suffix(".mo"), po)]
     if not stale:
         return
     say("Compiling translation catalogs: " + ", ".join(po.parent.parent.name for po in stale))
     command = [
-        str(python), "-m", "babel.messages.frontend", "-q", "compile",
-        "-d", str(LOCALE_DIR.relative_to(ROOT)), "-D", DOMAIN,
+        str(python),
+        "-m",
+        "babel.messages.frontend",
+        "-q",
+        "compile",
+        "-d",
+        str(LOCALE_DIR.relative_to(ROOT)),
+        "-D",
+        DOMAIN,
     ]
     if subprocess.call(command, cwd=ROOT) != 0:
         fail("could not compile the translation catalogs (see the messages above)")
@@ -239,12 +254,18 @@ def check_qt_libraries(need_display: bool) -> None:
             "Qt needs system libraries that are missing: "
             + ", ".join(soname for soname, _ in fatal)
             + f"\nInstall them with:\n    {sudo}apt-get install -y {packages}"
-            + ("\n(Only the X11 ones are needed to show windows; tests run with "
-               "QT_QPA_PLATFORM=offscreen without them.)" if not missing else "")
+            + (
+                "\n(Only the X11 ones are needed to show windows; tests run with "
+                "QT_QPA_PLATFORM=offscreen without them.)"
+                if not missing
+                else ""
+            )
         )
     if xcb_missing:
         packages = " ".join(dict.fromkeys(package for _, package in xcb_missing))
-        say(f"warning: X11 libraries missing (only needed if Qt falls back to xcb): apt-get install -y {packages}")
+        say(
+            f"warning: X11 libraries missing (only needed if Qt falls back to xcb): apt-get install -y {packages}"
+        )
     if need_display and not headless and not os.environ.get("DISPLAY") and not wayland:
         fail(
             "no desktop to show the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
@@ -258,8 +279,8 @@ def check_qt_libraries(need_display: bool) -> None:
 def setup(wanted: list[str], need_display: bool) -> Path:
     start = time.monotonic()
     venv = venv_dir()
-    python, _created = ensure_venv(venv)
-    ensure_dependencies(python, venv, wanted)
+    python, created = ensure_venv(venv)
+    ensure_dependencies(python, venv, wanted, fresh=created)
     compile_catalogs(python)
     check_qt_libraries(need_display)
     say(f"Environment ready ({venv}, {time.monotonic() - start:.1f}s)")
@@ -305,7 +326,7 @@ Sets up the virtual environment .venv (or $LINIMASA_VENV) and then
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script may be run by any python)
         fail("Linimasa needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(USAGE)

@@ -37,7 +37,8 @@ class Tab(QWidget):
         signals.database_opened.disconnect(self.refresh)
         signals.language_changed.disconnect(self._on_language_changed)
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         raise NotImplementedError
 
     def refresh(self) -> None:
@@ -58,9 +59,5 @@ class Tab(QWidget):
         self.refresh()
 
 
-def create_tabs(session: Session) -> list[Tab]:
-    tabs = []
-    for name in TAB_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        tabs.append(module.TAB_CLASS(session))
-    return tabs
+def tab_classes() -> list[type[Tab]]:
+    return [importlib.import_module(f"{__name__}.{name}").TAB_CLASS for name in TAB_MODULES]

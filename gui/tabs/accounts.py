@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -183,14 +182,15 @@ class AccountsTab(Tab):
         self.translate_ui()
         self.refresh()
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Accounts")
 
     def translate_ui(self) -> None:
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
         self.show_archived.setText(_("Show archived"))
         self.empty.set_content(
-            QStyle.StandardPixmap.SP_DirHomeIcon,
+            "SP_DirHomeIcon",
             _("No accounts yet"),
             _(
                 "List every official account of your institution here: platform, handle, the unit that "

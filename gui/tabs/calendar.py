@@ -1,15 +1,14 @@
-from PySide6.QtWidgets import QStyle
-
 from core.i18n import _
 from gui.tabs.placeholder import PlaceholderTab
 
 
 class CalendarTab(PlaceholderTab):
     tab_id = "kalender"
-    icon = QStyle.StandardPixmap.SP_FileDialogDetailedView
+    icon = "SP_FileDialogDetailedView"
     go_to = "beranda"
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Calendar")
 
     def heading(self) -> str:

@@ -1,15 +1,14 @@
-from PySide6.QtWidgets import QStyle
-
 from core.i18n import _
 from gui.tabs.placeholder import PlaceholderTab
 
 
 class GrowthTab(PlaceholderTab):
     tab_id = "pertumbuhan"
-    icon = QStyle.StandardPixmap.SP_ArrowUp
+    icon = "SP_ArrowUp"
     go_to = "akun"
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Growth")
 
     def heading(self) -> str:

@@ -1,14 +1,13 @@
-from PySide6.QtWidgets import QStyle
-
 from core.i18n import _
 from gui.tabs.placeholder import PlaceholderTab
 
 
 class GuidelinesTab(PlaceholderTab):
     tab_id = "panduan"
-    icon = QStyle.StandardPixmap.SP_DialogApplyButton
+    icon = "SP_DialogApplyButton"
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Guidelines")
 
     def heading(self) -> str:

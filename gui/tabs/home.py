@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from gui.widgets import Card, EmptyState
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
 AGENDA_DAYS = 14
+AGENDA_ROWS = 30
 GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
 
@@ -148,7 +148,8 @@ class HomeTab(Tab):
         self.translate_ui()
         self.refresh()
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Home")
 
     def translate_ui(self) -> None:
@@ -160,7 +161,7 @@ class HomeTab(Tab):
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
         self.empty.set_content(
-            QStyle.StandardPixmap.SP_MessageBoxInformation,
+            "SP_MessageBoxInformation",
             _("Welcome to Linimasa"),
             _(
                 "This file has no accounts or posts yet. Start by listing your institution's accounts, "
@@ -178,7 +179,7 @@ class HomeTab(Tab):
         self.heading.setText(_("Overview for {name}").format(name=name))
         self.subheading.setText(fmt.date_long(today))
         self._fill_cards(overview.account_summaries(db, today), today)
-        agenda = posts.agenda(db, today, today + dt.timedelta(days=AGENDA_DAYS))
+        agenda = posts.agenda(db, today, today + dt.timedelta(days=AGENDA_DAYS), limit=AGENDA_ROWS)
         self.agenda_model.set_items(agenda)
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)

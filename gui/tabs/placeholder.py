@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.session import Session
 from gui.tabs import Tab
@@ -10,7 +10,7 @@ from gui.widgets import EmptyState
 
 
 class PlaceholderTab(Tab):
-    icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+    icon = "SP_MessageBoxInformation"
     #: (tab id to jump to, button text) for the empty state's action, or None.
     go_to: tuple[str, str] | None = None
 

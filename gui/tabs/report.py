@@ -1,14 +1,13 @@
-from PySide6.QtWidgets import QStyle
-
 from core.i18n import _
 from gui.tabs.placeholder import PlaceholderTab
 
 
 class ReportTab(PlaceholderTab):
     tab_id = "laporan"
-    icon = QStyle.StandardPixmap.SP_FileIcon
+    icon = "SP_FileIcon"
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
         return _("Reports")
 
     def heading(self) -> str:

@@ -26,7 +26,7 @@ def test_status_bar_names_the_open_file(window, demo_db):
 
 def test_ctrl_number_switches_tabs(window, qtbot):
     window.act_tabs[2].trigger()
-    assert window.tabs.currentWidget().tab_id == "akun"
+    assert window.current_page().tab_id == "akun"
     assert window.act_tabs[2].shortcut().toString() == "Ctrl+3"
 
 
@@ -102,7 +102,7 @@ def test_placeholder_action_jumps_to_a_useful_tab(window):
     calendar = window.pages[1]
     window.show_tab("kalender")
     calendar.empty.button.click()
-    assert window.tabs.currentWidget().tab_id == "beranda"
+    assert window.current_page().tab_id == "beranda"
 
 
 def test_backup_from_menu_writes_a_copy(window, tmp_path):
@@ -121,3 +121,15 @@ def test_backup_from_menu_writes_a_copy(window, tmp_path):
 def test_no_label_shows_untranslated_placeholder_text(window):
     texts = [label.text() for label in window.findChildren(QLabel)]
     assert not any("{" in text and "}" in text for text in texts if "<span" not in text)
+
+
+def test_tabs_are_built_when_first_shown(qtbot, demo_db, demo_today):
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    window = MainWindow(Session(demo_db, today=demo_today))
+    qtbot.addWidget(window)
+    assert sorted(window._pages) == [0]
+    window.tabs.setCurrentIndex(2)
+    assert sorted(window._pages) == [0, 2]
+    assert window.tabs.currentWidget().findChild(AccountsTableModel) is not None
