@@ -83,13 +83,21 @@ def install_qt_translator(app: QApplication, language: str) -> None:
             return
 
 
-def install_crash_dialog(log_path: Path | None) -> None:
-    """An unexpected error is logged and explained, instead of the window vanishing."""
+def install_crash_dialog(log_path: Path | None, interactive: bool = True) -> None:
+    """An unexpected error is logged and explained, instead of the window vanishing.
+
+    Without a user to click (offscreen, smoke tests) it is printed and the app exits with 1.
+    """
 
     def hook(kind, value, tb) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if not interactive:
+            traceback.print_exception(kind, value, tb, file=sys.stderr)
+            print(_("The details are in the log file:\n{path}").format(path=log_path), file=sys.stderr)
+            QApplication.exit(1)
             return
         if isinstance(value, LinimasaError):
             QMessageBox.warning(None, "Linimasa", str(value))
@@ -127,7 +135,9 @@ def run_app(args: argparse.Namespace) -> int:
     check_display()
     log_path = setup_logging()
     app = create_application(args.lang)
-    install_crash_dialog(log_path)
+    interactive = app.platformName() not in ("offscreen", "minimal") and not args.exit_after_show
+    opening.INTERACTIVE = interactive
+    install_crash_dialog(log_path, interactive)
     log.info("Linimasa %s starting", __version__)
     session = first_session(args)
     if session is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from gui.session import Session
 log = logging.getLogger(__name__)
 
 FILE_FILTER = "Linimasa (*.sqlite *.db);;*"
+#: False when nobody can answer a dialog (offscreen, smoke tests): questions are printed
+#: and answered with their last, most cautious button.
+INTERACTIVE = True
 
 
 def ask(
@@ -29,6 +33,9 @@ def ask(
     buttons: list[tuple[str, QMessageBox.ButtonRole]],
 ) -> int:
     """A message box with our own translated button labels; returns the index of the button clicked."""
+    if not INTERACTIVE:
+        print(f"{title}: {text}", file=sys.stderr)
+        return len(buttons) - 1
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     made = [box.addButton(label, role) for label, role in buttons]
     box.setDefaultButton(made[0])

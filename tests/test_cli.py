@@ -126,3 +126,21 @@ def test_window_shows_and_exits_without_heavy_imports(demo_file):
     )
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stdout
+
+
+def test_smoke_start_on_a_missing_file_does_not_hang(tmp_path):
+    """Nobody can answer "create it?" offscreen: the question is printed and declined."""
+    missing = tmp_path / "baru.sqlite"
+    result = run("--db", str(missing), "--exit-after-show")
+    assert result.returncode == 0
+    assert str(missing) in result.stderr
+    assert not missing.exists()
+
+
+def test_smoke_start_on_a_bad_file_says_why(tmp_path):
+    bad = tmp_path / "catatan.sqlite"
+    bad.write_text("bukan basis data")
+    result = run("--db", str(bad), "--exit-after-show")
+    assert result.returncode == 0
+    assert str(bad) in result.stderr
+    assert bad.read_text() == "bukan basis data"

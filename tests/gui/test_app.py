@@ -61,3 +61,17 @@ def test_language_setting_is_remembered(qapp, tmp_path):
         QSettings().setValue("language", "id")
         i18n.set_language("id")
     assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_unexpected_error_without_a_user_exits_with_1(qapp, monkeypatch, capsys, tmp_path):
+    exits = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    appmod.install_crash_dialog(tmp_path / "linimasa.log", interactive=False)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert exits == [1]
+    err = capsys.readouterr().err
+    assert "RuntimeError: boom" in err and str(tmp_path / "linimasa.log") in err
