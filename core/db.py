@@ -12,7 +12,7 @@ import logging
 import os
 import sqlite3
 import sys
-import uuid
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,7 +45,12 @@ NETWORK_FILESYSTEMS = {
 
 
 def new_uid() -> str:
+    import uuid  # not needed to open a file and show it
+
     return str(uuid.uuid4())
+
+
+_savepoints = itertools.count(1)
 
 
 def now_iso() -> str:
@@ -82,7 +87,7 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         if self.conn.in_transaction:
-            name = f"sp_{uuid.uuid4().hex}"
+            name = f"sp_{next(_savepoints)}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self

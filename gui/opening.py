@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -46,6 +45,8 @@ def ask(
 
 def open_demo(today: dt.date | None = None) -> Session:
     """A fresh file of demo data in a temporary folder, removed when the session closes."""
+    import tempfile
+
     from core import demo
 
     folder = Path(tempfile.mkdtemp(prefix="linimasa-demo-"))

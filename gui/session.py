@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,4 +31,6 @@ class Session:
         if self.lock is not None:
             self.lock.release()
         if self.temp_dir is not None:
+            import shutil
+
             shutil.rmtree(self.temp_dir, ignore_errors=True)
