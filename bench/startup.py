@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_once(command: list[str]) -> tuple[float, float | None]:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     if hasattr(os, "wait4"):
         _pid, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
@@ -46,7 +48,12 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite"
-        subprocess.run([sys.executable, "main.py", "demo", "--db", str(db)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "main.py", "demo", "--db", str(db)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         app = [sys.executable, "main.py", "--db", str(db), "--exit-after-show"]
         bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
         run_once(app)  # warm the disk cache for both

@@ -95,7 +95,9 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
             **{k: data[k] for k in ("pid", "user", "host", "since")},
             purpose=data.get("purpose", "app"),
         )
-        if not isinstance(info.pid, int) or not all(isinstance(v, str) for v in (info.user, info.host, info.since)):
+        if not isinstance(info.pid, int) or not all(
+            isinstance(v, str) for v in (info.user, info.host, info.since)
+        ):
             raise ValueError("malformed lock file")
     except FileNotFoundError:
         return None

@@ -136,7 +136,9 @@ def add_variant(
         "SELECT 1 FROM post_variants WHERE post_id = ? AND account_id = ?", (post_id, account_id)
     ).fetchone()
     if duplicate:
-        raise ValidationError("account_id", account_id, _("this post already has a version for this account"))
+        raise ValidationError(
+            "account_id", account_id, _("this post already has a version for this account")
+        )
     with db.transaction():
         variant_id = db.su["post_variants"].insert(record).last_pk
     return get_variant(db, variant_id)

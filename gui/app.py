@@ -76,7 +76,10 @@ def install_qt_translator(app: QApplication, language: str) -> None:
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.deleteLater()
-    for folder in (str(locale_dir() / "qt"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    for folder in (
+        str(locale_dir() / "qt"),
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         translator = QTranslator(app)
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
@@ -96,7 +99,9 @@ def install_crash_dialog(log_path: Path | None, interactive: bool = True) -> Non
             return
         if not interactive:
             traceback.print_exception(kind, value, tb, file=sys.stderr)
-            print(_("The details are in the log file:\n{path}").format(path=log_path), file=sys.stderr)
+            print(
+                _("The details are in the log file:\n{path}").format(path=log_path), file=sys.stderr
+            )
             QApplication.exit(1)
             return
         if isinstance(value, LinimasaError):

@@ -86,12 +86,21 @@ STRINGS = {
         "%1 already exists.\nDo you want to replace it?": "%1 sudah ada.\nGanti berkas itu?",
         "%1\nFile not found.\nPlease verify the correct file name was given.": "%1\nBerkas tidak ditemukan.\nPeriksa kembali nama berkasnya.",
     },
-    "QFileSystemModel": {"Name": "Nama", "Size": "Ukuran", "Type": "Jenis", "Date Modified": "Tanggal Diubah"},
+    "QFileSystemModel": {
+        "Name": "Nama",
+        "Size": "Ukuran",
+        "Type": "Jenis",
+        "Date Modified": "Tanggal Diubah",
+    },
 }
 
 
 def write_ts(path: Path) -> None:
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="id">']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        '<TS version="2.1" language="id">',
+    ]
     for context, messages in STRINGS.items():
         lines.append(f"<context><name>{context}</name>")
         for source, translation in messages.items():
@@ -104,4 +113,6 @@ def write_ts(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    write_ts(Path(__file__).resolve().parent.parent / "resources" / "locale" / "qt" / "qtbase_id.ts")
+    write_ts(
+        Path(__file__).resolve().parent.parent / "resources" / "locale" / "qt" / "qtbase_id.ts"
+    )

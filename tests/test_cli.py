@@ -15,11 +15,23 @@ def run(*args, env_lang="id"):
     env = {"QT_QPA_PLATFORM": "offscreen", "LINIMASA_LANG": env_lang, "PATH": "/usr/bin:/bin"}
     import os
 
-    for key in ("HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "SYSTEMROOT", "LOCALAPPDATA", "APPDATA"):
+    for key in (
+        "HOME",
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CONFIG_HOME",
+        "SYSTEMROOT",
+        "LOCALAPPDATA",
+        "APPDATA",
+    ):
         if key in os.environ:
             env[key] = os.environ[key]
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -84,7 +96,12 @@ def test_backup_makes_an_identical_copy_and_will_not_overwrite(tmp_path, demo_fi
     result = run("backup", "--db", str(demo_file), "--out", str(out))
     assert result.returncode == 0, result.stderr
     count = sqlite3.connect(out).execute("SELECT count(*) FROM account_snapshots").fetchone()[0]
-    assert count == sqlite3.connect(demo_file).execute("SELECT count(*) FROM account_snapshots").fetchone()[0]
+    assert (
+        count
+        == sqlite3.connect(demo_file)
+        .execute("SELECT count(*) FROM account_snapshots")
+        .fetchone()[0]
+    )
     again = run("backup", "--db", str(demo_file), "--out", str(out))
     assert again.returncode == 1 and "--force" in again.stderr
 
@@ -101,7 +118,9 @@ def test_english_messages(tmp_path):
 
 
 def test_screenshots_write_six_pngs(tmp_path):
-    result = run("screenshots", "--demo", "--out", str(tmp_path), "--today", TODAY, "--size", "1024x700")
+    result = run(
+        "screenshots", "--demo", "--out", str(tmp_path), "--today", TODAY, "--size", "1024x700"
+    )
     assert result.returncode == 0, result.stderr
     for tab in ("beranda", "kalender", "akun", "pertumbuhan", "panduan", "laporan"):
         png = tmp_path / f"{tab}.png"

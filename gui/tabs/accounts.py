@@ -166,7 +166,9 @@ class AccountsTab(Tab):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch
+        )
 
         self.empty = EmptyState()
         self.stack = QStackedWidget()

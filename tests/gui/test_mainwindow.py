@@ -91,7 +91,12 @@ def test_switch_to_english_and_back(window):
     try:
         assert window.tabs.tabText(0) == "Home"
         assert window.menuBar().actions()[0].text().replace("&", "") == "File"
-        assert window.pages[2].model.headerData(5, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Followers"
+        assert (
+            window.pages[2].model.headerData(
+                5, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal
+            )
+            == "Followers"
+        )
     finally:
         window.set_language("id")
     assert window.tabs.tabText(0) == "Beranda"

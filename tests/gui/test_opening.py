@@ -85,7 +85,9 @@ def test_ask_uses_translated_button_labels(qtbot, monkeypatch):
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    opening.ask(None, QMessageBox.Icon.Question, "t", "x", [("Buat", QMessageBox.ButtonRole.AcceptRole)])
+    opening.ask(
+        None, QMessageBox.Icon.Question, "t", "x", [("Buat", QMessageBox.ButtonRole.AcceptRole)]
+    )
     assert seen["buttons"] == ["Buat"]
 
 
@@ -94,7 +96,9 @@ def test_read_only_location_offers_read_only(tmp_path, answers, monkeypatch):
     path = tmp_path / "arsip.sqlite"
     opening.open_path(None, path, explicit=False).close()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    monkeypatch.setattr(
+        os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode)
+    )
     queue.append(0)  # "Open read-only"
     session = opening.open_interactively(None, path, explicit=True)
     assert session is not None and session.read_only
