@@ -65,6 +65,39 @@ def _row(row) -> Account:
     )
 
 
+EDITABLE = ("platform", "handle", "display_name", "unit_id", "responsible_id", "url", "start_date")
+
+
+def _clean(db: Database, fields: dict) -> dict:
+    """Validate the given editable fields; each failure names the field and its value."""
+    cleaners = {
+        "platform": lambda v: validate.choice("platform", v, PLATFORMS),
+        "handle": lambda v: validate.text("handle", v, max_length=100).lstrip("@"),
+        "display_name": lambda v: validate.text("display_name", v, required=False, max_length=200),
+        "unit_id": lambda v: validate.reference(db, "unit_id", v, "units"),
+        "responsible_id": lambda v: validate.reference(db, "responsible_id", v, "members"),
+        "url": lambda v: validate.text("url", v, required=False, max_length=500),
+        "start_date": lambda v: validate.date("start_date", v, required=False),
+    }
+    unknown = set(fields) - set(cleaners)
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ValidationError(name, fields[name], _("not a field of an account"))
+    return {key: cleaners[key](value) for key, value in fields.items()}
+
+
+def _write(db: Database, handle: str, write) -> int:
+    try:
+        with db.transaction():
+            return write()
+    except sqlite3.IntegrityError as exc:
+        if "UNIQUE" in str(exc):
+            raise ValidationError(
+                "handle", handle, _("this platform already has an account with this handle")
+            ) from exc
+        raise
+
+
 def create(
     db: Database,
     platform: str,
@@ -75,27 +108,29 @@ def create(
     url: str = "",
     start_date: str | None = None,
 ) -> Account:
-    record = {
-        "uid": new_uid(),
-        "platform": validate.choice("platform", platform, PLATFORMS),
-        "handle": validate.text("handle", handle, max_length=100),
-        "display_name": validate.text("display_name", display_name, required=False, max_length=200),
-        "unit_id": validate.reference(db, "unit_id", unit_id, "units"),
-        "responsible_id": validate.reference(db, "responsible_id", responsible_id, "members"),
-        "url": validate.text("url", url, required=False, max_length=500),
-        "start_date": validate.date("start_date", start_date, required=False),
-        "archived": 0,
-        "created_at": now_iso(),
-    }
-    try:
-        with db.transaction():
-            account_id = db.su["accounts"].insert(record).last_pk
-    except sqlite3.IntegrityError as exc:
-        if "UNIQUE" in str(exc):
-            raise ValidationError(
-                "handle", handle, _("this platform already has an account with this handle")
-            ) from exc
-        raise
+    record = _clean(
+        db,
+        {
+            "platform": platform,
+            "handle": handle,
+            "display_name": display_name,
+            "unit_id": unit_id,
+            "responsible_id": responsible_id,
+            "url": url,
+            "start_date": start_date,
+        },
+    )
+    record.update(uid=new_uid(), archived=0, created_at=now_iso())
+    account_id = _write(db, handle, lambda: db.su["accounts"].insert(record).last_pk)
+    return get(db, account_id)
+
+
+def update(db: Database, account_id: int, **changes) -> Account:
+    """Change some of an account's editable fields (see EDITABLE), all or nothing."""
+    get(db, account_id)
+    record = _clean(db, changes)
+    if record:
+        _write(db, changes.get("handle", ""), lambda: db.su["accounts"].update(account_id, record))
     return get(db, account_id)
 
 
@@ -143,3 +178,15 @@ def set_archived(db: Database, account_id: int, archived: bool) -> Account:
     with db.transaction():
         db.su["accounts"].update(account_id, {"archived": 1 if archived else 0})
     return get(db, account_id)
+
+
+def handle_text(account: Account) -> str:
+    """How the handle is written on its platform: @name where the platform uses @."""
+    if account.platform in ("instagram", "x", "tiktok"):
+        return "@" + account.handle
+    return account.handle
+
+
+def count(db: Database, include_archived: bool = True) -> int:
+    where = "" if include_archived else "WHERE archived = 0"
+    return db.conn.execute(f"SELECT count(*) FROM accounts {where}").fetchone()[0]

@@ -27,6 +27,15 @@ def signed(value: int | float | None, digits: int = 0) -> str:
     return ("+" if value > 0 else "−") + text
 
 
+def signed_percent(fraction: float | None, digits: int = 1) -> str:
+    """A relative change, always with its sign: 0.466 -> "+46,6%"."""
+    if fraction is None:
+        return "–"
+    if fraction == 0:
+        return "±" + percent(0, digits)
+    return ("+" if fraction > 0 else "−") + percent(abs(fraction), digits)
+
+
 def percent(fraction: float | None, digits: int = 2) -> str:
     """A fraction as a percentage: 0.0215 -> "2,15%"."""
     if fraction is None:
@@ -59,6 +68,15 @@ def month_year(value: dt.date | str) -> str:
 def weekday_date(value: dt.date | str) -> str:
     """Kam, 9 Des"""
     return bdates.format_skeleton("MMMEd", _as_date(value), locale=babel_locale())
+
+
+def time_short(value: dt.datetime | dt.time | str) -> str:
+    """14.05 in Indonesian, 14:05 in English."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    return bdates.format_time(value, format="short", locale=babel_locale())
 
 
 def datetime_short(value: dt.datetime | str) -> str:

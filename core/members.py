@@ -64,3 +64,18 @@ def get(db: Database, member_id: int) -> Member:
 def list_all(db: Database, include_inactive: bool = False) -> list[Member]:
     where = "" if include_inactive else "WHERE active = 1"
     return [_row(r) for r in db.query(f"SELECT * FROM members {where} ORDER BY name")]
+
+
+def update(
+    db: Database, member_id: int, name: str, role: str, unit_id: int | None, active: bool
+) -> Member:
+    get(db, member_id)
+    record = {
+        "name": validate.text("name", name, max_length=200),
+        "role": validate.choice("role", role, ROLES),
+        "unit_id": validate.reference(db, "unit_id", unit_id, "units"),
+        "active": 1 if active else 0,
+    }
+    with db.transaction():
+        db.su["members"].update(member_id, record)
+    return get(db, member_id)

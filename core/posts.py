@@ -181,3 +181,12 @@ def agenda(db: Database, start: dt.date, end: dt.date, limit: int = 50) -> list[
         (start.isoformat(), end.isoformat(), limit),
     )
     return [AgendaItem(*row) for row in rows]
+
+
+def agenda_count(db: Database, start: dt.date, end: dt.date) -> int:
+    """How many variants `agenda()` would list without a limit."""
+    return db.conn.execute(
+        """SELECT count(*) FROM post_variants
+           WHERE status != 'published' AND substr(planned_at, 1, 10) BETWEEN ? AND ?""",
+        (start.isoformat(), end.isoformat()),
+    ).fetchone()[0]

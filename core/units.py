@@ -42,3 +42,14 @@ def get(db: Database, unit_id: int) -> Unit:
 
 def list_all(db: Database) -> list[Unit]:
     return [_row(r) for r in db.query("SELECT * FROM units ORDER BY name")]
+
+
+def update(db: Database, unit_id: int, name: str, short_name: str = "") -> Unit:
+    get(db, unit_id)
+    record = {
+        "name": validate.text("name", name, max_length=200),
+        "short_name": validate.text("short_name", short_name, required=False, max_length=40),
+    }
+    with db.transaction():
+        db.su["units"].update(unit_id, record)
+    return get(db, unit_id)

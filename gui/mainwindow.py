@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.translate_ui()
         app_signals().language_changed.connect(self._on_language_changed)
-        self.resize(1280, 800)
+        self._default_size()
         self._restore_geometry()
 
     # -- construction -----------------------------------------------------------------
@@ -73,12 +73,12 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action(self.open_demo)
         self.act_backup = self._action(self.backup_file, "Ctrl+Shift+S")
         self.act_check = self._action(self.check_file)
-        self.act_quit = self._action(self.close, key.Quit)
+        # StandardKey.Quit is empty on Windows; office users expect Ctrl+Q everywhere.
+        self.act_quit = self._action(self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.act_undo = self._action(lambda: None, key.Undo)
-        self.act_redo = self._action(lambda: None, key.Redo)
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
+        self.act_add_account = self._action(self.add_account, "Ctrl+Shift+A")
+        self.act_team = self._action(self.edit_team)
+        self.act_profile = self._action(self.edit_profile)
         self.act_language = {
             code: self._action(lambda _c=False, code=code: self.set_language(code))
             for code in i18n.LANGUAGES
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
                     lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
                 )
             )
-        self.act_fullscreen = self._action(self.toggle_full_screen, key.FullScreen)
+        self.act_fullscreen = self._action(self.toggle_full_screen, "F11")
         self.act_log = self._action(self.open_log_folder)
         self.act_about = self._action(self.about)
         self.act_about_qt = self._action(QApplication.aboutQt)
@@ -103,32 +103,29 @@ class MainWindow(QMainWindow):
         menu_bar.clear()
         file_menu = menu_bar.addMenu(_("&File"))
         for action, text in (
-            (self.act_new, _("&New database…")),
-            (self.act_open, _("&Open database…")),
+            (self.act_new, _("&New file…")),
+            (self.act_open, _("&Open file…")),
             (self.act_demo, _("Open &demo data")),
+            (None, ""),
+            (self.act_backup, _("&Back up…")),
+            (self.act_check, _("&Check file")),
+            (None, ""),
+            (self.act_quit, _("&Quit")),
         ):
-            action.setText(text)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.act_backup.setText(_("&Back up…"))
-        self.act_check.setText(_("&Check file"))
-        file_menu.addAction(self.act_backup)
-        file_menu.addAction(self.act_check)
-        file_menu.addSeparator()
-        self.act_quit.setText(_("&Quit"))
-        file_menu.addAction(self.act_quit)
+            if action is None:
+                file_menu.addSeparator()
+            else:
+                action.setText(text)
+                file_menu.addAction(action)
 
         edit_menu = menu_bar.addMenu(_("&Edit"))
-        self.act_undo.setText(_("&Undo"))
-        self.act_redo.setText(_("&Redo"))
-        edit_menu.addAction(self.act_undo)
-        edit_menu.addAction(self.act_redo)
-        edit_menu.addSeparator()
-        language_menu = edit_menu.addMenu(_("&Language"))
-        for code, action in self.act_language.items():
-            action.setText(i18n.LANGUAGES[code])
-            action.setChecked(code == i18n.current_language())
-            language_menu.addAction(action)
+        for action, text in (
+            (self.act_add_account, _("&Add account…")),
+            (self.act_team, _("Work units and &team…")),
+            (self.act_profile, _("Institution &profile…")),
+        ):
+            action.setText(text)
+            edit_menu.addAction(action)
 
         view_menu = menu_bar.addMenu(_("&View"))
         for index, (action, cls) in enumerate(zip(self.act_tabs, self.tab_classes, strict=True)):
@@ -136,6 +133,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
             self.tabs.setTabText(index, cls.title())
         view_menu.addSeparator()
+        language_menu = view_menu.addMenu(_("&Language"))
+        for code, action in self.act_language.items():
+            action.setText(i18n.LANGUAGES[code])
+            action.setChecked(code == i18n.current_language())
+            language_menu.addAction(action)
         self.act_fullscreen.setText(_("&Full screen"))
         view_menu.addAction(self.act_fullscreen)
 
@@ -153,19 +155,18 @@ class MainWindow(QMainWindow):
     def _update_file_state(self) -> None:
         session = self.session
         if session.is_demo:
-            text = _("Demo data (temporary file, discarded on exit): {path}")
-        elif session.read_only:
-            text = _("Read-only: {path}")
+            self.file_label.setText(_("Demo data — not saved; discarded when Linimasa closes"))
+            title = _("Demo data") + " — Linimasa"
         else:
-            text = _("File: {path}")
-        self.file_label.setText(text.format(path=session.path))
-        title = "Linimasa"
-        if not session.is_demo:
+            text = _("Read-only: {path}") if session.read_only else _("File: {path}")
+            self.file_label.setText(text.format(path=session.path))
             title = f"{session.path.name} — Linimasa"
+        self.file_label.setToolTip(str(session.path))
         if session.read_only:
             title += " " + _("[read-only]")
         self.setWindowTitle(title)
-        self.act_backup.setEnabled(True)
+        for action in (self.act_add_account, self.act_team, self.act_profile):
+            action.setEnabled(not session.read_only)
 
     # -- tabs ---------------------------------------------------------------------------
 
@@ -242,7 +243,9 @@ class MainWindow(QMainWindow):
     def backup_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.sqlite"))
+        suggested = str(
+            self.session.path.with_name(f"{self.session.path.stem}-{_('backup')}.sqlite")
+        )
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Back up"), suggested, opening.FILE_FILTER
         )
@@ -282,8 +285,26 @@ class MainWindow(QMainWindow):
 
         TaskRunner.run(self, _("Checking the file…"), work, done)
 
+    def add_account(self) -> None:
+        self.show_tab("akun")
+        self.current_page().add_account()
+
+    def edit_team(self) -> None:
+        from gui.team_dialog import TeamDialog
+
+        TeamDialog(self.session.db, self).exec()
+
+    def edit_profile(self) -> None:
+        from gui.profile_dialog import ProfileDialog
+
+        if ProfileDialog(self.session.db, self).exec():
+            app_signals().data_changed.emit("settings")
+
     def set_language(self, code: str) -> None:
+        from gui.app import install_qt_translator
+
         i18n.set_language(code)
+        install_qt_translator(QApplication.instance(), code)
         QSettings().setValue("language", code)
         app_signals().language_changed.emit(code)
 
@@ -306,6 +327,16 @@ class MainWindow(QMainWindow):
         )
 
     # -- window state -------------------------------------------------------------------
+
+    def _default_size(self) -> None:
+        # 1280×800 is taller than a 1366×768 laptop minus the taskbar: fit the screen.
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 200:
+            self.resize(1280, 800)
+        else:
+            self.resize(
+                min(1280, int(screen.width() * 0.95)), min(800, int(screen.height() * 0.92))
+            )
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("window/geometry")

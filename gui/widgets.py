@@ -5,7 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.paths import resource_dir
+
+
+def icon(name: str) -> QIcon:
+    """One of our own line icons from resources/icons (a consistent set, unlike the style's)."""
+    return QIcon(str(resource_dir() / "icons" / f"{name}.svg"))
 
 
 class EmptyState(QWidget):
@@ -24,13 +40,13 @@ class EmptyState(QWidget):
         self.body = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.body.setObjectName("emptyBody")
         self.body.setWordWrap(True)
-        self.button = QPushButton()
-        self.button.hide()
+        self.buttons_row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         inner.addWidget(self.icon)
         inner.addWidget(self.title)
         inner.addWidget(self.body)
         inner.addSpacing(12)
-        inner.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addLayout(self.buttons_row)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 4)
@@ -39,43 +55,35 @@ class EmptyState(QWidget):
         layout.addStretch(2)
         layout.addLayout(row)
         layout.addStretch(3)
-        self._action: Callable[[], None] | None = None
-        self._icon_name = ""
-        self.button.clicked.connect(self._on_click)
+
+    @property
+    def button(self) -> QPushButton:
+        """The first (main) action's button."""
+        return self.buttons[0]
 
     def set_content(
         self,
-        icon: str,
+        icon_name: str,
         title: str,
         body: str,
-        action_text: str = "",
-        action: Callable[[], None] | None = None,
+        actions: list[tuple[str, Callable[[], None]]] = (),
     ) -> None:
-        self._icon_name = icon
-        if self.isVisible():
-            self._show_icon()
+        self.icon.setPixmap(icon(icon_name).pixmap(56, 56))
         self.title.setText(title)
         self.body.setText(body)
-        self._action = action
-        self.button.setText(action_text)
-        self.button.setVisible(bool(action_text and action))
-
-    def _show_icon(self) -> None:
-        # `icon` names a QStyle.StandardPixmap; resolved when shown, since building
-        # QStyle's enums costs startup time for a pane that is usually hidden.
-        from PySide6.QtWidgets import QStyle
-
-        pixmap = getattr(QStyle.StandardPixmap, self._icon_name)
-        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(48, 48))
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if self._icon_name:
-            self._show_icon()
-        super().showEvent(event)
-
-    def _on_click(self) -> None:
-        if self._action:
-            self._action()
+        while self.buttons_row.count():
+            widget = self.buttons_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.buttons = []
+        self.buttons_row.addStretch(1)
+        for index, (text, action) in enumerate(actions):
+            button = QPushButton(text)
+            button.setDefault(index == 0)
+            button.clicked.connect(action)
+            self.buttons_row.addWidget(button)
+            self.buttons.append(button)
+        self.buttons_row.addStretch(1)
 
 
 class Card(QFrame):
@@ -89,6 +97,8 @@ class Card(QFrame):
         layout.setSpacing(2)
         self.caption = QLabel()
         self.caption.setObjectName("cardCaption")
+        self.caption.setMinimumWidth(40)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.figure = QLabel()
         self.figure.setObjectName("cardFigure")
         self.detail = QLabel()
@@ -97,6 +107,23 @@ class Card(QFrame):
         for widget in (self.caption, self.figure, self.detail):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.setMinimumWidth(150)
+
+    def set_caption(self, text: str, tooltip: str = "") -> None:
+        """A caption that never widens the card: cut with "…" and shown whole as a tooltip."""
+        self._caption = text
+        self.caption.setToolTip(tooltip or text)
+        self._elide_caption()
+
+    def _elide_caption(self) -> None:
+        metrics = self.caption.fontMetrics()
+        width = max(40, self.contentsRect().width() - 24)
+        self.caption.setText(metrics.elidedText(self._caption, Qt.TextElideMode.ElideRight, width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if getattr(self, "_caption", None):
+            self._elide_caption()
 
 
 STYLE_SHEET = """
@@ -108,4 +135,6 @@ QFrame#card { background: palette(base); border: 1px solid palette(midlight); bo
 #cardDetail { font-size: 12px; }
 #sectionTitle { font-size: 14px; font-weight: 600; margin-top: 6px; }
 #pageTitle { font-size: 18px; font-weight: 600; }
+#formError { color: #b3261e; }
+#hint { color: #555; }
 """

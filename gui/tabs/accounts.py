@@ -9,25 +9,33 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from core import accounts, fmt
+from core import accounts, fmt, units
 from core.i18n import _
 from gui.session import Session
+from gui.signals import app_signals
 from gui.tabs import Tab
 from gui.widgets import EmptyState
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
+ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class AccountsTableModel(QAbstractTableModel):
@@ -42,6 +50,7 @@ class AccountsTableModel(QAbstractTableModel):
         "followers",
         "followers_date",
         "start_date",
+        "status",
     )
 
     def __init__(self, parent=None):
@@ -71,13 +80,14 @@ class AccountsTableModel(QAbstractTableModel):
             return None
         return {
             "platform": _("Platform"),
-            "handle": _("Account"),
+            "handle": _("Username"),
             "display_name": _("Display name"),
-            "unit": _("Unit"),
+            "unit": _("Work unit"),
             "responsible": _("Responsible"),
             "followers": _("Followers"),
             "followers_date": _("As of"),
             "start_date": _("Active since"),
+            "status": _("Status"),
         }[self.COLUMNS[section]]
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
@@ -89,10 +99,17 @@ class AccountsTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return self._sort_key(row, column)
+        if role == ACCOUNT_ID_ROLE:
+            return row.account.id
+        if role == UNIT_ID_ROLE:
+            return row.account.unit_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "followers":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "handle" and row.account.url:
-            return row.account.url
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "handle" and row.account.url:
+                return row.account.url
+            if column == "followers" and row.account.platform == "youtube":
+                return _("subscribers")
         if role == Qt.ItemDataRole.ForegroundRole and row.account.archived:
             from PySide6.QtGui import QPalette
 
@@ -105,23 +122,20 @@ class AccountsTableModel(QAbstractTableModel):
         if column == "platform":
             return accounts.platform_title(account.platform)
         if column == "handle":
-            name = (
-                "@" + account.handle
-                if account.platform in ("instagram", "x", "tiktok")
-                else account.handle
-            )
-            return name + (" " + _("(archived)") if account.archived else "")
+            return accounts.handle_text(account)
         if column == "display_name":
             return account.display_name
         if column == "unit":
             return row.unit_name
         if column == "responsible":
-            return row.responsible_name or _("(nobody)")
+            return row.responsible_name or _("(nobody yet)")
         if column == "followers":
             return fmt.number(row.followers)
         if column == "followers_date":
             return fmt.date_short(row.followers_date) if row.followers_date else "–"
-        return fmt.date_short(account.start_date) if account.start_date else "–"
+        if column == "start_date":
+            return fmt.date_short(account.start_date) if account.start_date else "–"
+        return _("Archived") if account.archived else _("Active")
 
     @staticmethod
     def _sort_key(row: accounts.AccountRow, column: str):
@@ -136,25 +150,63 @@ class AccountsTableModel(QAbstractTableModel):
         return AccountsTableModel._display(row, column).lower()
 
 
+class AccountsFilter(QSortFilterProxyModel):
+    """Search text over the visible columns, plus an optional work unit."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.unit_id: int | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_unit(self, unit_id: int | None) -> None:
+        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
+            self.unit_id = unit_id
+            self.invalidateFilter()
+            return
+        self.beginFilterChange()
+        self.unit_id = unit_id
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ANY_INDEX) -> bool:  # noqa: N802
+        if self.unit_id is not None:
+            index = self.sourceModel().index(source_row, 0, source_parent)
+            if index.data(UNIT_ID_ROLE) != self.unit_id:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
 class AccountsTab(Tab):
     tab_id = "akun"
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
         self.model = AccountsTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = AccountsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
 
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_account)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button = QPushButton()
+        self.archive_button.clicked.connect(self.toggle_archived)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter_changed)
+        self.unit_filter = QComboBox()
+        self.unit_filter.currentIndexChanged.connect(self._filter_changed)
         self.show_archived = QCheckBox()
         self.show_archived.toggled.connect(self.refresh)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
         bar = QHBoxLayout()
+        for widget in (self.add_button, self.edit_button, self.archive_button):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.unit_filter)
         bar.addWidget(self.show_archived)
 
         self.table = QTableView()
@@ -162,13 +214,21 @@ class AccountsTab(Tab):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch
-        )
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.no_match = QLabel()
+        self.no_match.setObjectName("hint")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.empty = EmptyState()
         self.stack = QStackedWidget()
@@ -176,7 +236,9 @@ class AccountsTab(Tab):
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(bar)
-        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.no_match)
+        table_layout.addWidget(self.count)
         self.stack.addWidget(table_page)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
@@ -189,24 +251,125 @@ class AccountsTab(Tab):
         return _("Accounts")
 
     def translate_ui(self) -> None:
+        self.add_button.setText(_("&Add account…"))
+        self.edit_button.setText(_("&Edit…"))
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
         self.show_archived.setText(_("Show archived"))
+        self.no_match.setText(_("No account matches the search or the chosen unit."))
         self.empty.set_content(
-            "SP_DirHomeIcon",
+            "accounts",
             _("No accounts yet"),
             _(
-                "List every official account of your institution here: platform, handle, the unit that "
-                "runs it and the team member responsible for it. To look around first, choose "
-                "File → Open demo data."
+                "List every official account of your institution here: platform, username, the "
+                "work unit that runs it and the team member responsible for it."
             ),
+            [(_("Add account…"), self.add_account), (_("Open demo data"), self._open_demo)],
         )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self._update_buttons()
 
     def refresh(self) -> None:
-        rows = accounts.table_rows(self.session.db, include_archived=self.show_archived.isChecked())
+        db = self.session.db
+        rows = accounts.table_rows(db, include_archived=self.show_archived.isChecked())
+        chosen = self.unit_filter.currentData()
+        self.unit_filter.blockSignals(True)
+        self.unit_filter.clear()
+        self.unit_filter.addItem(_("All work units"), None)
+        for unit in units.list_all(db):
+            self.unit_filter.addItem(unit.short_name or unit.name, unit.id)
+        self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
+        self.unit_filter.blockSignals(False)
+        self.proxy.set_unit(self.unit_filter.currentData())
         self.model.set_rows(rows)
-        has_any = bool(rows) or self.show_archived.isChecked()
+        self.table.resizeColumnsToContents()
+        has_any = bool(rows) or accounts.count(db) > 0
         self.stack.setCurrentIndex(0 if has_any else 1)
+        read_only = self.session.read_only
+        self.add_button.setEnabled(not read_only)
+        self._update_counts()
+        self._update_buttons()
+
+    def _filter_changed(self) -> None:
+        self.proxy.setFilterFixedString(self.search.text())
+        self.proxy.set_unit(self.unit_filter.currentData())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.no_match.setVisible(total > 0 and shown == 0)
+        self.table.setVisible(shown > 0 or total == 0)
+        if shown == total:
+            self.count.setText(_("{n} accounts").format(n=fmt.number(total)))
+        else:
+            self.count.setText(
+                _("{shown} of {n} accounts").format(shown=fmt.number(shown), n=fmt.number(total))
+            )
+
+    def selected_account(self) -> accounts.Account | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return accounts.get(self.session.db, rows[0].data(ACCOUNT_ID_ROLE))
+
+    def _update_buttons(self) -> None:
+        account = self.selected_account() if self.table.selectionModel() else None
+        writable = not self.session.read_only
+        self.edit_button.setEnabled(writable and account is not None)
+        self.archive_button.setEnabled(writable and account is not None)
+        self.archive_button.setText(
+            _("&Restore") if account and account.archived else _("A&rchive")
+        )
+
+    def _context_menu(self, position) -> None:
+        if self.selected_account() is None:
+            return
+        menu = QMenu(self)
+        for button in (self.edit_button, self.archive_button):
+            action = QAction(button.text(), menu)
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def add_account(self) -> None:
+        self._edit(None)
+
+    def edit_selected(self) -> None:
+        account = self.selected_account()
+        if account is not None and not self.session.read_only:
+            self._edit(account)
+
+    def _edit(self, account: accounts.Account | None) -> None:
+        from gui.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.session.db, account, self)
+        if dialog.exec() and dialog.saved is not None:
+            app_signals().data_changed.emit("accounts")
+            self.select(dialog.saved.id)
+
+    def toggle_archived(self) -> None:
+        account = self.selected_account()
+        if account is None:
+            return
+        accounts.set_archived(self.session.db, account.id, not account.archived)
+        if not account.archived and not self.show_archived.isChecked():
+            self.window().statusBar().showMessage(
+                _("{account} archived; tick “Show archived” to see it again.").format(
+                    account=accounts.handle_text(account)
+                ),
+                8000,
+            )
+        app_signals().data_changed.emit("accounts")
+
+    def select(self, account_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ACCOUNT_ID_ROLE) == account_id:
+                self.table.selectRow(row)
+                return
+
+    def _open_demo(self) -> None:
+        self.window().open_demo()
 
 
 TAB_CLASS = AccountsTab

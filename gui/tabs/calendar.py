@@ -4,7 +4,7 @@ from gui.tabs.placeholder import PlaceholderTab
 
 class CalendarTab(PlaceholderTab):
     tab_id = "kalender"
-    icon = "SP_FileDialogDetailedView"
+    icon = "calendar"
     go_to = "beranda"
 
     @classmethod

@@ -4,7 +4,7 @@ from gui.tabs.placeholder import PlaceholderTab
 
 class GrowthTab(PlaceholderTab):
     tab_id = "pertumbuhan"
-    icon = "SP_ArrowUp"
+    icon = "growth"
     go_to = "akun"
 
     @classmethod

@@ -4,7 +4,7 @@ from gui.tabs.placeholder import PlaceholderTab
 
 class GuidelinesTab(PlaceholderTab):
     tab_id = "panduan"
-    icon = "SP_DialogApplyButton"
+    icon = "guidelines"
 
     @classmethod
     def title(cls) -> str:

@@ -7,10 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -26,6 +28,8 @@ from gui.widgets import Card, EmptyState
 ANY_INDEX = QModelIndex | QPersistentModelIndex
 AGENDA_DAYS = 14
 AGENDA_ROWS = 30
+CARD_COLUMNS = 4
+MAX_CARD_ROWS = 2
 GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
 
@@ -72,7 +76,7 @@ class AgendaModel(QAbstractTableModel):
         item = self._items[index.row()]
         column = self.COLUMNS[index.column()]
         if column == "when":
-            return fmt.weekday_date(item.when) + " " + item.when[11:16].replace(":", ".")
+            return f"{fmt.weekday_date(item.when)} {fmt.time_short(item.when)}"
         if column == "platform":
             return accounts.platform_title(item.platform)
         if column == "title":
@@ -90,7 +94,16 @@ class HomeTab(Tab):
         self.subheading = QLabel()
         self.cards_grid = QGridLayout()
         self.cards_grid.setSpacing(10)
+        self.cards_grid.setContentsMargins(0, 0, 0, 0)
         self.cards: list[Card] = []
+        cards_box = QWidget()
+        cards_box.setLayout(self.cards_grid)
+        # Many accounts (one per work unit) scroll here instead of pushing the window off screen.
+        self.cards_area = QScrollArea()
+        self.cards_area.setWidget(cards_box)
+        self.cards_area.setWidgetResizable(True)
+        self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.agenda_title = QLabel()
         self.agenda_title.setObjectName("sectionTitle")
@@ -106,11 +119,15 @@ class HomeTab(Tab):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.agenda_empty = QLabel()
         self.agenda_empty.setWordWrap(True)
+        self.agenda_more = QLabel()
+        self.agenda_more.setObjectName("hint")
 
         self.status_title = QLabel()
         self.status_title.setObjectName("sectionTitle")
         self.status_labels: dict[str, tuple[QLabel, QLabel]] = {}
         status_grid = QGridLayout()
+        status_grid.setHorizontalSpacing(24)
+        status_grid.setColumnStretch(2, 1)
         for row, status in enumerate(posts.STATUSES):
             name, count = QLabel(), QLabel()
             count.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -122,6 +139,7 @@ class HomeTab(Tab):
         left.addWidget(self.agenda_title)
         left.addWidget(self.agenda, 1)
         left.addWidget(self.agenda_empty)
+        left.addWidget(self.agenda_more)
         right = QVBoxLayout()
         right.addWidget(self.status_title)
         right.addLayout(status_grid)
@@ -136,7 +154,7 @@ class HomeTab(Tab):
         content_layout.addWidget(self.heading)
         content_layout.addWidget(self.subheading)
         content_layout.addSpacing(6)
-        content_layout.addLayout(self.cards_grid)
+        content_layout.addWidget(self.cards_area)
         content_layout.addLayout(lower, 1)
 
         self.empty = EmptyState()
@@ -161,13 +179,20 @@ class HomeTab(Tab):
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
         self.empty.set_content(
-            "SP_MessageBoxInformation",
+            "welcome",
             _("Welcome to Linimasa"),
             _(
-                "This file has no accounts or posts yet. Start by listing your institution's accounts, "
-                "or choose File → Open demo data to look around a complete example first."
+                "This file has no accounts or posts yet. Start by adding your institution's accounts, "
+                "or open the demo data to look around a complete example first."
             ),
+            [(_("Add account…"), self._add_account), (_("Open demo data"), self._open_demo)],
         )
+
+    def _add_account(self) -> None:
+        self.window().add_account()
+
+    def _open_demo(self) -> None:
+        self.window().open_demo()
 
     def refresh(self) -> None:
         db, today = self.session.db, self.session.today
@@ -179,10 +204,14 @@ class HomeTab(Tab):
         self.heading.setText(_("Overview for {name}").format(name=name))
         self.subheading.setText(fmt.date_long(today))
         self._fill_cards(overview.account_summaries(db, today), today)
-        agenda = posts.agenda(db, today, today + dt.timedelta(days=AGENDA_DAYS), limit=AGENDA_ROWS)
+        end = today + dt.timedelta(days=AGENDA_DAYS)
+        agenda = posts.agenda(db, today, end, limit=AGENDA_ROWS)
         self.agenda_model.set_items(agenda)
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)
+        more = posts.agenda_count(db, today, end) - len(agenda)
+        self.agenda_more.setText(_("… and {n} more").format(n=fmt.number(more)))
+        self.agenda_more.setVisible(more > 0)
         month_start = today.replace(day=1)
         next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
         counts = posts.status_counts(db, month_start, next_month - dt.timedelta(days=1))
@@ -193,30 +222,40 @@ class HomeTab(Tab):
         for card in self.cards:
             card.deleteLater()
         self.cards = []
-        columns = min(4, max(1, len(summaries)))
+        columns = CARD_COLUMNS
         for i, summary in enumerate(summaries):
             card = Card()
             account = summary.account
-            card.caption.setText(
-                f"{accounts.platform_title(account.platform)} · {account.display_name or account.handle}"
+            caption = (
+                f"{accounts.platform_title(account.platform)} · {accounts.handle_text(account)}"
             )
+            card.set_caption(caption, account.display_name)
             card.figure.setText(fmt.number(summary.followers))
             card.detail.setText(self._growth_text(summary, today))
             self.cards_grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
+        for column in range(columns):
+            self.cards_grid.setColumnStretch(column, 1)
+        rows = min(MAX_CARD_ROWS, (len(summaries) + columns - 1) // columns)
+        height = self.cards[0].sizeHint().height() if self.cards else 0
+        self.cards_area.setFixedHeight(rows * height + (rows - 1) * self.cards_grid.spacing() + 2)
 
     @staticmethod
     def _growth_text(summary: overview.AccountSummary, today: dt.date) -> str:
         if summary.followers is None:
             return _("No follower figures yet")
-        as_of = _("followers on {date}").format(date=fmt.date_short(summary.followers_date))
+        if summary.account.platform == "youtube":
+            as_of = _("subscribers on {date}")
+        else:
+            as_of = _("followers on {date}")
+        as_of = as_of.format(date=fmt.date_short(summary.followers_date))
         growth = summary.growth
         if growth is None or growth.start_date == growth.end_date:
             return as_of
         colour = GROWTH_UP if growth.change >= 0 else GROWTH_DOWN
         change = fmt.signed(growth.change)
         if growth.percent is not None:
-            change += f" ({fmt.signed(growth.percent * 100, 1)}%)"
+            change += f" ({fmt.signed_percent(growth.percent, 1)})"
         since = _("since {date}").format(date=fmt.date_short(growth.start_date))
         return f'{as_of}<br><span style="color:{colour}; font-weight:600">{change}</span> {since}'
 

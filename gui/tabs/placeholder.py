@@ -10,7 +10,7 @@ from gui.widgets import EmptyState
 
 
 class PlaceholderTab(Tab):
-    icon = "SP_MessageBoxInformation"
+    icon = ""
     #: (tab id to jump to, button text) for the empty state's action, or None.
     go_to: tuple[str, str] | None = None
 
@@ -32,10 +32,5 @@ class PlaceholderTab(Tab):
 
     def translate_ui(self) -> None:
         target = self.go_to
-        self.empty.set_content(
-            self.icon,
-            self.heading(),
-            self.explanation(),
-            self.action_text() if target else "",
-            (lambda: self.window().show_tab(target)) if target else None,
-        )
+        actions = [(self.action_text(), lambda: self.window().show_tab(target))] if target else []
+        self.empty.set_content(self.icon, self.heading(), self.explanation(), actions)

@@ -4,7 +4,7 @@ from gui.tabs.placeholder import PlaceholderTab
 
 class ReportTab(PlaceholderTab):
     tab_id = "laporan"
-    icon = "SP_FileIcon"
+    icon = "report"
 
     @classmethod
     def title(cls) -> str:

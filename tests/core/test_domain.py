@@ -513,3 +513,41 @@ def test_unknown_setting_refused(db):
             action()
         assert_invalid(info, "key", "theme.colour")
     assert db.query("SELECT * FROM settings") == []
+
+
+def test_account_update_changes_only_given_fields(db):
+    unit = units.create(db, "Biro Humas", "Humas")
+    account = accounts.create(db, "instagram", "@humas_kota", "Humas Kota")
+    assert account.handle == "humas_kota"  # a typed "@" is not part of the handle
+    changed = accounts.update(db, account.id, display_name="Humas Kota Baru", unit_id=unit.id)
+    assert (changed.display_name, changed.unit_id, changed.handle) == (
+        "Humas Kota Baru",
+        unit.id,
+        "humas_kota",
+    )
+
+
+def test_account_update_is_validated_and_all_or_nothing(db):
+    account = accounts.create(db, "instagram", "humas_kota")
+    accounts.create(db, "instagram", "arsip_kota")
+    with pytest.raises(ValidationError) as info:
+        accounts.update(db, account.id, display_name="Baru", start_date="31-12-2020")
+    assert info.value.field == "start_date"
+    with pytest.raises(ValidationError) as info:
+        accounts.update(db, account.id, display_name="Baru", handle="ARSIP_KOTA")
+    assert info.value.field == "handle"
+    assert accounts.get(db, account.id).display_name == ""
+
+
+def test_unit_rename_and_member_update(db):
+    unit = units.create(db, "Biro Humas", "Humas")
+    renamed = units.update(db, unit.id, "Biro Hubungan Masyarakat", "Humas")
+    assert renamed.name == "Biro Hubungan Masyarakat"
+    member = members.create(db, "Rina", "editor", unit.id)
+    left = members.update(db, member.id, "Rina Wulandari", "admin", unit.id, active=False)
+    assert (left.name, left.role, left.active) == ("Rina Wulandari", "admin", False)
+    assert members.list_all(db) == []
+    assert members.list_all(db, include_inactive=True) == [left]
+    with pytest.raises(ValidationError) as info:
+        members.update(db, member.id, "Rina", "boss", unit.id, active=True)
+    assert (info.value.field, info.value.value) == ("role", "boss")

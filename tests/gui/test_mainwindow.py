@@ -138,3 +138,72 @@ def test_tabs_are_built_when_first_shown(qtbot, demo_db, demo_today):
     window.tabs.setCurrentIndex(2)
     assert sorted(window._pages) == [0, 2]
     assert window.tabs.currentWidget().findChild(AccountsTableModel) is not None
+
+
+def test_add_account_from_the_empty_file(qtbot, db, monkeypatch):
+    """A new file is not a dead end: Add account… opens a form that saves through core."""
+    from gui.account_dialog import AccountDialog
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    def fill_and_save(dialog):
+        dialog.platform.setCurrentIndex(dialog.platform.findData("instagram"))
+        dialog.handle.setText("@humas_kota")
+        dialog.display_name.setText("Humas Kota")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AccountDialog, "exec", fill_and_save)
+    window = MainWindow(Session(db))
+    qtbot.addWidget(window)
+    home = window.page(0)
+    assert home.empty.button.text() == "Tambah akun…"
+    home.empty.button.click()
+    tab = window.current_page()
+    assert tab.tab_id == "akun"
+    assert tab.stack.currentIndex() == 0
+    assert tab.model.index(0, 1).data() == "@humas_kota"
+    assert home.stack.currentIndex() == 0  # Home refreshed itself from the app-wide signal
+
+
+def test_account_form_names_the_bad_field_and_stays_open(qtbot, demo_db):
+    from gui.account_dialog import AccountDialog
+
+    dialog = AccountDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.platform.setCurrentIndex(dialog.platform.findData("instagram"))
+    dialog.handle.setText("BMSN_RI")  # the demo already has @bmsn_ri on Instagram
+    dialog.accept()
+    assert dialog.result() == 0
+    assert dialog.error.isVisibleTo(dialog)
+    assert "Nama pengguna" in dialog.error.text()
+
+
+def test_archive_hides_and_restore_brings_back(window):
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.table.selectRow(0)
+    archived_id = tab.selected_account().id
+    tab.archive_button.click()
+    assert tab.proxy.rowCount() == 3
+    tab.show_archived.setChecked(True)
+    tab.select(archived_id)
+    assert tab.archive_button.text().replace("&", "") == "Pulihkan"
+    tab.archive_button.click()
+    tab.show_archived.setChecked(False)
+    assert tab.proxy.rowCount() == 4
+
+
+def test_unit_filter_and_no_match_message(window):
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.search.setText("tidak-ada-akun-seperti-ini")
+    assert tab.proxy.rowCount() == 0
+    assert tab.no_match.isVisibleTo(tab)
+    tab.search.clear()
+    pusdiklat = tab.unit_filter.findText("Pusdiklat")
+    tab.unit_filter.setCurrentIndex(pusdiklat)
+    assert tab.proxy.rowCount() == 0  # the demo's accounts all belong to the humas bureau
+    tab.unit_filter.setCurrentIndex(0)
+    assert tab.proxy.rowCount() == 4
+    assert "4" in tab.count.text()
