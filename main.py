@@ -14,7 +14,7 @@ import pkgutil
 import sys
 
 from core import __version__, i18n
-from core.errors import LinimasaError
+from core.errors import LinimasaError, UsageError
 from core.i18n import _
 
 COMMAND_PACKAGES = ("core.cli", "gui.cli")
@@ -60,14 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _QuietParser(argparse.ArgumentParser):
+    """Leaves reporting mistakes to the full parser."""
+
+    def error(self, message: str):
+        raise ValueError(message)
+
+
 def _parse_app_start(argv: list[str]) -> argparse.Namespace | None:
     """Starting the app (no command) is the common case: parse it without importing
     every command module. Anything else (a command, --help, a typo) goes to the full parser."""
-    quick = argparse.ArgumentParser(add_help=False)
+    quick = _QuietParser(add_help=False)
     _add_app_options(quick)
     try:
         args, rest = quick.parse_known_args(argv)
-    except SystemExit:
+    except ValueError:
         return None
     if rest:
         return None
@@ -75,19 +82,46 @@ def _parse_app_start(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+def _attach_console() -> None:
+    """The packaged Windows app has no console of its own: commands (check, backup, --help…)
+    write to the console of the terminal that started them."""
+    if sys.platform != "win32" or not getattr(sys, "frozen", False):
+        return
+    import ctypes
+
+    attach_parent_process = -1
+    if ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
-    args = _parse_app_start(argv) or build_parser().parse_args(argv)
+    args = _parse_app_start(argv)
+    if args is None:
+        _attach_console()
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from gui.app import run_app
 
             return run_app(args)
         return args.run(args)
+    except UsageError as exc:
+        print(_("linimasa: error: {message}").format(message=exc), file=sys.stderr)
+        return 2
     except LinimasaError as exc:
         print(_("linimasa: error: {message}").format(message=exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Files and folders named on the command line: say which and why, no traceback.
+        where = exc.filename or ""
+        print(
+            _("linimasa: error: {message}").format(message=f"{where}: {exc.strerror or exc}"),
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

@@ -11,8 +11,10 @@ import datetime as dt
 import itertools
 import logging
 import os
+import re
 import sqlite3
 import sys
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,6 +135,10 @@ def translate_error(exc: sqlite3.Error, path: Path) -> Exception:
         return errors.ReadOnlyLocation(path)
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return errors.CorruptDatabase(path, str(exc))
+    if "unable to open" in text:
+        if not Path(path).parent.is_dir():
+            return errors.FolderMissing(path)
+        return errors.ReadOnlyLocation(path)
     return exc
 
 
@@ -155,14 +161,19 @@ def is_network_path(path: Path) -> bool:
     resolved = str(path.resolve())
     for line in mounts:
         parts = line.split()
-        mount = parts[1] if len(parts) >= 3 else ""
+        # /proc/mounts writes a space in a mount point as \\040 (octal escapes).
+        mount = _unescape_mount(parts[1]) if len(parts) >= 3 else ""
         inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
         if mount and inside and len(mount) > len(best):
             best, fstype = parts[1], parts[2]
     return fstype in NETWORK_FILESYSTEMS
 
 
-def _check_file(path: Path, create: bool, read_only: bool) -> bool:
+def _unescape_mount(text: str) -> str:
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), text)
+
+
+def check_path(path: Path, create: bool, read_only: bool) -> bool:
     """Raise a readable error for a path we cannot use; return True if the file is new."""
     if path.is_dir():
         raise errors.NotADatabase(path, _("It is a folder."))
@@ -186,10 +197,27 @@ def _check_file(path: Path, create: bool, read_only: bool) -> bool:
     return not header
 
 
+def sqlite_uri(path: Path, **options: str) -> str:
+    """A file: URI SQLite accepts for `path`, including Windows drive and UNC paths.
+
+    (pathlib's as_uri() puts a UNC server in the URI's authority, which SQLite refuses.)
+    """
+    text = path.absolute().as_posix()
+    # /home/x -> file:///home/x; //server/share/x -> file:////server/share/x; C:/x -> file:///C:/x
+    prefix = "file://" if text.startswith("/") else "file:///"
+    query = "&".join(f"{key}={value}" for key, value in options.items())
+    return prefix + urllib.parse.quote(text, safe="/:") + ("?" + query if query else "")
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
+        options = {"mode": "ro"}
+        if not os.access(path.parent, os.W_OK):
+            # A reader of a WAL file needs its -shm index, which cannot be made in a folder
+            # we cannot write to; nobody can be writing there either, so read it as immutable.
+            options["immutable"] = "1"
         conn = sqlite3.connect(
-            path.resolve().as_uri() + "?mode=ro",
+            sqlite_uri(path, **options),
             uri=True,
             isolation_level=None,
             timeout=BUSY_TIMEOUT_MS / 1000,
@@ -212,7 +240,7 @@ def open_database(
     read-only location.
     """
     path = Path(path).expanduser().absolute()
-    is_new = _check_file(path, create, read_only)
+    is_new = check_path(path, create, read_only)
     try:
         conn = connect(path, read_only)
     except sqlite3.Error as exc:
@@ -262,6 +290,31 @@ def _set_journal_mode(db: Database) -> None:
     db.journal_mode = db.conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0].upper()
 
 
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _is_part_of(target: Path, source: Path) -> bool:
+    """True if `target` is the database `source` itself or one of its companion files."""
+    companions = [source, *(source.with_name(source.name + s) for s in (*SIDE_SUFFIXES, ".lock"))]
+    for companion in companions:
+        if os.path.normcase(str(companion)) == os.path.normcase(str(target)):
+            return True
+        try:
+            if target.exists() and companion.exists() and os.path.samefile(target, companion):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def _remove_side_files(path: Path, including_file: bool = False) -> None:
+    names = [path.name + suffix for suffix in SIDE_SUFFIXES] + (
+        [path.name] if including_file else []
+    )
+    for name in names:
+        path.with_name(name).unlink(missing_ok=True)
+
+
 def backup_path_for(path: Path, version: int) -> Path:
     candidate = path.with_name(f"{path.name}.bak-v{version}")
     counter = 2
@@ -288,6 +341,8 @@ def upgrade(db: Database) -> Path | None:
             "backed up %s to %s before upgrading from version %d", db.path, backup_file, version
         )
     with db.transaction():
+        # Another program may have upgraded the file since we looked: look again, locked.
+        pending = [m for m in pending if m.version > db.user_version]
         for migration in pending:
             log.info("migrating %s to version %d (%s)", db.path, migration.version, migration.name)
             migration.upgrade(db.conn)
@@ -304,7 +359,10 @@ def backup(db: Database, target: Path | str, progress: Progress | None = None) -
     target = Path(target).expanduser().absolute()
     if not target.parent.is_dir():
         raise errors.FolderMissing(target)
+    if _is_part_of(target, db.path):
+        raise errors.BackupOntoSource(target)
     partial = target.with_name(target.name + ".partial")
+    _remove_side_files(partial, including_file=True)
     try:
         dest = sqlite3.connect(partial)
         try:
@@ -319,6 +377,8 @@ def backup(db: Database, target: Path | str, progress: Progress | None = None) -
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
+        # A -wal left beside an old file of that name would be replayed over the copy.
+        _remove_side_files(target)
         os.replace(partial, target)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)

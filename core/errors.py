@@ -140,3 +140,18 @@ class DatabaseBusy(DatabaseFileError):
                 path=path
             ),
         )
+
+
+class BackupOntoSource(DatabaseFileError):
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _(
+                "{path} is the open database itself (or one of its companion files); choose another "
+                "name for the backup."
+            ).format(path=path),
+        )
+
+
+class UsageError(LinimasaError):
+    """A command-line mistake: exit code 2."""

@@ -67,10 +67,12 @@ def pid_alive(pid: int) -> bool:
 
         process_query_limited_information = 0x1000
         still_active = 259
-        kernel32 = ctypes.windll.kernel32
+        access_denied = 5
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
         handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
         if not handle:
-            return False
+            # Another user's process (a shared PC, a terminal server) cannot be opened but lives.
+            return ctypes.get_last_error() == access_denied
         code = ctypes.c_ulong()
         try:
             kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
@@ -84,6 +86,13 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _read_raw(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def read_lock(db_path: Path | str) -> LockInfo | None:
@@ -117,6 +126,7 @@ class DatabaseLock:
         self.path = lock_path_for(self.db_path)
         self.purpose = purpose
         self.held = False
+        self.info: LockInfo | None = None
 
     def acquire(self) -> None:
         info = LockInfo(
@@ -133,21 +143,28 @@ class DatabaseLock:
                 holder = read_lock(self.db_path)
                 if holder is not None:
                     raise LockHeld(self.db_path, holder) from None
-                # Stale: its process is gone. Remove it and try once more.
-                with contextlib.suppress(FileNotFoundError):
-                    self.path.unlink()
+                # Stale: its process is gone. Remove it (unless someone replaced it meanwhile)
+                # and try once more.
+                stale = _read_raw(self.path)
+                if stale is not None and _read_raw(self.path) == stale:
+                    with contextlib.suppress(FileNotFoundError):
+                        self.path.unlink()
                 continue
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(asdict(info), handle)
+            self.info = info
             self.held = True
             return
         holder = read_lock(self.db_path) or LockInfo(-1, "?", "?", "?")
         raise LockHeld(self.db_path, holder)
 
     def release(self) -> None:
+        """Remove the lock file, if it is still ours (a colleague may have taken it over)."""
         if self.held:
-            with contextlib.suppress(FileNotFoundError):
-                self.path.unlink()
+            raw = _read_raw(self.path)
+            if raw is not None and raw == json.dumps(asdict(self.info)):
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
             self.held = False
 
     def __enter__(self) -> DatabaseLock:

@@ -57,17 +57,15 @@ def datetime(field: str, value: object, *, required: bool = False) -> str | None
         if required:
             raise ValidationError(field, value, _("a date and time are required"))
         return None
-    if isinstance(value, dt.datetime):
-        return value.replace(microsecond=0, tzinfo=None).isoformat()
     if isinstance(value, str):
         try:
-            return (
-                dt.datetime.fromisoformat(value.strip())
-                .replace(microsecond=0, tzinfo=None)
-                .isoformat()
-            )
+            value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             pass
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:  # e.g. an export's UTC time: stored as local time
+            value = value.astimezone()
+        return value.replace(microsecond=0, tzinfo=None).isoformat()
     raise ValidationError(field, value, _("not a date and time in the form YYYY-MM-DD HH:MM"))
 
 
@@ -81,7 +79,7 @@ def count(field: str, value: object, *, required: bool = False) -> int | None:
         raise ValidationError(field, value, _("must be a whole number"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
         value = int(value.strip())
     if not isinstance(value, int):
         raise ValidationError(field, value, _("must be a whole number"))

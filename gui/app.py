@@ -61,7 +61,11 @@ def create_application(language: str | None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    language = language or QSettings().value("language", i18n.DEFAULT_LANGUAGE)
+    language = (
+        language
+        or os.environ.get("LINIMASA_LANG")
+        or QSettings().value("language", i18n.DEFAULT_LANGUAGE)
+    )
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE
     i18n.set_language(language)
@@ -144,9 +148,17 @@ def run_app(args: argparse.Namespace) -> int:
     opening.INTERACTIVE = interactive
     install_crash_dialog(log_path, interactive)
     log.info("Linimasa %s starting", __version__)
-    session = first_session(args)
+    try:
+        session = first_session(args)
+    except LinimasaError as error:
+        # The packaged app has no console: say it in a window, not only on stderr.
+        log.warning("cannot start: %s", error)
+        if interactive:
+            QMessageBox.warning(None, "Linimasa", str(error))
+        raise
     if session is None:
-        return 0
+        # Nothing was opened (declined or unreadable): a smoke test must not pass on that.
+        return 1 if args.exit_after_show else 0
     from gui.mainwindow import MainWindow
 
     window = MainWindow(session)

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             if path.exists():
                 QMessageBox.warning(
                     self,
-                    _("New database"),
+                    _("New file"),
                     _("{path} already exists; choose a new name.").format(path=path),
                 )
                 return

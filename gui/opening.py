@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core import db as dbmod
-from core.errors import DatabaseFileError, DatabaseMissing, ReadOnlyLocation
+from core.errors import DatabaseFileError, DatabaseMissing, FolderMissing, ReadOnlyLocation
 from core.i18n import _
-from core.lock import DatabaseLock, LockHeld
+from core.lock import DatabaseLock, LockHeld, break_lock
 from gui.session import Session
 
 log = logging.getLogger(__name__)
@@ -72,8 +72,8 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
             choice = ask(
                 parent,
                 QMessageBox.Icon.Question,
-                _("New database"),
-                _("{path} does not exist yet. Create a new, empty Linimasa database there?").format(
+                _("New file"),
+                _("{path} does not exist yet. Create a new, empty Linimasa file there?").format(
                     path=path
                 ),
                 [
@@ -84,10 +84,12 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
             if choice != 0:
                 return None
             create = True
+    # Problems with the file or its folder are explained before any lock file is made.
+    dbmod.check_path(path, create, read_only=False)
     lock = DatabaseLock(path)
     read_only = False
     try:
-        lock.acquire()
+        _acquire(lock, path)
     except LockHeld as held:
         choice = ask(
             parent,
@@ -100,12 +102,17 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
             ),
             [
                 (_("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+                (_("Take over…"), QMessageBox.ButtonRole.ActionRole),
                 (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
             ],
         )
-        if choice != 0:
+        if choice == 1 and confirm_take_over(parent, held):
+            break_lock(path)
+            _acquire(lock, path)
+        elif choice == 0:
+            lock, read_only = None, True
+        else:
             return None
-        lock, read_only = None, True
     try:
         database = dbmod.open_database(path, create=create, read_only=read_only)
     except BaseException:
@@ -115,6 +122,31 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
     if database.backup_path is not None:
         log.info("upgraded %s; backup at %s", path, database.backup_path)
     return Session(database, lock=lock)
+
+
+def _acquire(lock: DatabaseLock, path: Path) -> None:
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise (FolderMissing(path) if not path.parent.is_dir() else ReadOnlyLocation(path)) from exc
+
+
+def confirm_take_over(parent: QWidget | None, held: LockHeld) -> bool:
+    choice = ask(
+        parent,
+        QMessageBox.Icon.Warning,
+        _("Take over the file?"),
+        _(
+            "Only take over if you are sure {holder} no longer has the file open, for example "
+            "because that computer crashed or was switched off. If two people change the file at "
+            "the same time, changes can be lost."
+        ).format(holder=held.info.describe()),
+        [
+            (_("Take over"), QMessageBox.ButtonRole.DestructiveRole),
+            (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
+        ],
+    )
+    return choice == 0
 
 
 def show_file_error(parent: QWidget | None, error: DatabaseFileError) -> int:
@@ -135,10 +167,10 @@ def show_file_error(parent: QWidget | None, error: DatabaseFileError) -> int:
 def choose_file(parent: QWidget | None, save: bool = False) -> Path | None:
     if save:
         name, _filter = QFileDialog.getSaveFileName(
-            parent, _("New database"), "linimasa.sqlite", FILE_FILTER
+            parent, _("New file"), "linimasa.sqlite", FILE_FILTER
         )
     else:
-        name, _filter = QFileDialog.getOpenFileName(parent, _("Open database"), "", FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(parent, _("Open file"), "", FILE_FILTER)
     return Path(name) if name else None
 
 
@@ -161,10 +193,14 @@ def open_interactively(parent: QWidget | None, path: Path, *, explicit: bool) ->
                         (_("Close"), QMessageBox.ButtonRole.RejectRole),
                     ],
                 )
-                if choice == 0:
-                    return Session(dbmod.open_database(path, read_only=True))
                 if choice == 2:
                     return None
+                if choice == 0:
+                    try:
+                        return Session(dbmod.open_database(path, read_only=True))
+                    except DatabaseFileError as second:
+                        if show_file_error(parent, second) != 0:
+                            return None
             elif show_file_error(parent, error) != 0:
                 return None
             chosen = choose_file(parent)

@@ -6,12 +6,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from core.errors import LinimasaError
+from core.i18n import _
 from gui.mainwindow import MainWindow
 
 
 def _settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
+
+
+def _save(window: MainWindow, target: Path) -> Path:
+    if not window.grab().save(str(target)):
+        raise LinimasaError(_("Could not write {path}").format(path=target))
+    return target
 
 
 def render_all(
@@ -24,14 +32,10 @@ def render_all(
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
         _settle(app)
-        target = out / f"{page.tab_id}.png"
-        window.grab().save(str(target))
-        written.append(target)
+        written.append(_save(window, out / f"{page.tab_id}.png"))
         for suffix, show_view in page.screenshot_views():
             show_view()
             _settle(app)
-            target = out / f"{page.tab_id}-{suffix}.png"
-            window.grab().save(str(target))
-            written.append(target)
+            written.append(_save(window, out / f"{page.tab_id}-{suffix}.png"))
     window.tabs.setCurrentIndex(0)
     return written

@@ -52,9 +52,11 @@ class ListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.columns):
-                return self.columns[section][0]()
+        horizontal = (
+            orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        )
+        if horizontal and 0 <= section < len(self.columns):
+            return self.columns[section][0]()
         return None
 
     def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):

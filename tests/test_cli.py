@@ -1,8 +1,10 @@
 """The command line, run as a user would run it: exit codes and readable messages."""
 
+import os
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,21 +13,28 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-25"
 
 
-def run(*args, env_lang="id"):
-    env = {"QT_QPA_PLATFORM": "offscreen", "LINIMASA_LANG": env_lang, "PATH": "/usr/bin:/bin"}
-    import os
+HOME = Path(tempfile.mkdtemp(prefix="linimasa-cli-home-"))
 
-    for key in (
-        "HOME",
-        "XDG_DATA_HOME",
-        "XDG_STATE_HOME",
-        "XDG_CONFIG_HOME",
-        "SYSTEMROOT",
-        "LOCALAPPDATA",
-        "APPDATA",
-    ):
+
+def cli_env(env_lang="id"):
+    """A fresh process's environment with a home folder of its own (settings, logs, data)."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "LINIMASA_LANG": env_lang,
+        "PATH": os.environ.get("PATH", ""),
+    }
+    for key in ("SYSTEMROOT",):
         if key in os.environ:
             env[key] = os.environ[key]
+    for key in ("HOME", "USERPROFILE", "LOCALAPPDATA", "APPDATA"):
+        env[key] = str(HOME)
+    for key in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[key] = str(HOME / key.lower())
+    return env
+
+
+def run(*args, env_lang="id"):
+    env = cli_env(env_lang)
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
@@ -141,7 +150,7 @@ def test_window_shows_and_exits_without_heavy_imports(demo_file):
         capture_output=True,
         text=True,
         timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env=cli_env(),
     )
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stdout
@@ -151,7 +160,7 @@ def test_smoke_start_on_a_missing_file_does_not_hang(tmp_path):
     """Nobody can answer "create it?" offscreen: the question is printed and declined."""
     missing = tmp_path / "baru.sqlite"
     result = run("--db", str(missing), "--exit-after-show")
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert str(missing) in result.stderr
     assert not missing.exists()
 
@@ -160,6 +169,43 @@ def test_smoke_start_on_a_bad_file_says_why(tmp_path):
     bad = tmp_path / "catatan.sqlite"
     bad.write_text("bukan basis data")
     result = run("--db", str(bad), "--exit-after-show")
-    assert result.returncode == 0
+    assert result.returncode == 1
     assert str(bad) in result.stderr
     assert bad.read_text() == "bukan basis data"
+
+
+def test_db_before_the_command_works_too(demo_file):
+    result = run("--db", str(demo_file), "check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_command_without_db_is_a_usage_error():
+    result = run("check")
+    assert result.returncode == 2
+    assert "--db" in result.stderr
+
+
+def test_usage_error_is_reported_once():
+    result = run("--lang", "xx")
+    assert result.returncode == 2
+    assert result.stderr.count("usage:") == 1
+
+
+def test_backup_into_a_missing_folder_and_onto_itself(tmp_path, demo_file):
+    result = run(
+        "backup", "--db", str(demo_file), "--out", str(tmp_path / "tidak-ada" / "b.sqlite")
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "tidak-ada" in result.stderr
+    result = run("backup", "--db", str(demo_file), "--out", str(demo_file), "--force")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+def test_screenshots_bad_today_and_out_is_a_file(tmp_path):
+    assert (
+        run("screenshots", "--demo", "--out", str(tmp_path), "--today", "kemarin").returncode == 1
+    )
+    a_file = tmp_path / "berkas.txt"
+    a_file.write_text("x")
+    result = run("screenshots", "--demo", "--out", str(a_file))
+    assert result.returncode == 1 and "Traceback" not in result.stderr

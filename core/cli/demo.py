@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from core import db as dbmod
-from core.cli import add_db_option, db_path, say
-from core.errors import ValidationError
+from core.cli import add_db_option, db_path, parse_today, say
 from core.i18n import _
 
 
@@ -23,14 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from core import demo
 
-    today = dt.date.today()
-    if args.today:
-        try:
-            today = dt.date.fromisoformat(args.today)
-        except ValueError:
-            raise ValidationError(
-                "--today", args.today, _("not a date in the form YYYY-MM-DD")
-            ) from None
+    today = parse_today(args.today)
     database = dbmod.open_database(db_path(args), create=True)
     try:
         summary = demo.populate(database, today=today)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
-from core.cli import say
+from core.cli import parse_today, say
 from core.errors import ValidationError
 from core.i18n import _
 
@@ -42,15 +43,21 @@ def parse_size(text: str) -> tuple[int, int]:
 def run_screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = parse_size(args.size)
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = parse_today(args.today)
     out = Path(args.out).expanduser().absolute()
     out.mkdir(parents=True, exist_ok=True)
+    settings_dir = tempfile.mkdtemp(prefix="linimasa-shots-")
+
+    from PySide6.QtCore import QSettings
 
     from gui.app import create_application
     from gui.mainwindow import MainWindow
     from gui.screenshots import render_all
     from gui.session import Session
 
+    # Pictures must not depend on, or change, the user's own window and language settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = create_application(getattr(args, "lang", None))
     if getattr(args, "db", None) and not getattr(args, "demo", False):
         from core.db import open_database
@@ -66,6 +73,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
     finally:
         window.close()
         session.close()
+        shutil.rmtree(settings_dir, ignore_errors=True)
     for path in written:
         say(str(path))
     return 0

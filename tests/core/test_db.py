@@ -552,3 +552,38 @@ def test_translate_error(tmp_path, message, expected):
 def test_translate_error_passes_other_errors_through(tmp_path):
     original = sqlite3.OperationalError("no such table: nothing")
     assert coredb.translate_error(original, tmp_path / "x.sqlite") is original
+
+
+def test_backup_refuses_to_overwrite_the_open_file_itself(tmp_path):
+    path = tmp_path / "tim.sqlite"
+    database = open_database(path, create=True)
+    try:
+        for target in (path, tmp_path / "tim.sqlite-wal", tmp_path / "tim.sqlite.lock"):
+            with pytest.raises(errors.BackupOntoSource):
+                coredb.backup(database, target)
+        assert database.user_version == LATEST
+    finally:
+        database.close()
+
+
+def test_backup_over_an_old_file_ignores_its_leftover_wal(tmp_path):
+    old = tmp_path / "lama.sqlite"
+    conn = raw(old)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE junk (x)")
+    conn.execute("INSERT INTO junk VALUES (1)")
+    leftover = (tmp_path / "lama.sqlite-wal").read_bytes()
+    conn.close()
+    (tmp_path / "lama.sqlite-wal").write_bytes(leftover)  # as if the writer had crashed
+    source = open_database(tmp_path / "tim.sqlite", create=True)
+    try:
+        coredb.backup(source, old)
+    finally:
+        source.close()
+    copy = open_database(old, read_only=True)
+    try:
+        names = {r[0] for r in copy.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "accounts" in names and "junk" not in names
+    finally:
+        copy.close()

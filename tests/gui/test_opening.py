@@ -104,3 +104,29 @@ def test_read_only_location_offers_read_only(tmp_path, answers, monkeypatch):
     assert session is not None and session.read_only
     assert str(path) in asked[0][1]
     session.close()
+
+
+def test_take_over_a_lock_left_by_a_crashed_computer(tmp_path, answers):
+    asked, queue = answers
+    path = tmp_path / "tim.sqlite"
+    opening.open_path(None, path, explicit=False).close()
+    lock_path = tmp_path / "tim.sqlite.lock"
+    lock_path.write_text(
+        '{"pid": 4242, "user": "budi", "host": "PC-HUMAS-7", "since": "2026-11-20T08:00:00"}'
+    )
+    queue.extend([1, 0])  # "Take over…", then confirm "Take over"
+    session = opening.open_path(None, path, explicit=True)
+    assert session is not None and not session.read_only
+    assert "PC-HUMAS-7" in asked[0][1] and "budi" in asked[1][1]
+    assert socket.gethostname() in lock_path.read_text()
+    session.close()
+    assert not lock_path.exists()
+
+
+def test_missing_folder_is_explained_before_any_lock_file(tmp_path, answers):
+    from core.errors import FolderMissing
+
+    path = tmp_path / "hilang" / "tim.sqlite"
+    with pytest.raises(FolderMissing):
+        opening.open_path(None, path, explicit=True)
+    assert not (tmp_path / "hilang").exists()
