@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from core.errors import ValidationError
@@ -58,10 +59,8 @@ def datetime(field: str, value: object, *, required: bool = False) -> str | None
             raise ValidationError(field, value, _("a date and time are required"))
         return None
     if isinstance(value, str):
-        try:
+        with contextlib.suppress(ValueError):
             value = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:  # e.g. an export's UTC time: stored as local time
             value = value.astimezone()

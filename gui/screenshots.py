@@ -12,7 +12,7 @@ from gui.mainwindow import MainWindow
 
 
 def _settle(app: QApplication) -> None:
-    for _ in range(3):
+    for _round in range(3):
         app.processEvents()
 
 
