@@ -5,7 +5,9 @@ the file, and must leave the file exactly as it was.
 """
 
 import os
+import shutil
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -374,10 +376,28 @@ def test_missing_file_is_not_created_unless_asked(tmp_path, read_only):
     assert list(tmp_path.iterdir()) == []
 
 
+def _permissions_apply() -> bool:
+    """False for root with its override capability (as on CI), where chmod 555 changes nothing."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        locked = Path(folder) / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        try:
+            (locked / "probe").touch()
+        except PermissionError:
+            return True
+        finally:
+            locked.chmod(0o755)
+    return False
+
+
+PERMISSIONS_APPLY = sys.platform != "win32" and _permissions_apply()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-@pytest.mark.skipif(
-    sys.platform != "win32" and os.geteuid() == 0, reason="root ignores file permissions"
-)
+@pytest.mark.skipif(not PERMISSIONS_APPLY, reason="this user ignores file permissions")
 class TestReadOnlyLocation:
     def test_new_file_in_read_only_folder(self, tmp_path):
         folder = tmp_path / "locked"
@@ -587,3 +607,42 @@ def test_backup_over_an_old_file_ignores_its_leftover_wal(tmp_path):
         assert "accounts" in names and "junk" not in names
     finally:
         copy.close()
+
+
+def _can_drop_capabilities() -> bool:
+    if sys.platform == "win32" or PERMISSIONS_APPLY or shutil.which("setpriv") is None:
+        return False
+    probe = subprocess.run(
+        ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "true"], capture_output=True
+    )
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(
+    not _can_drop_capabilities(),
+    reason="runs the read-only folder tests again without root's override capability",
+)
+def test_read_only_folders_without_root_privileges():
+    """CI runs as root, where folders cannot be made read-only: drop the capability and rerun."""
+    result = subprocess.run(
+        [
+            "setpriv",
+            "--bounding-set=-all",
+            "--inh-caps=-all",
+            sys.executable,
+            "-m",
+            "pytest",
+            "-o",
+            "addopts=--import-mode=importlib",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"{__file__}::TestReadOnlyLocation",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 passed" in result.stdout
