@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+import sqlite3
 
 import pytest
 
@@ -551,3 +552,31 @@ def test_unit_rename_and_member_update(db):
     with pytest.raises(ValidationError) as info:
         members.update(db, member.id, "Rina", "boss", unit.id, active=True)
     assert (info.value.field, info.value.value) == ("role", "boss")
+
+
+def test_snapshot_import_failing_inside_the_database_leaves_nothing(db, account):
+    """A write that fails half-way (here a trigger standing in for a full disk) rolls back."""
+    db.conn.execute(
+        """CREATE TRIGGER fail_on_march BEFORE INSERT ON account_snapshots
+           WHEN NEW.date = '2019-03-01' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"""
+    )
+    rows = [
+        {"account_id": account.id, "date": f"2019-0{month}-01", "followers": 1000 + month}
+        for month in (1, 2, 3, 4)
+    ]
+    with pytest.raises(sqlite3.DatabaseError):
+        metrics.upsert_snapshots(db, rows)
+    assert metrics.snapshots(db, account.id) == []
+
+
+def test_demo_failing_half_way_leaves_an_empty_file(db, demo_today):
+    from core import demo
+
+    db.conn.execute(
+        """CREATE TRIGGER fail_on_posts BEFORE INSERT ON posts
+           BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"""
+    )
+    with pytest.raises(sqlite3.DatabaseError):
+        demo.populate(db, today=demo_today)
+    assert accounts.list_all(db, include_archived=True) == []
+    assert units.list_all(db) == []
