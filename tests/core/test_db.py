@@ -4,7 +4,6 @@ Every failure a user can meet must come out as a readable `errors.*` exception t
 the file, and must leave the file exactly as it was.
 """
 
-import os
 import shutil
 import sqlite3
 import subprocess
