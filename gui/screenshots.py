@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.errors import LinimasaError
 from core.i18n import _
@@ -16,8 +16,8 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def _save(window: MainWindow, target: Path) -> Path:
-    if not window.grab().save(str(target)):
+def _save(widget: QWidget, target: Path) -> Path:
+    if not widget.grab().save(str(target)):
         raise LinimasaError(_("Could not write {path}").format(path=target))
     return target
 
@@ -34,8 +34,10 @@ def render_all(
         _settle(app)
         written.append(_save(window, out / f"{page.tab_id}.png"))
         for suffix, show_view in page.screenshot_views():
-            show_view()
+            shown = show_view()  # a dialog it opened, or None for the window itself
             _settle(app)
-            written.append(_save(window, out / f"{page.tab_id}-{suffix}.png"))
+            written.append(_save(shown or window, out / f"{page.tab_id}-{suffix}.png"))
+            if shown is not None:
+                shown.close()
     window.tabs.setCurrentIndex(0)
     return written

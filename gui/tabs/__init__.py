@@ -47,8 +47,12 @@ class Tab(QWidget):
     def translate_ui(self) -> None:
         """Set every visible text again in the current language."""
 
-    def screenshot_views(self) -> list[tuple[str, Callable[[], None]]]:
-        """Extra views for `screenshots`: (suffix, function that shows that view)."""
+    def screenshot_views(self) -> list[tuple[str, Callable[[], QWidget | None]]]:
+        """Extra views for `screenshots`: (suffix, function that shows that view).
+
+        The function returns a dialog it opened (pictured, then closed), or None when it
+        changed the tab itself.
+        """
         return []
 
     def _on_data_changed(self, _what: str) -> None:

@@ -225,7 +225,9 @@ class AccountsTab(Tab):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(
+            AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch
+        )
         self.no_match = QLabel()
         self.no_match.setObjectName("hint")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -370,6 +372,31 @@ class AccountsTab(Tab):
 
     def _open_demo(self) -> None:
         self.window().open_demo()
+
+    def screenshot_views(self):
+        def add_dialog():
+            from gui.account_dialog import AccountDialog
+
+            dialog = AccountDialog(self.session.db, None, self)
+            dialog.show()
+            return dialog
+
+        def edit_dialog():
+            from gui.account_dialog import AccountDialog
+
+            self.table.selectRow(0)
+            dialog = AccountDialog(self.session.db, self.selected_account(), self)
+            dialog.show()
+            return dialog
+
+        def team_dialog():
+            from gui.team_dialog import TeamDialog
+
+            dialog = TeamDialog(self.session.db, self)
+            dialog.show()
+            return dialog
+
+        return [("tambah", add_dialog), ("ubah", edit_dialog), ("tim", team_dialog)]
 
 
 TAB_CLASS = AccountsTab
