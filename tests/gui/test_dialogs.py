@@ -1,0 +1,72 @@
+"""The small management dialogs: work units and team, institution profile."""
+
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from core import members, settings, units
+from gui.forms import FormDialog
+
+
+def answer_form(monkeypatch, fill):
+    """Replace FormDialog.exec: fill the form's fields with `fill(fields)`, then press Save."""
+
+    def fake_exec(form):
+        fill({key: widget for key, (_label, widget) in form.fields.items()})
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", fake_exec)
+
+
+def test_add_unit_and_member(qtbot, db, monkeypatch):
+    from gui.team_dialog import TeamDialog
+
+    dialog = TeamDialog(db)
+    qtbot.addWidget(dialog)
+    answer_form(
+        monkeypatch, lambda f: (f["name"].setText("Biro Humas"), f["short_name"].setText("Humas"))
+    )
+    dialog.edit_unit(new=True)
+    assert [u.short_name for u in units.list_all(db)] == ["Humas"]
+    assert dialog.units_model.rowCount() == 1
+
+    def fill_member(fields):
+        fields["name"].setText("Rina Wulandari")
+        role: QComboBox = fields["role"]
+        role.setCurrentIndex(role.findData("approver"))
+        unit: QComboBox = fields["unit_id"]
+        unit.setCurrentIndex(unit.findText("Humas"))
+
+    answer_form(monkeypatch, fill_member)
+    dialog.edit_member(new=True)
+    [member] = members.list_all(db)
+    assert (member.name, member.role, member.unit_id) == (
+        "Rina Wulandari",
+        "approver",
+        units.list_all(db)[0].id,
+    )
+    assert dialog.members_model.index(0, 1).data() == "Penyetuju"
+
+
+def test_empty_member_name_keeps_the_form_open(qtbot, db):
+    from gui.team_dialog import TeamDialog
+
+    dialog = TeamDialog(db)
+    qtbot.addWidget(dialog)
+    form = FormDialog("x")
+    qtbot.addWidget(form)
+    name = form.add_field("name", "&Nama", QLineEdit(""))
+    form.save = lambda: members.create(db, name.text(), "editor")
+    form.accept()
+    assert form.result() == 0
+    assert form.error.text().startswith("Nama:")
+    assert members.list_all(db) == []
+
+
+def test_profile_renames_the_home_heading(qtbot, window, monkeypatch):
+    def fill(fields):
+        fields["institution.name"].setText("Arsip Nasional Contoh")
+
+    answer_form(monkeypatch, fill)
+    window.edit_profile()
+    assert settings.get(window.session.db, "institution.name") == "Arsip Nasional Contoh"
+    assert "Arsip Nasional Contoh" in window.page(0).heading.text()
