@@ -50,6 +50,8 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings
 
+    setup_logging()  # Qt's own warnings go to the log file, not the terminal
+    from core.logs import setup_logging
     from gui.app import create_application
     from gui.mainwindow import MainWindow
     from gui.screenshots import render_all
