@@ -50,13 +50,13 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
     from PySide6.QtCore import QSettings
 
-    setup_logging()  # Qt's own warnings go to the log file, not the terminal
     from core.logs import setup_logging
     from gui.app import create_application
     from gui.mainwindow import MainWindow
     from gui.screenshots import render_all
     from gui.session import Session
 
+    setup_logging()  # Qt's own warnings go to the log file, not the terminal
     # Pictures must not depend on, or change, the user's own window and language settings.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
