@@ -137,7 +137,7 @@ def update(db: Database, account_id: int, **changes) -> Account:
 def get(db: Database, account_id: int) -> Account:
     row = db.conn.execute("SELECT * FROM accounts WHERE id = ?", (account_id,)).fetchone()
     if row is None:
-        raise NotFound("account", account_id)
+        raise NotFound(_("account"), account_id)
     return _row(row)
 
 

@@ -57,7 +57,7 @@ def create(
 def get(db: Database, member_id: int) -> Member:
     row = db.conn.execute("SELECT * FROM members WHERE id = ?", (member_id,)).fetchone()
     if row is None:
-        raise NotFound("member", member_id)
+        raise NotFound(_("member"), member_id)
     return _row(row)
 
 

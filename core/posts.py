@@ -103,7 +103,7 @@ def create(
 def get(db: Database, post_id: int) -> Post:
     row = db.conn.execute("SELECT * FROM posts WHERE id = ?", (post_id,)).fetchone()
     if row is None:
-        raise NotFound("post", post_id)
+        raise NotFound(_("post"), post_id)
     return _post(row)
 
 
@@ -147,7 +147,7 @@ def add_variant(
 def get_variant(db: Database, variant_id: int) -> Variant:
     row = db.conn.execute("SELECT * FROM post_variants WHERE id = ?", (variant_id,)).fetchone()
     if row is None:
-        raise NotFound("post variant", variant_id)
+        raise NotFound(_("post version"), variant_id)
     return _variant(row)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from core import validate
 from core.db import Database, new_uid, now_iso
 from core.errors import NotFound
+from core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def create(db: Database, name: str, short_name: str = "") -> Unit:
 def get(db: Database, unit_id: int) -> Unit:
     row = db.conn.execute("SELECT * FROM units WHERE id = ?", (unit_id,)).fetchone()
     if row is None:
-        raise NotFound("unit", unit_id)
+        raise NotFound(_("work unit"), unit_id)
     return _row(row)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,46 +25,25 @@ from core import members, units
 from core.db import Database
 from core.i18n import _
 from gui.forms import FormDialog
+from gui.models import RowsTableModel
 from gui.signals import app_signals
 
-ANY_INDEX = QModelIndex | QPersistentModelIndex
 
-
-class ListModel(QAbstractTableModel):
-    """A small read-only table: rows of dataclasses, columns as (title, text function)."""
+class ListModel(RowsTableModel):
+    """A small read-only table: columns given as (title function, text function) pairs."""
 
     def __init__(
         self, columns: list[tuple[Callable[[], str], Callable[[object], str]]], parent=None
     ):
         super().__init__(parent)
         self.columns = columns
-        self.rows: list = []
+        self.COLUMNS = tuple(str(i) for i in range(len(columns)))
 
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def column_title(self, column: str) -> str:
+        return self.columns[int(column)][0]()
 
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = (
-            orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        )
-        if horizontal and 0 <= section < len(self.columns):
-            return self.columns[section][0]()
-        return None
-
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[index.column()][1](self.rows[index.row()])
-        return None
+    def display(self, row: object, column: str) -> str:
+        return self.columns[int(column)][1](row)
 
 
 def _table(model: ListModel) -> QTableView:

@@ -150,7 +150,7 @@ GLOSSARY = {
     "&File": "&Berkas",
     "&Edit": "&Sunting",
     "&View": "&Tampilan",
-    "&Help": "&Bantuan",
+    "&Help": "Ba&ntuan",  # Alt+B is Berkas
     "Home": "Beranda",
     "Calendar": "Kalender",
     "Accounts": "Akun",

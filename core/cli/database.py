@@ -25,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db_option(backup)
     backup.add_argument("--out", metavar="FILE", required=True, help=_("where to write the copy"))
-    backup.add_argument("--force", action="store_true", help=_("replace FILE2 if it exists"))
+    backup.add_argument(
+        "--force", action="store_true", help=_("replace the --out file if it exists")
+    )
     backup.set_defaults(run=run_backup)
 
 

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,17 +22,17 @@ from PySide6.QtWidgets import (
 
 from core import accounts, fmt, units
 from core.i18n import _
+from gui.models import ANY_INDEX, SORT_ROLE, RowsTableModel
 from gui.session import Session
 from gui.signals import app_signals
 from gui.tabs import Tab
 from gui.widgets import EmptyState
 
-ANY_INDEX = QModelIndex | QPersistentModelIndex
-ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+ACCOUNT_ID_ROLE = SORT_ROLE + 1
+UNIT_ID_ROLE = SORT_ROLE + 2
 
 
-class AccountsTableModel(QAbstractTableModel):
+class AccountsTableModel(RowsTableModel):
     """Read-only table over `core.accounts.table_rows()`."""
 
     COLUMNS = (
@@ -53,31 +47,7 @@ class AccountsTableModel(QAbstractTableModel):
         "status",
     )
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[accounts.AccountRow] = []
-
-    def set_rows(self, rows: list[accounts.AccountRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> accounts.AccountRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_title(self, column: str) -> str:
         return {
             "platform": _("Platform"),
             "handle": _("Username"),
@@ -88,17 +58,9 @@ class AccountsTableModel(QAbstractTableModel):
             "followers_date": _("As of"),
             "start_date": _("Active since"),
             "status": _("Status"),
-        }[self.COLUMNS[section]]
+        }[column]
 
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            return self._sort_key(row, column)
+    def role_data(self, row: accounts.AccountRow, column: str, role: int):
         if role == ACCOUNT_ID_ROLE:
             return row.account.id
         if role == UNIT_ID_ROLE:
@@ -116,8 +78,7 @@ class AccountsTableModel(QAbstractTableModel):
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
-    @staticmethod
-    def _display(row: accounts.AccountRow, column: str) -> str:
+    def display(self, row: accounts.AccountRow, column: str) -> str:
         account = row.account
         if column == "platform":
             return accounts.platform_title(account.platform)
@@ -137,8 +98,7 @@ class AccountsTableModel(QAbstractTableModel):
             return fmt.date_short(account.start_date) if account.start_date else "–"
         return _("Archived") if account.archived else _("Active")
 
-    @staticmethod
-    def _sort_key(row: accounts.AccountRow, column: str):
+    def sort_key(self, row: accounts.AccountRow, column: str):
         if column == "platform":
             return accounts.PLATFORMS.index(row.account.platform)
         if column == "followers":
@@ -147,7 +107,7 @@ class AccountsTableModel(QAbstractTableModel):
             return row.followers_date or ""
         if column == "start_date":
             return row.account.start_date or ""
-        return AccountsTableModel._display(row, column).lower()
+        return self.display(row, column).lower()
 
 
 class AccountsFilter(QSortFilterProxyModel):
@@ -156,7 +116,7 @@ class AccountsFilter(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.unit_id: int | None = None
-        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
 
@@ -267,7 +227,7 @@ class AccountsTab(Tab):
             ),
             [(_("Add account…"), self.add_account), (_("Open demo data"), self._open_demo)],
         )
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self.model.retranslate()
         self._update_buttons()
 
     def refresh(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from core import accounts, fmt, overview, posts, settings
 from core.i18n import _
+from gui.models import RowsTableModel
 from gui.session import Session
 from gui.tabs import Tab
 from gui.widgets import Card, EmptyState
 
-ANY_INDEX = QModelIndex | QPersistentModelIndex
 AGENDA_DAYS = 14
 AGENDA_ROWS = 30
 CARD_COLUMNS = 4
@@ -34,47 +34,20 @@ GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowsTableModel):
     """Upcoming, not yet published post variants (`core.posts.agenda`)."""
 
     COLUMNS = ("when", "platform", "title", "status")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[posts.AgendaItem] = []
-
-    def set_items(self, items: list[posts.AgendaItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_title(self, column: str) -> str:
         return {
             "when": _("When"),
             "platform": _("Platform"),
             "title": _("Post"),
             "status": _("Status"),
-        }[self.COLUMNS[section]]
+        }[column]
 
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self._items[index.row()]
-        column = self.COLUMNS[index.column()]
+    def display(self, item: posts.AgendaItem, column: str) -> str:
         if column == "when":
             return f"{fmt.weekday_date(item.when)} {fmt.time_short(item.when)}"
         if column == "platform":
@@ -206,7 +179,7 @@ class HomeTab(Tab):
         self._fill_cards(overview.account_summaries(db, today), today)
         end = today + dt.timedelta(days=AGENDA_DAYS)
         agenda = posts.agenda(db, today, end, limit=AGENDA_ROWS)
-        self.agenda_model.set_items(agenda)
+        self.agenda_model.set_rows(agenda)
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)
         more = posts.agenda_count(db, today, end) - len(agenda)

@@ -207,3 +207,24 @@ def test_unit_filter_and_no_match_message(window):
     tab.unit_filter.setCurrentIndex(0)
     assert tab.proxy.rowCount() == 4
     assert "4" in tab.count.text()
+
+
+def test_menu_accelerators_are_unique(window):
+    """Alt+letter must open one menu, and one item within each menu, in both languages."""
+
+    def letters(actions):
+        found = []
+        for action in actions:
+            text = action.text().replace("&&", "")
+            if "&" in text:
+                found.append(text[text.index("&") + 1].lower())
+        return found
+
+    for language in ("id", "en"):
+        window.set_language(language)
+        bar = letters(window.menuBar().actions())
+        assert len(bar) == len(set(bar)) == 4, (language, bar)
+        for menu_action in window.menuBar().actions():
+            items = letters(a for a in menu_action.menu().actions() if not a.isSeparator())
+            assert len(items) == len(set(items)), (language, menu_action.text(), items)
+    window.set_language("id")
