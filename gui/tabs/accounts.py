@@ -218,6 +218,14 @@ class AccountsTab(Tab):
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
         self.show_archived.setText(_("Show archived"))
         self.no_match.setText(_("No account matches the search or the chosen unit."))
+        self._fill_empty_state()
+        self.model.retranslate()
+        self._update_buttons()
+
+    def _fill_empty_state(self) -> None:
+        actions = [(_("Open demo data"), self._open_demo)]
+        if not self.session.read_only:
+            actions.insert(0, (_("Add account…"), self.add_account))
         self.empty.set_content(
             "accounts",
             _("No accounts yet"),
@@ -225,10 +233,8 @@ class AccountsTab(Tab):
                 "List every official account of your institution here: platform, username, the "
                 "work unit that runs it and the team member responsible for it."
             ),
-            [(_("Add account…"), self.add_account), (_("Open demo data"), self._open_demo)],
+            actions,
         )
-        self.model.retranslate()
-        self._update_buttons()
 
     def refresh(self) -> None:
         db = self.session.db
@@ -245,6 +251,8 @@ class AccountsTab(Tab):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         has_any = bool(rows) or accounts.count(db) > 0
+        if not has_any:
+            self._fill_empty_state()
         self.stack.setCurrentIndex(0 if has_any else 1)
         read_only = self.session.read_only
         self.add_button.setEnabled(not read_only)
@@ -294,7 +302,8 @@ class AccountsTab(Tab):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def add_account(self) -> None:
-        self._edit(None)
+        if not self.session.read_only:
+            self._edit(None)
 
     def edit_selected(self) -> None:
         account = self.selected_account()

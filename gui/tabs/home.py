@@ -151,6 +151,12 @@ class HomeTab(Tab):
         self.status_title.setText(_("Content this month"))
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
+        self._fill_empty_state()
+
+    def _fill_empty_state(self) -> None:
+        actions = [(_("Open demo data"), self._open_demo)]
+        if not self.session.read_only:
+            actions.insert(0, (_("Add account…"), self._add_account))
         self.empty.set_content(
             "welcome",
             _("Welcome to Linimasa"),
@@ -158,7 +164,7 @@ class HomeTab(Tab):
                 "This file has no accounts or posts yet. Start by adding your institution's accounts, "
                 "or open the demo data to look around a complete example first."
             ),
-            [(_("Add account…"), self._add_account), (_("Open demo data"), self._open_demo)],
+            actions,
         )
 
     def _add_account(self) -> None:
@@ -170,6 +176,7 @@ class HomeTab(Tab):
     def refresh(self) -> None:
         db, today = self.session.db, self.session.today
         if not overview.has_data(db):
+            self._fill_empty_state()
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)

@@ -228,3 +228,20 @@ def test_menu_accelerators_are_unique(window):
             items = letters(a for a in menu_action.menu().actions() if not a.isSeparator())
             assert len(items) == len(set(items)), (language, menu_action.text(), items)
     window.set_language("id")
+
+
+def test_read_only_file_offers_no_way_to_change_it(qtbot, tmp_path):
+    from core.db import open_database
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    open_database(tmp_path / "arsip.sqlite", create=True).close()
+    window = MainWindow(Session(open_database(tmp_path / "arsip.sqlite", read_only=True)))
+    qtbot.addWidget(window)
+    assert "hanya-baca" in window.windowTitle().lower()
+    home = window.page(0)
+    assert [b.text() for b in home.empty.buttons] == ["Buka data demo"]
+    accounts_tab = window.page(2)
+    assert not accounts_tab.add_button.isEnabled()
+    assert not window.act_add_account.isEnabled()
+    assert not window.act_team.isEnabled() and not window.act_profile.isEnabled()
