@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -76,6 +76,13 @@ class MainWindow(QMainWindow):
         # StandardKey.Quit is empty on Windows; office users expect Ctrl+Q everywhere.
         self.act_quit = self._action(self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_stack = QUndoStack(self)
+        self.act_undo = self._action(self.undo_stack.undo, key.Undo)
+        self.act_redo = self._action(self.undo_stack.redo, key.Redo)
+        for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged):
+            signal.connect(self._update_undo_actions)
+        for signal in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
+            signal.connect(self._update_undo_actions)
         self.act_add_account = self._action(self.add_account, "Ctrl+Shift+A")
         self.act_team = self._action(self.edit_team)
         self.act_profile = self._action(self.edit_profile)
@@ -119,6 +126,10 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(action)
 
         edit_menu = menu_bar.addMenu(_("&Edit"))
+        self._update_undo_actions()
+        edit_menu.addAction(self.act_undo)
+        edit_menu.addAction(self.act_redo)
+        edit_menu.addSeparator()
         for action, text in (
             (self.act_add_account, _("&Add account…")),
             (self.act_team, _("Work units and &team…")),
@@ -148,6 +159,14 @@ class MainWindow(QMainWindow):
         for action in (self.act_log, self.act_about, self.act_about_qt):
             help_menu.addAction(action)
         self._update_file_state()
+
+    def _update_undo_actions(self, *_args) -> None:
+        stack = self.undo_stack
+        self.act_undo.setEnabled(stack.canUndo())
+        self.act_redo.setEnabled(stack.canRedo())
+        undo, redo = stack.undoText(), stack.redoText()
+        self.act_undo.setText(_("&Undo: {change}").format(change=undo) if undo else _("&Undo"))
+        self.act_redo.setText(_("&Redo: {change}").format(change=redo) if redo else _("&Redo"))
 
     def _on_language_changed(self, _language: str) -> None:
         self.translate_ui()
@@ -200,6 +219,7 @@ class MainWindow(QMainWindow):
             return
         old = self.session
         self.session = session
+        self.undo_stack.clear()  # its commands belong to the old file
         for page in self._pages.values():
             page.session = session
         old.close()

@@ -315,14 +315,35 @@ class AccountsTab(Tab):
 
         dialog = AccountDialog(self.session.db, account, self)
         if dialog.exec() and dialog.saved is not None:
+            if account is not None:
+                db, before, after = self.session.db, _editable(account), _editable(dialog.saved)
+                self._remember(
+                    _("change {account}").format(account=accounts.handle_text(account)),
+                    lambda: accounts.update(db, account.id, **after),
+                    lambda: accounts.update(db, account.id, **before),
+                )
             app_signals().data_changed.emit("accounts")
             self.select(dialog.saved.id)
+
+    def _remember(self, text: str, do, undo) -> None:
+        from gui.undo import CoreChange
+
+        stack = getattr(self.window(), "undo_stack", None)
+        if stack is not None:
+            stack.push(CoreChange(text, do, undo, "accounts"))
 
     def toggle_archived(self) -> None:
         account = self.selected_account()
         if account is None:
             return
-        accounts.set_archived(self.session.db, account.id, not account.archived)
+        db, archive = self.session.db, not account.archived
+        accounts.set_archived(db, account.id, archive)
+        name = accounts.handle_text(account)
+        self._remember(
+            (_("archive {account}") if archive else _("restore {account}")).format(account=name),
+            lambda: accounts.set_archived(db, account.id, archive),
+            lambda: accounts.set_archived(db, account.id, not archive),
+        )
         if not account.archived and not self.show_archived.isChecked():
             self.window().statusBar().showMessage(
                 _("{account} archived; tick “Show archived” to see it again.").format(
@@ -366,6 +387,10 @@ class AccountsTab(Tab):
             return dialog
 
         return [("tambah", add_dialog), ("ubah", edit_dialog), ("tim", team_dialog)]
+
+
+def _editable(account: accounts.Account) -> dict:
+    return {field: getattr(account, field) for field in accounts.EDITABLE}
 
 
 TAB_CLASS = AccountsTab

@@ -245,3 +245,38 @@ def test_read_only_file_offers_no_way_to_change_it(qtbot, tmp_path):
     assert not accounts_tab.add_button.isEnabled()
     assert not window.act_add_account.isEnabled()
     assert not window.act_team.isEnabled() and not window.act_profile.isEnabled()
+
+
+def test_archive_can_be_undone_and_redone(window):
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.table.selectRow(0)
+    name = tab.model.index(tab.proxy.mapToSource(tab.proxy.index(0, 0)).row(), 1).data()
+    tab.archive_button.click()
+    assert tab.proxy.rowCount() == 3
+    assert window.act_undo.isEnabled()
+    assert name in window.act_undo.text() and window.act_undo.text().startswith("&Urungkan")
+    window.act_undo.trigger()
+    assert tab.proxy.rowCount() == 4
+    window.act_redo.trigger()
+    assert tab.proxy.rowCount() == 3
+
+
+def test_account_edit_can_be_undone(window, monkeypatch):
+    from core import accounts
+    from gui.account_dialog import AccountDialog
+
+    def rename(dialog):
+        dialog.display_name.setText("Nama Baru")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AccountDialog, "exec", rename)
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.table.selectRow(0)
+    account = tab.selected_account()
+    tab.edit_selected()
+    assert accounts.get(window.session.db, account.id).display_name == "Nama Baru"
+    window.act_undo.trigger()
+    assert accounts.get(window.session.db, account.id).display_name == account.display_name

@@ -1,0 +1,32 @@
+"""Undo for changes that are cheap to reverse: each command is a pair of core calls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from gui.signals import app_signals
+
+
+class CoreChange(QUndoCommand):
+    """A change already made by `do` the first time it is pushed; `undo` reverses it.
+
+    Both are core calls; after each, the app-wide signal tells open views to refresh.
+    """
+
+    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object], what: str):
+        super().__init__(text)
+        self._do, self._undo, self._what = do, undo, what
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # QUndoStack.push() calls redo(); the change itself is already made
+            self._first = False
+            return
+        self._do()
+        app_signals().data_changed.emit(self._what)
+
+    def undo(self) -> None:
+        self._undo()
+        app_signals().data_changed.emit(self._what)
