@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -154,6 +154,8 @@ class AccountsTab(Tab):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.search.textChanged.connect(self._filter_changed)
         self.unit_filter = QComboBox()
         self.unit_filter.currentIndexChanged.connect(self._filter_changed)
