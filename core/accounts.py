@@ -68,11 +68,16 @@ def _row(row) -> Account:
 EDITABLE = ("platform", "handle", "display_name", "unit_id", "responsible_id", "url", "start_date")
 
 
+def _bare_handle(value: object) -> object:
+    """ "@humas_kota" and " humas_kota " are both the handle humas_kota."""
+    return value.strip().lstrip("@").strip() if isinstance(value, str) else value
+
+
 def _clean(db: Database, fields: dict) -> dict:
     """Validate the given editable fields; each failure names the field and its value."""
     cleaners = {
         "platform": lambda v: validate.choice("platform", v, PLATFORMS),
-        "handle": lambda v: validate.text("handle", v, max_length=100).lstrip("@"),
+        "handle": lambda v: validate.text("handle", _bare_handle(v), max_length=100),
         "display_name": lambda v: validate.text("display_name", v, required=False, max_length=200),
         "unit_id": lambda v: validate.reference(db, "unit_id", v, "units"),
         "responsible_id": lambda v: validate.reference(db, "responsible_id", v, "members"),
@@ -95,7 +100,9 @@ def _write(db: Database, handle: str, write) -> int:
             raise ValidationError(
                 "handle", handle, _("this platform already has an account with this handle")
             ) from exc
-        raise
+        raise ValidationError(
+            "handle", handle, _("not accepted by the database ({detail})").format(detail=exc)
+        ) from exc
 
 
 def create(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from core import errors, migrations
 from core.errors import LinimasaError
 from core.i18n import _
+from core.lock import LockHeld, read_lock
 from core.progress import Progress
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def is_network_path(path: Path) -> bool:
         mount = _unescape_mount(parts[1]) if len(parts) >= 3 else ""
         inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
         if mount and inside and len(mount) > len(best):
-            best, fstype = parts[1], parts[2]
+            best, fstype = mount, parts[2]
     return fstype in NETWORK_FILESYSTEMS
 
 
@@ -212,9 +213,11 @@ def sqlite_uri(path: Path, **options: str) -> str:
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
     if read_only:
         options = {"mode": "ro"}
-        if not os.access(path.parent, os.W_OK):
+        shm = path.with_name(path.name + "-shm")
+        if not os.access(path.parent, os.W_OK) and not shm.exists():
             # A reader of a WAL file needs its -shm index, which cannot be made in a folder
-            # we cannot write to; nobody can be writing there either, so read it as immutable.
+            # we cannot write to. With no -shm there, no writer has the file open: read it as
+            # immutable. (If a colleague is writing, the -shm exists and plain mode=ro works.)
             options["immutable"] = "1"
         conn = sqlite3.connect(
             sqlite_uri(path, **options),
@@ -361,6 +364,9 @@ def backup(db: Database, target: Path | str, progress: Progress | None = None) -
         raise errors.FolderMissing(target)
     if _is_part_of(target, db.path):
         raise errors.BackupOntoSource(target)
+    holder = read_lock(target)
+    if holder is not None:  # replacing a file someone has open would lose their later work
+        raise LockHeld(target, holder)
     partial = target.with_name(target.name + ".partial")
     _remove_side_files(partial, including_file=True)
     try:

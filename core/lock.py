@@ -29,6 +29,8 @@ class LockInfo:
     host: str
     since: str
     purpose: str = "app"
+    #: Tells this holder's lock from another taken by the same process in the same second.
+    token: str = ""
 
     def describe(self) -> str:
         return _("{user} on computer {host} (since {since})").format(
@@ -135,6 +137,7 @@ class DatabaseLock:
             host=socket.gethostname(),
             since=dt.datetime.now().replace(microsecond=0).isoformat(),
             purpose=self.purpose,
+            token=os.urandom(8).hex(),
         )
         for _attempt in range(2):
             try:

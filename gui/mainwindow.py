@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -240,8 +241,18 @@ class MainWindow(QMainWindow):
 
     def open_file(self) -> None:
         path = opening.choose_file(self)
-        if path is not None:
-            self.replace_session(opening.open_interactively(self, path, explicit=True))
+        if path is None:
+            return
+        if self._is_open(path):
+            self.statusBar().showMessage(_("{path} is already open.").format(path=path), 8000)
+            return
+        self.replace_session(opening.open_interactively(self, path, explicit=True))
+
+    def _is_open(self, path: Path) -> bool:
+        try:
+            return os.path.samefile(path, self.session.path)
+        except OSError:
+            return False
 
     def open_demo(self) -> None:
         # Demo data is written by a worker into a new temporary file, then opened here.

@@ -30,6 +30,7 @@ def ask(
     title: str,
     text: str,
     buttons: list[tuple[str, QMessageBox.ButtonRole]],
+    default: int = 0,
 ) -> int:
     """A message box with our own translated button labels; returns the index of the button clicked."""
     if not INTERACTIVE:
@@ -37,7 +38,7 @@ def ask(
         return len(buttons) - 1
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     made = [box.addButton(label, role) for label, role in buttons]
-    box.setDefaultButton(made[0])
+    box.setDefaultButton(made[default])
     box.exec()
     clicked = box.clickedButton()
     return made.index(clicked) if clicked in made else len(made) - 1
@@ -66,7 +67,10 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
     create = False
     if not path.exists():
         if not explicit:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyLocation(path) from exc
             create = True
         elif path.parent.is_dir():  # a missing folder is reported by open_database
             choice = ask(
@@ -145,6 +149,7 @@ def confirm_take_over(parent: QWidget | None, held: LockHeld) -> bool:
             (_("Take over"), QMessageBox.ButtonRole.DestructiveRole),
             (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
         ],
+        default=1,  # Enter must not take a colleague's file
     )
     return choice == 0
 

@@ -53,6 +53,7 @@ def _table(model: ListModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -83,15 +84,20 @@ class TeamDialog(QDialog):
         )
         self.units_table = _table(self.units_model)
         self.members_table = _table(self.members_model)
-        self.units_table.doubleClicked.connect(lambda _i: self.edit_unit())
-        self.members_table.doubleClicked.connect(lambda _i: self.edit_member())
+        # Enter or double-click on a row changes it.
+        self.units_table.activated.connect(lambda _i: self.edit_unit())
+        self.members_table.activated.connect(lambda _i: self.edit_member())
 
         add_unit = QPushButton(_("Add &unit…"))
         add_unit.clicked.connect(lambda: self.edit_unit(new=True))
         add_member = QPushButton(_("Add &member…"))
         add_member.clicked.connect(lambda: self.edit_member(new=True))
+        for button in (add_unit, add_member):
+            button.setAutoDefault(False)  # Enter in a list must not open "Add"
         hint = QLabel(
-            _("Double-click a row to change it. A member who left stays in the list as inactive.")
+            _(
+                "Double-click a row, or select it and press Enter, to change it. A member who left stays in the list as inactive."
+            )
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -109,6 +115,8 @@ class TeamDialog(QDialog):
         lists.addLayout(members_box, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Enter on a row opens it (the table passes the key on): no button may take it too.
+        close.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(lists)
         layout.addWidget(hint)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox
 
+from core.errors import LinimasaError
+from core.i18n import _
 from gui.signals import app_signals
 
 
@@ -24,9 +27,20 @@ class CoreChange(QUndoCommand):
         if self._first:  # QUndoStack.push() calls redo(); the change itself is already made
             self._first = False
             return
-        self._do()
-        app_signals().data_changed.emit(self._what)
+        self._run(self._do)
 
     def undo(self) -> None:
-        self._undo()
+        self._run(self._undo)
+
+    def _run(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except LinimasaError as error:
+            # E.g. the old handle was taken by another account since: say so, and drop this
+            # step, so that the history never claims a change that did not happen.
+            self.setObsolete(True)
+            QMessageBox.warning(
+                None, "Linimasa", _("Could not undo or redo: {error}").format(error=error)
+            )
+            return
         app_signals().data_changed.emit(self._what)

@@ -118,7 +118,7 @@ def test_backup_makes_an_identical_copy_and_will_not_overwrite(tmp_path, demo_fi
 def test_usage_errors_exit_2():
     assert run("backup").returncode == 2
     assert run("no-such-command").returncode == 2
-    assert run("screenshots", "--out", "x", "--size", "big").returncode == 1
+    assert run("screenshots", "--out", "x", "--size", "big").returncode == 2
 
 
 def test_english_messages(tmp_path):
@@ -203,7 +203,7 @@ def test_backup_into_a_missing_folder_and_onto_itself(tmp_path, demo_file):
 
 def test_screenshots_bad_today_and_out_is_a_file(tmp_path):
     assert (
-        run("screenshots", "--demo", "--out", str(tmp_path), "--today", "kemarin").returncode == 1
+        run("screenshots", "--demo", "--out", str(tmp_path), "--today", "kemarin").returncode == 2
     )
     a_file = tmp_path / "berkas.txt"
     a_file.write_text("x")

@@ -10,7 +10,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from core.errors import UsageError, ValidationError
+from core.errors import UsageError
 from core.i18n import _
 
 
@@ -33,7 +33,9 @@ def parse_today(text: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValidationError("--today", text, _("not a date in the form YYYY-MM-DD")) from None
+        raise UsageError(
+            _("--today: {value} is not a date in the form YYYY-MM-DD").format(value=text)
+        ) from None
 
 
 def say(message: str) -> None:

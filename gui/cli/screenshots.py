@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from core.cli import parse_today, say
-from core.errors import ValidationError
+from core.errors import UsageError
 from core.i18n import _
 
 
@@ -34,9 +34,9 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise ValidationError("--size", text, _("use WIDTHxHEIGHT, e.g. 1366x768")) from None
+        raise UsageError(_("--size: use WIDTHxHEIGHT, e.g. 1366x768")) from None
     if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        raise ValidationError("--size", text, _("use WIDTHxHEIGHT, e.g. 1366x768"))
+        raise UsageError(_("--size: use WIDTHxHEIGHT, e.g. 1366x768"))
     return width, height
 
 

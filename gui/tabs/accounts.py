@@ -181,7 +181,8 @@ class AccountsTab(Tab):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or double-click
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -216,10 +217,9 @@ class AccountsTab(Tab):
 
     def translate_ui(self) -> None:
         self.add_button.setText(_("&Add account…"))
-        self.edit_button.setText(_("&Edit…"))
+        self.edit_button.setText(_("Edi&t…"))
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
         self.show_archived.setText(_("Show archived"))
-        self.no_match.setText(_("No account matches the search or the chosen unit."))
         self._fill_empty_state()
         self.model.retranslate()
         self._update_buttons()
@@ -268,8 +268,13 @@ class AccountsTab(Tab):
 
     def _update_counts(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.no_match.setVisible(total > 0 and shown == 0)
-        self.table.setVisible(shown > 0 or total == 0)
+        all_archived = total == 0 and accounts.count(self.session.db) > 0
+        if all_archived:
+            self.no_match.setText(_("All accounts are archived; tick “Show archived” to see them."))
+        else:
+            self.no_match.setText(_("No account matches the search or the chosen unit."))
+        self.no_match.setVisible((total > 0 and shown == 0) or all_archived)
+        self.table.setVisible(not self.no_match.isVisible())
         if shown == total:
             self.count.setText(_("{n} accounts").format(n=fmt.number(total)))
         else:
@@ -336,7 +341,7 @@ class AccountsTab(Tab):
 
     def toggle_archived(self) -> None:
         account = self.selected_account()
-        if account is None:
+        if account is None or self.session.read_only:
             return
         db, archive = self.session.db, not account.archived
         accounts.set_archived(db, account.id, archive)

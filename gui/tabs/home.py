@@ -84,6 +84,7 @@ class HomeTab(Tab):
         self.agenda = QTableView()
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
+        self.agenda.setTabKeyNavigation(False)  # Tab moves on to the next control
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.setAlternatingRowColors(True)
@@ -217,8 +218,12 @@ class HomeTab(Tab):
         for column in range(columns):
             self.cards_grid.setColumnStretch(column, 1)
         rows = min(MAX_CARD_ROWS, (len(summaries) + columns - 1) // columns)
-        height = self.cards[0].sizeHint().height() if self.cards else 0
-        self.cards_area.setFixedHeight(rows * height + (rows - 1) * self.cards_grid.spacing() + 2)
+        self.cards_area.setVisible(rows > 0)
+        if rows:
+            height = self.cards[0].sizeHint().height()
+            self.cards_area.setFixedHeight(
+                rows * height + (rows - 1) * self.cards_grid.spacing() + 2
+            )
 
     @staticmethod
     def _growth_text(summary: overview.AccountSummary, today: dt.date) -> str:

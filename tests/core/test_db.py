@@ -645,3 +645,21 @@ def test_read_only_folders_without_root_privileges():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 passed" in result.stdout
+
+
+def test_backup_refuses_a_target_someone_has_open(tmp_path):
+    from core.lock import DatabaseLock, LockHeld
+
+    target = tmp_path / "dipakai.sqlite"
+    open_database(target, create=True).close()
+    holder = DatabaseLock(target)
+    holder.acquire()
+    source = open_database(tmp_path / "tim.sqlite", create=True)
+    try:
+        before = target.read_bytes()
+        with pytest.raises(LockHeld):
+            coredb.backup(source, target)
+        assert target.read_bytes() == before
+    finally:
+        source.close()
+        holder.release()

@@ -580,3 +580,14 @@ def test_demo_failing_half_way_leaves_an_empty_file(db, demo_today):
         demo.populate(db, today=demo_today)
     assert accounts.list_all(db, include_archived=True) == []
     assert units.list_all(db) == []
+
+
+@pytest.mark.parametrize("typed", ["@", "@@", " @ ", "   "])
+def test_handle_of_only_at_signs_or_spaces_names_the_field(db, typed):
+    with pytest.raises(ValidationError) as info:
+        accounts.create(db, "instagram", typed)
+    assert info.value.field == "handle"
+
+
+def test_handle_is_stored_without_at_and_spaces(db):
+    assert accounts.create(db, "x", " @ humas_kota ").handle == "humas_kota"

@@ -158,3 +158,17 @@ def test_context_manager_refuses_when_held(db_path):
     with pytest.raises(LockHeld), DatabaseLock(db_path):
         pytest.fail("entered a block on a file someone else holds")
     assert lock_path_for(db_path).exists()
+
+
+def test_taking_over_ones_own_lock_is_not_undone_by_the_old_holder(db_path):
+    """Two locks of one process in the same second differ (token), so releasing the
+    first one does not remove the lock that replaced it."""
+    first = DatabaseLock(db_path)
+    first.acquire()
+    break_lock(db_path)
+    second = DatabaseLock(db_path)
+    second.acquire()
+    first.release()
+    assert lock_path_for(db_path).exists()
+    second.release()
+    assert not lock_path_for(db_path).exists()

@@ -70,3 +70,30 @@ def test_profile_renames_the_home_heading(qtbot, window, monkeypatch):
     window.edit_profile()
     assert settings.get(window.session.db, "institution.name") == "Arsip Nasional Contoh"
     assert "Arsip Nasional Contoh" in window.page(0).heading.text()
+
+
+def test_enter_on_a_unit_edits_that_unit_and_keeps_the_dialog_open(qtbot, demo_db, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from gui.team_dialog import TeamDialog
+
+    opened = []
+    monkeypatch.setattr(FormDialog, "exec", lambda form: opened.append(form.windowTitle()) or 0)
+    dialog = TeamDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.units_table.setFocus()
+    dialog.units_table.selectRow(0)
+    qtbot.keyClick(dialog.units_table, Qt.Key.Key_Return)
+    assert opened == ["Ubah unit kerja"]
+    assert dialog.isVisible()
+
+
+def test_tab_leaves_the_accounts_table(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
+    assert not tab.table.hasFocus()

@@ -280,3 +280,14 @@ def test_account_edit_can_be_undone(window, monkeypatch):
     assert accounts.get(window.session.db, account.id).display_name == "Nama Baru"
     window.act_undo.trigger()
     assert accounts.get(window.session.db, account.id).display_name == account.display_name
+
+
+def test_accounts_tab_buttons_do_not_steal_menu_accelerators(window):
+    tab = window.page(2)
+    for language in ("id", "en"):
+        window.set_language(language)
+        menus = {a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()}
+        for button in (tab.add_button, tab.edit_button, tab.archive_button):
+            text = button.text()
+            assert text[text.index("&") + 1].lower() not in menus, (language, text)
+    window.set_language("id")

@@ -17,7 +17,7 @@ def answers(monkeypatch):
     """Replace the message box: record each question and answer with the queued button index."""
     asked, queue = [], []
 
-    def fake_ask(parent, icon, title, text, buttons):
+    def fake_ask(parent, icon, title, text, buttons, default=0):
         asked.append((title, text, [label for label, _role in buttons]))
         return queue.pop(0) if queue else len(buttons) - 1
 
