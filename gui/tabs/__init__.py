@@ -30,6 +30,19 @@ class Tab(QWidget):
         signals.database_opened.connect(self.refresh)
         signals.language_changed.connect(self._on_language_changed)
 
+    def stack_with_empty_state(self, content: QWidget) -> None:
+        """Lay the tab out as `content` or, when there is nothing to show, `self.empty`
+        (page 1 of `self.stack`)."""
+        from PySide6.QtWidgets import QStackedWidget, QVBoxLayout
+
+        from gui.widgets import EmptyState
+
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty)
+        QVBoxLayout(self).addWidget(self.stack)
+
     def detach(self) -> None:
         """Stop listening to app-wide signals (the window is closing; its file is closed)."""
         signals = app_signals()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,6 @@ from gui.models import ANY_INDEX, SORT_ROLE, RowsTableModel
 from gui.session import Session
 from gui.signals import app_signals
 from gui.tabs import Tab
-from gui.widgets import EmptyState
 
 ACCOUNT_ID_ROLE = SORT_ROLE + 1
 UNIT_ID_ROLE = SORT_ROLE + 2
@@ -195,8 +193,6 @@ class AccountsTab(Tab):
         self.no_match.setObjectName("hint")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.empty = EmptyState()
-        self.stack = QStackedWidget()
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,10 +200,7 @@ class AccountsTab(Tab):
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.no_match)
         table_layout.addWidget(self.count)
-        self.stack.addWidget(table_page)
-        self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self.stack_with_empty_state(table_page)
         self.translate_ui()
         self.refresh()
 

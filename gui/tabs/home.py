@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from core.i18n import _
 from gui.models import RowsTableModel
 from gui.session import Session
 from gui.tabs import Tab
-from gui.widgets import Card, EmptyState
+from gui.widgets import Card
 
 AGENDA_DAYS = 14
 AGENDA_ROWS = 30
@@ -131,12 +130,7 @@ class HomeTab(Tab):
         content_layout.addWidget(self.cards_area)
         content_layout.addLayout(lower, 1)
 
-        self.empty = EmptyState()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(content)
-        self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self.stack_with_empty_state(content)
         self.translate_ui()
         self.refresh()
 
