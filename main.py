@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 from core import __version__, i18n
+from core.cli import argparse_text
 from core.errors import LinimasaError, UsageError
 from core.i18n import _
 
@@ -99,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     language = _language_from(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    argparse_text.install()
     args = _parse_app_start(argv)
     if args is None:
         _attach_console()
