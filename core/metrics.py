@@ -92,6 +92,19 @@ def snapshots(
     return [FollowerSnapshot(*row) for row in rows]
 
 
+def snapshot_on(db: Database, account_id: int, date: str) -> FollowerSnapshot | None:
+    """The snapshot of exactly that day, if there is one."""
+    found = snapshots(db, account_id, date, date)
+    return found[0] if found else None
+
+
+def delete_snapshot(db: Database, account_id: int, date: str) -> None:
+    with db.transaction():
+        db.conn.execute(
+            "DELETE FROM account_snapshots WHERE account_id = ? AND date = ?", (account_id, date)
+        )
+
+
 def followers_on(db: Database, account_id: int, date: str) -> tuple[str, int] | None:
     """The latest snapshot on or before `date`, as (date, followers)."""
     row = db.conn.execute(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, units
+from core import accounts, fmt, metrics, units
 from core.i18n import _
 from gui.models import ANY_INDEX, SORT_ROLE, RowsTableModel
 from gui.session import Session
@@ -150,6 +150,8 @@ class AccountsTab(Tab):
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button = QPushButton()
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.followers_button = QPushButton()
+        self.followers_button.clicked.connect(self.record_followers)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
@@ -162,7 +164,12 @@ class AccountsTab(Tab):
         self.count = QLabel()
         self.count.setObjectName("hint")
         bar = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.archive_button):
+        for widget in (
+            self.add_button,
+            self.edit_button,
+            self.archive_button,
+            self.followers_button,
+        ):
             bar.addWidget(widget)
         bar.addSpacing(12)
         bar.addWidget(self.search, 1)
@@ -211,6 +218,7 @@ class AccountsTab(Tab):
     def translate_ui(self) -> None:
         self.add_button.setText(_("&Add account…"))
         self.edit_button.setText(_("Edi&t…"))
+        self.followers_button.setText(_("Record f&ollowers…"))
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
         self.show_archived.setText(_("Show archived"))
         self._fill_empty_state()
@@ -286,6 +294,7 @@ class AccountsTab(Tab):
         writable = not self.session.read_only
         self.edit_button.setEnabled(writable and account is not None)
         self.archive_button.setEnabled(writable and account is not None)
+        self.followers_button.setEnabled(writable and account is not None)
         self.archive_button.setText(
             _("&Restore") if account and account.archived else _("A&rchive")
         )
@@ -294,7 +303,7 @@ class AccountsTab(Tab):
         if self.selected_account() is None:
             return
         menu = QMenu(self)
-        for button in (self.edit_button, self.archive_button):
+        for button in (self.edit_button, self.followers_button, self.archive_button):
             action = QAction(button.text(), menu)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
@@ -331,6 +340,24 @@ class AccountsTab(Tab):
         stack = getattr(self.window(), "undo_stack", None)
         if stack is not None:
             stack.push(CoreChange(text, do, undo, "accounts"))
+
+    def record_followers(self) -> None:
+        from gui.snapshot_dialog import SnapshotDialog, undo_snapshot
+
+        account = self.selected_account()
+        if account is None or self.session.read_only:
+            return
+        dialog = SnapshotDialog(self.session.db, account, self.session.today, self)
+        if not dialog.exec() or dialog.saved is None:
+            return
+        db, row, previous = self.session.db, dialog.saved, dialog.previous
+        self._remember(
+            _("record followers of {account}").format(account=accounts.handle_text(account)),
+            lambda: metrics.upsert_snapshots(db, [row]),
+            lambda: undo_snapshot(db, account.id, row["date"], previous),
+        )
+        app_signals().data_changed.emit("metrics")
+        self.select(account.id)
 
     def toggle_archived(self) -> None:
         account = self.selected_account()
@@ -386,7 +413,22 @@ class AccountsTab(Tab):
             dialog.show()
             return dialog
 
-        return [("tambah", add_dialog), ("ubah", edit_dialog), ("tim", team_dialog)]
+        def followers_dialog():
+            from gui.snapshot_dialog import SnapshotDialog
+
+            self.table.selectRow(0)
+            dialog = SnapshotDialog(
+                self.session.db, self.selected_account(), self.session.today, self
+            )
+            dialog.show()
+            return dialog
+
+        return [
+            ("tambah", add_dialog),
+            ("ubah", edit_dialog),
+            ("pengikut", followers_dialog),
+            ("tim", team_dialog),
+        ]
 
 
 def _editable(account: accounts.Account) -> dict:

@@ -591,3 +591,13 @@ def test_handle_of_only_at_signs_or_spaces_names_the_field(db, typed):
 
 def test_handle_is_stored_without_at_and_spaces(db):
     assert accounts.create(db, "x", " @ humas_kota ").handle == "humas_kota"
+
+
+def test_snapshot_on_and_delete(db, account):
+    metrics.upsert_snapshots(
+        db, [{"account_id": account.id, "date": "2026-11-25", "followers": 10}]
+    )
+    assert metrics.snapshot_on(db, account.id, "2026-11-25").followers == 10
+    assert metrics.snapshot_on(db, account.id, "2026-11-24") is None
+    metrics.delete_snapshot(db, account.id, "2026-11-25")
+    assert metrics.snapshots(db, account.id) == []

@@ -97,3 +97,42 @@ def test_tab_leaves_the_accounts_table(window, qtbot):
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
     assert not tab.table.hasFocus()
+
+
+def test_record_followers_updates_home_and_can_be_undone(window, monkeypatch):
+    from core import fmt
+    from gui.snapshot_dialog import SnapshotDialog
+
+    def type_figure(dialog):
+        dialog.followers.setText("170.000")  # Indonesian thousands dots are accepted
+        dialog.counts["reach"].setText("12500")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SnapshotDialog, "exec", type_figure)
+    tab = window.page(2)
+    window.show_tab("akun")
+    instagram = next(
+        r for r in range(tab.proxy.rowCount()) if tab.proxy.index(r, 0).data() == "Instagram"
+    )
+    tab.table.selectRow(instagram)
+    home = window.page(0)
+    before = [card.figure.text() for card in home.cards]
+    tab.followers_button.click()
+    after = [card.figure.text() for card in home.cards]
+    assert fmt.number(170000) in after and after != before
+    window.act_undo.trigger()
+    assert [card.figure.text() for card in home.cards] == before
+
+
+def test_record_followers_names_a_bad_figure(qtbot, demo_db, demo_today):
+    from core import accounts
+    from gui.snapshot_dialog import SnapshotDialog
+
+    account = accounts.list_all(demo_db)[0]
+    dialog = SnapshotDialog(demo_db, account, demo_today)
+    qtbot.addWidget(dialog)
+    dialog.followers.setText("banyak")
+    dialog.accept()
+    assert dialog.result() == 0
+    assert dialog.error.text().startswith("Pengikut")

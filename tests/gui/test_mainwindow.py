@@ -287,7 +287,8 @@ def test_accounts_tab_buttons_do_not_steal_menu_accelerators(window):
     for language in ("id", "en"):
         window.set_language(language)
         menus = {a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()}
-        for button in (tab.add_button, tab.edit_button, tab.archive_button):
-            text = button.text()
-            assert text[text.index("&") + 1].lower() not in menus, (language, text)
+        buttons = (tab.add_button, tab.edit_button, tab.archive_button, tab.followers_button)
+        letters = [b.text()[b.text().index("&") + 1].lower() for b in buttons]
+        assert len(set(letters)) == len(letters), (language, letters)
+        assert not set(letters) & menus, (language, letters)
     window.set_language("id")
