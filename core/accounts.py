@@ -150,8 +150,8 @@ def get(db: Database, account_id: int) -> Account:
 
 def list_all(db: Database, include_archived: bool = False) -> list[Account]:
     where = "" if include_archived else "WHERE archived = 0"
-    order = "CASE platform WHEN 'facebook' THEN 1 WHEN 'instagram' THEN 2 WHEN 'x' THEN 3 WHEN 'youtube' THEN 4 WHEN 'tiktok' THEN 5 ELSE 6 END, handle"
-    return [_row(r) for r in db.query(f"SELECT * FROM accounts {where} ORDER BY {order}")]
+    found = [_row(r) for r in db.query(f"SELECT * FROM accounts {where}")]
+    return sorted(found, key=_display_order)
 
 
 def table_rows(db: Database, include_archived: bool = False) -> list[AccountRow]:
@@ -175,9 +175,13 @@ def table_rows(db: Database, include_archived: bool = False) -> list[AccountRow]
         )
         for r in rows
     ]
-    order = {p: i for i, p in enumerate(PLATFORMS)}
-    result.sort(key=lambda r: (order[r.account.platform], r.account.handle.lower()))
+    result.sort(key=lambda r: _display_order(r.account))
     return result
+
+
+def _display_order(account: Account) -> tuple[int, str]:
+    """Platforms in PLATFORMS order, then handles alphabetically."""
+    return PLATFORMS.index(account.platform), account.handle.lower()
 
 
 def set_archived(db: Database, account_id: int, archived: bool) -> Account:

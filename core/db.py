@@ -124,6 +124,12 @@ class Database:
     def close(self) -> None:
         self.conn.close()
 
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def translate_error(exc: sqlite3.Error, path: Path) -> Exception:
     """Turn SQLite's terse messages into ones that say what and where."""

@@ -90,9 +90,9 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def _read_raw(path: Path) -> str | None:
+def _read_raw(path: Path) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except OSError:
         return None
 
@@ -143,13 +143,13 @@ class DatabaseLock:
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
+                judged = _read_raw(self.path)
                 holder = read_lock(self.db_path)
                 if holder is not None:
                     raise LockHeld(self.db_path, holder) from None
-                # Stale: its process is gone. Remove it (unless someone replaced it meanwhile)
-                # and try once more.
-                stale = _read_raw(self.path)
-                if stale is not None and _read_raw(self.path) == stale:
+                # Stale: its process is gone. Remove it, unless someone replaced it since it
+                # was judged, and try once more.
+                if judged is not None and _read_raw(self.path) == judged:
                     with contextlib.suppress(FileNotFoundError):
                         self.path.unlink()
                 continue
@@ -165,7 +165,7 @@ class DatabaseLock:
         """Remove the lock file, if it is still ours (a colleague may have taken it over)."""
         if self.held:
             raw = _read_raw(self.path)
-            if raw is not None and raw == json.dumps(asdict(self.info)):
+            if raw is not None and raw == json.dumps(asdict(self.info)).encode("utf-8"):
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
             self.held = False

@@ -287,11 +287,9 @@ class MainWindow(QMainWindow):
         source = self.session.path
 
         def work(progress: Progress) -> Path:
-            database = dbmod.open_database(source, read_only=True, migrate=False)
-            try:
+            # sqlite3 connections belong to their thread: the worker opens its own.
+            with dbmod.open_database(source, read_only=True, migrate=False) as database:
                 return dbmod.backup(database, target, progress)
-            finally:
-                database.close()
 
         def done(path: Path) -> None:
             self.statusBar().showMessage(_("Backup written to {path}").format(path=path), 8000)
@@ -302,11 +300,8 @@ class MainWindow(QMainWindow):
         source = self.session.path
 
         def work(_progress: Progress) -> list[str]:
-            database = dbmod.open_database(source, read_only=True, migrate=False)
-            try:
+            with dbmod.open_database(source, read_only=True, migrate=False) as database:
                 return dbmod.check(database)
-            finally:
-                database.close()
 
         def done(problems: list[str]) -> None:
             if problems:

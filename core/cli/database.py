@@ -32,12 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    database = dbmod.open_database(db_path(args), read_only=True, migrate=False)
-    try:
+    with dbmod.open_database(db_path(args), read_only=True, migrate=False) as database:
         problems = dbmod.check(database)
         version = database.user_version
-    finally:
-        database.close()
     if problems:
         for problem in problems:
             print(problem)
@@ -56,10 +53,7 @@ def run_backup(args: argparse.Namespace) -> int:
                 path=target
             )
         )
-    database = dbmod.open_database(db_path(args), read_only=True, migrate=False)
-    try:
+    with dbmod.open_database(db_path(args), read_only=True, migrate=False) as database:
         dbmod.backup(database, target)
-    finally:
-        database.close()
     say(_("Backup written to {path}").format(path=target))
     return 0

@@ -22,11 +22,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from core import demo
 
     today = parse_today(args.today)
-    database = dbmod.open_database(db_path(args), create=True)
-    try:
+    with dbmod.open_database(db_path(args), create=True) as database:
         summary = demo.populate(database, today=today)
-    finally:
-        database.close()
     say(
         _(
             "Demo data written to {path}: {accounts} accounts, {posts} posts, {snapshots} follower snapshots"

@@ -43,6 +43,15 @@ class Tab(QWidget):
         self.stack.addWidget(self.empty)
         QVBoxLayout(self).addWidget(self.stack)
 
+    def getting_started_actions(self) -> list[tuple[str, Callable[[], None]]]:
+        """An empty file's next steps: add an account (unless read-only), or see the demo."""
+        from core.i18n import _
+
+        actions = [(_("Open demo data"), lambda: self.window().open_demo())]
+        if not self.session.read_only:
+            actions.insert(0, (_("Add account…"), lambda: self.window().add_account()))
+        return actions
+
     def detach(self) -> None:
         """Stop listening to app-wide signals (the window is closing; its file is closed)."""
         signals = app_signals()

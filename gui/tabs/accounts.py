@@ -143,6 +143,7 @@ class AccountsTab(Tab):
         self.model = AccountsTableModel(self)
         self.proxy = AccountsFilter(self)
         self.proxy.setSourceModel(self.model)
+        self._account_count = 0
 
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_account)
@@ -226,9 +227,6 @@ class AccountsTab(Tab):
         self._update_buttons()
 
     def _fill_empty_state(self) -> None:
-        actions = [(_("Open demo data"), self._open_demo)]
-        if not self.session.read_only:
-            actions.insert(0, (_("Add account…"), self.add_account))
         self.empty.set_content(
             "accounts",
             _("No accounts yet"),
@@ -236,7 +234,7 @@ class AccountsTab(Tab):
                 "List every official account of your institution here: platform, username, the "
                 "work unit that runs it and the team member responsible for it."
             ),
-            actions,
+            self.getting_started_actions(),
         )
 
     def refresh(self) -> None:
@@ -253,7 +251,8 @@ class AccountsTab(Tab):
         self.proxy.set_unit(self.unit_filter.currentData())
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        has_any = bool(rows) or accounts.count(db) > 0
+        self._account_count = accounts.count(db)  # archived included
+        has_any = bool(rows) or self._account_count > 0
         if not has_any:
             self._fill_empty_state()
         self.stack.setCurrentIndex(0 if has_any else 1)
@@ -269,7 +268,7 @@ class AccountsTab(Tab):
 
     def _update_counts(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        all_archived = total == 0 and accounts.count(self.session.db) > 0
+        all_archived = total == 0 and self._account_count > 0
         if all_archived:
             self.no_match.setText(_("All accounts are archived; tick “Show archived” to see them."))
         else:
@@ -386,9 +385,6 @@ class AccountsTab(Tab):
             if index.data(ACCOUNT_ID_ROLE) == account_id:
                 self.table.selectRow(row)
                 return
-
-    def _open_demo(self) -> None:
-        self.window().open_demo()
 
     def screenshot_views(self):
         def add_dialog():

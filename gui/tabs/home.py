@@ -149,9 +149,6 @@ class HomeTab(Tab):
         self._fill_empty_state()
 
     def _fill_empty_state(self) -> None:
-        actions = [(_("Open demo data"), self._open_demo)]
-        if not self.session.read_only:
-            actions.insert(0, (_("Add account…"), self._add_account))
         self.empty.set_content(
             "welcome",
             _("Welcome to Linimasa"),
@@ -159,14 +156,8 @@ class HomeTab(Tab):
                 "This file has no accounts or posts yet. Start by adding your institution's accounts, "
                 "or open the demo data to look around a complete example first."
             ),
-            actions,
+            self.getting_started_actions(),
         )
-
-    def _add_account(self) -> None:
-        self.window().add_account()
-
-    def _open_demo(self) -> None:
-        self.window().open_demo()
 
     def refresh(self) -> None:
         db, today = self.session.db, self.session.today
