@@ -1,6 +1,10 @@
 """Numbers and dates as an Indonesian (or English) reader expects them."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -8,6 +12,7 @@ from hypothesis import strategies as st
 
 from core import fmt, i18n
 
+ROOT = Path(__file__).resolve().parents[2]
 DAY = dt.date(2021, 12, 9)
 
 
@@ -18,8 +23,32 @@ def english():
     i18n.set_language("id")
 
 
-def test_indonesian_is_active_by_default():
-    assert i18n.current_language() == "id"
+def formats_in_a_fresh_process(language: str | None) -> str:
+    """Start Linimasa's entry point in a new interpreter (the way a user starts it, without
+    this test suite's own set_language), then format a number and a date."""
+    env = {k: v for k, v in os.environ.items() if k != "LINIMASA_LANG"}
+    if language:
+        env["LINIMASA_LANG"] = language
+    code = (
+        "import main\n"
+        "from core import fmt\n"
+        "try:\n"
+        "    main.main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(fmt.number(76670), fmt.date_long('2021-12-09'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_indonesian_is_the_default_when_nothing_is_chosen():
+    assert formats_in_a_fresh_process(None) == "76.670 9 Desember 2021"
+    # …and the choice really is made there: asking for English changes it.
+    assert formats_in_a_fresh_process("en") == "76,670 9 December 2021"
 
 
 def test_indonesian_numbers():

@@ -1,6 +1,6 @@
 """The small management dialogs: work units and team, institution profile."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox
 
 from core import members, settings, units
 from gui.forms import FormDialog
@@ -47,19 +47,30 @@ def test_add_unit_and_member(qtbot, db, monkeypatch):
     assert dialog.members_model.index(0, 1).data() == "Penyetuju"
 
 
-def test_empty_member_name_keeps_the_form_open(qtbot, db):
+def test_empty_member_name_keeps_the_form_open(qtbot, db, monkeypatch):
+    """Team dialog → Add member, name left empty, Save: the form stays open and says why,
+    and nothing is added."""
     from gui.team_dialog import TeamDialog
 
     dialog = TeamDialog(db)
     qtbot.addWidget(dialog)
-    form = FormDialog("x")
-    qtbot.addWidget(form)
-    name = form.add_field("name", "&Nama", QLineEdit(""))
-    form.save = lambda: members.create(db, name.text(), "editor")
-    form.accept()
-    assert form.result() == 0
-    assert form.error.text().startswith("Nama:")
-    assert members.list_all(db) == []
+    seen = {}
+
+    def fake_exec(form):
+        form.fields["name"][1].setText("  ")
+        form.accept()  # what the Save button does
+        seen["result"] = form.result()
+        seen["error"] = form.error.text()
+        seen["error_shown"] = not form.error.isHidden()
+        form.reject()  # then the user gives up
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", fake_exec)
+    dialog.edit_member(new=True)
+    assert seen["result"] == 0  # not accepted: still open
+    assert seen["error_shown"] and seen["error"].startswith("Nama:")
+    assert members.list_all(db, include_inactive=True) == []
+    assert dialog.members_model.rowCount() == 0
 
 
 def test_profile_renames_the_home_heading(qtbot, window, monkeypatch):

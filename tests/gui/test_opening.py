@@ -77,18 +77,31 @@ def test_not_a_database_is_explained_and_untouched(tmp_path, answers):
     assert not (tmp_path / "laporan.csv.lock").exists()
 
 
-def test_ask_uses_translated_button_labels(qtbot, monkeypatch):
-    seen = {}
+def test_new_file_question_has_indonesian_buttons_and_the_click_counts(
+    qtbot, tmp_path, monkeypatch
+):
+    """The real message box of "create it?": Indonesian labels, and the button the user
+    clicks is the answer taken (Batal creates nothing, Buat creates the file)."""
+    monkeypatch.setattr(opening, "INTERACTIVE", True)
+    shown, clicks = [], ["Batal", "Buat"]
 
     def fake_exec(box):
-        seen["buttons"] = [button.text() for button in box.buttons()]
+        shown.append((box.windowTitle(), sorted(b.text() for b in box.buttons())))
+        buttons = {b.text(): b for b in box.buttons()}
+        label = clicks.pop(0)
+        if label in buttons:
+            buttons[label].click()
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    opening.ask(
-        None, QMessageBox.Icon.Question, "t", "x", [("Buat", QMessageBox.ButtonRole.AcceptRole)]
-    )
-    assert seen["buttons"] == ["Buat"]
+    path = tmp_path / "baru.sqlite"
+    assert opening.open_path(None, path, explicit=True) is None
+    assert shown == [("Berkas baru", ["Batal", "Buat"])]
+    assert not path.exists()
+    session = opening.open_path(None, path, explicit=True)
+    assert session is not None and path.exists()
+    session.close()
+    assert len(shown) == 2
 
 
 def test_read_only_location_offers_read_only(tmp_path, answers, monkeypatch):
