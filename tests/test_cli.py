@@ -4,7 +4,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,27 @@ ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-25"
 
 
-HOME = Path(tempfile.mkdtemp(prefix="linimasa-cli-home-"))
+#: The home folder of the processes started here; set by `cli_home` (pytest removes it).
+HOME: Path | None = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def cli_home(tmp_path_factory):
+    """One home folder (settings, logs, data, temporary files) for this module's processes,
+    inside pytest's own temporary folder, so nothing is left in the system's /tmp."""
+    global HOME
+    HOME = tmp_path_factory.mktemp("cli-home")
+    (HOME / "tmp").mkdir()
+    yield HOME
+    HOME = None
 
 
 def cli_env(env_lang="id"):
     """A fresh process's environment with a home folder of its own (settings, logs, data)."""
+    assert HOME is not None, "cli_env needs the cli_home fixture"
     env = {
+        # Temporary files (the demo's folder) land here, where a test can look for leftovers.
+        **dict.fromkeys(("TMPDIR", "TEMP", "TMP"), str(HOME / "tmp")),
         "QT_QPA_PLATFORM": "offscreen",
         "LINIMASA_LANG": env_lang,
         "PATH": os.environ.get("PATH", ""),
@@ -135,6 +149,7 @@ def test_screenshots_write_six_pngs(tmp_path):
         png = tmp_path / f"{tab}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png.stat().st_size > 5000
+    assert list((HOME / "tmp").glob("linimasa-*")) == []  # demo and settings folders removed
 
 
 def test_window_shows_and_exits_without_heavy_imports(demo_file):
