@@ -51,14 +51,55 @@ def build_parser() -> argparse.ArgumentParser:
         prog="linimasa",
         description=_("Plan, measure and report an institution's social-media work."),
     )
-    parser.add_argument("--version", action="version", version=f"Linimasa {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Linimasa {__version__}",
+        # argparse's own default for this text is not looked up through gettext
+        help=_("show program's version number and exit"),
+    )
     _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    # Import every module first, then register: a module may add a kind to a command that
+    # another module defines (`export accounts`), whatever their order. Helper modules
+    # without register() are allowed.
+    modules = []
     for package_name in COMMAND_PACKAGES:
         package = importlib.import_module(package_name)
         for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            importlib.import_module(f"{package_name}.{info.name}").register(subparsers)
+            modules.append(importlib.import_module(f"{package_name}.{info.name}"))
+    for module in modules:
+        register = getattr(module, "register", None)
+        if callable(register):
+            register(subparsers)
     return parser
+
+
+def _command_options_after_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`main.py --db F check` means `main.py check --db F`: commands declare --db as required,
+    so move it to where their parser sees it."""
+    commands = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    position = next((i for i, arg in enumerate(argv) if arg in commands), None)
+    if position is None:
+        return argv
+    command_parser = commands[argv[position]]
+    if "--db" not in command_parser._option_string_actions:
+        return argv
+    before, moved, i = [], [], 0
+    while i < position:
+        arg = argv[i]
+        if arg == "--db" and i + 1 < position:
+            moved += argv[i : i + 2]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            moved.append(arg)
+        else:
+            before.append(arg)
+        i += 1
+    return before + [argv[position]] + moved + argv[position + 1 :]
 
 
 class _QuietParser(argparse.ArgumentParser):
@@ -104,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse_app_start(argv)
     if args is None:
         _attach_console()
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(_command_options_after_command(argv, parser))
     try:
         if args.command is None:
             from gui.app import run_app

@@ -216,14 +216,27 @@ def sqlite_uri(path: Path, **options: str) -> str:
     return prefix + urllib.parse.quote(text, safe="/:") + ("?" + query if query else "")
 
 
+def _can_write(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
+    if read_only and _can_write(path):
+        # A read-only SQLite connection to a WAL file makes -wal and -shm files it cannot
+        # remove on closing. A connection that could write but is told not to (query_only)
+        # cleans up after itself like any last reader, so `check`, `backup` and read-only
+        # views leave the folder as they found it.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA query_only = ON")
+    elif read_only:
         options = {"mode": "ro"}
         shm = path.with_name(path.name + "-shm")
-        if not os.access(path.parent, os.W_OK) and not shm.exists():
-            # A reader of a WAL file needs its -shm index, which cannot be made in a folder
-            # we cannot write to. With no -shm there, no writer has the file open: read it as
-            # immutable. (If a colleague is writing, the -shm exists and plain mode=ro works.)
+        wal = path.with_name(path.name + "-wal")
+        if not shm.exists() and (not wal.exists() or not os.access(path.parent, os.W_OK)):
+            # A reader of a WAL file needs its -shm index, which it would make (and leave
+            # behind) or cannot make at all in a folder we cannot write to. With no -shm
+            # there, no writer has the file open: read it as immutable. (If a colleague is
+            # writing, the -shm exists and plain mode=ro works.)
             options["immutable"] = "1"
         conn = sqlite3.connect(
             sqlite_uri(path, **options),

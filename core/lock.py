@@ -32,7 +32,14 @@ class LockInfo:
     #: Tells this holder's lock from another taken by the same process in the same second.
     token: str = ""
 
+    @property
+    def unknown(self) -> bool:
+        """The lock file could not be read (half-written, damaged, another program's)."""
+        return self.pid == -1 and self.user == "?"
+
     def describe(self) -> str:
+        if self.unknown:
+            return _("someone unknown (its lock file cannot be read)")
         return _("{user} on computer {host} (since {since})").format(
             user=self.user, host=self.host, since=self.since.replace("T", " ")
         )
@@ -105,9 +112,10 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
         info = LockInfo(
             **{k: data[k] for k in ("pid", "user", "host", "since")},
             purpose=data.get("purpose", "app"),
+            token=data.get("token", ""),
         )
         if not isinstance(info.pid, int) or not all(
-            isinstance(v, str) for v in (info.user, info.host, info.since)
+            isinstance(v, str) for v in (info.user, info.host, info.since, info.token)
         ):
             raise ValueError("malformed lock file")
     except FileNotFoundError:

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core import db as dbmod
-from core.errors import DatabaseFileError, DatabaseMissing, FolderMissing, ReadOnlyLocation
+from core.errors import DatabaseFileError, DatabaseMissing, ReadOnlyLocation
 from core.i18n import _
-from core.lock import DatabaseLock, LockHeld, break_lock
+from core.lock import LockHeld
+from core.opening import LockChoice, OpenPolicy, lock_held_message, open_for_writing
 from gui.session import Session
 
 log = logging.getLogger(__name__)
@@ -57,82 +58,65 @@ def open_demo(today: dt.date | None = None) -> Session:
     return Session(database, is_demo=True, temp_dir=folder, today=today)
 
 
-def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session | None:
-    """Open `path` for the GUI, asking the user where a decision is theirs.
+class DialogPolicy(OpenPolicy):
+    """The GUI's answers to opening questions: dialogs (printed and declined offscreen)."""
 
-    Returns None when the user chose not to open anything. `explicit` is False for
-    the default file, which is created silently on first run.
-    """
-    path = Path(path).expanduser().absolute()
-    create = False
-    if not path.exists():
-        if not explicit:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise ReadOnlyLocation(path) from exc
-            create = True
-        elif path.parent.is_dir():  # a missing folder is reported by open_database
-            choice = ask(
-                parent,
-                QMessageBox.Icon.Question,
-                _("New file"),
-                _("{path} does not exist yet. Create a new, empty Linimasa file there?").format(
-                    path=path
-                ),
-                [
-                    (_("Create"), QMessageBox.ButtonRole.AcceptRole),
-                    (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
-                ],
-            )
-            if choice != 0:
-                return None
-            create = True
-    # Problems with the file or its folder are explained before any lock file is made.
-    dbmod.check_path(path, create, read_only=False)
-    lock = DatabaseLock(path)
-    read_only = False
-    try:
-        _acquire(lock, path)
-    except LockHeld as held:
+    def __init__(self, parent: QWidget | None, explicit: bool):
+        self.parent = parent
+        # The default file is created silently on first run; a file the user named is asked about.
+        self.create_missing = not explicit
+
+    def confirm_create(self, path: Path) -> bool:
+        if self.create_missing:
+            return True
         choice = ask(
-            parent,
+            self.parent,
+            QMessageBox.Icon.Question,
+            _("New file"),
+            _("{path} does not exist yet. Create a new, empty Linimasa file there?").format(
+                path=path
+            ),
+            [
+                (_("Create"), QMessageBox.ButtonRole.AcceptRole),
+                (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
+            ],
+        )
+        return choice == 0
+
+    def lock_held(self, held: LockHeld) -> LockChoice:
+        choice = ask(
+            self.parent,
             QMessageBox.Icon.Warning,
             _("File in use"),
-            str(held)
-            + "\n\n"
-            + _(
-                "Only one person can change a file at a time. You can open it read-only to look at it."
-            ),
+            lock_held_message(held) + "\n\n" + _("You can open it read-only to look at it."),
             [
                 (_("Open read-only"), QMessageBox.ButtonRole.AcceptRole),
                 (_("Take over…"), QMessageBox.ButtonRole.ActionRole),
                 (_("Cancel"), QMessageBox.ButtonRole.RejectRole),
             ],
         )
-        if choice == 1 and confirm_take_over(parent, held):
-            break_lock(path)
-            _acquire(lock, path)
-        elif choice == 0:
-            lock, read_only = None, True
-        else:
-            return None
-    try:
-        database = dbmod.open_database(path, create=create, read_only=read_only)
-    except BaseException:
-        if lock is not None:
-            lock.release()
-        raise
-    if database.backup_path is not None:
-        log.info("upgraded %s; backup at %s", path, database.backup_path)
-    return Session(database, lock=lock)
+        return (LockChoice.READ_ONLY, LockChoice.TAKE_OVER, LockChoice.CANCEL)[choice]
+
+    def confirm_take_over(self, held: LockHeld) -> bool:
+        return confirm_take_over(self.parent, held)
 
 
-def _acquire(lock: DatabaseLock, path: Path) -> None:
-    try:
-        lock.acquire()
-    except OSError as exc:
-        raise (FolderMissing(path) if not path.parent.is_dir() else ReadOnlyLocation(path)) from exc
+def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session | None:
+    """Open `path` for the GUI, asking the user where a decision is theirs.
+
+    Returns None when the user chose not to open anything. `explicit` is False for
+    the default file, which is created silently (with its folder) on first run.
+    """
+    path = Path(path).expanduser().absolute()
+    if not explicit and not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyLocation(path) from exc
+    opened = open_for_writing(path, DialogPolicy(parent, explicit))
+    if opened is None:
+        return None
+    return Session(opened.db, lock=opened.lock)
 
 
 def confirm_take_over(parent: QWidget | None, held: LockHeld) -> bool:

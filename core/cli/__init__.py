@@ -10,14 +10,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from core import opening
 from core.errors import UsageError
 from core.i18n import _
+from core.opening import OpenedFile, OpenPolicy
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS keeps a `--db` given before the subcommand (`main.py --db F check`) from
-    # being reset; whether one was given at all is checked by db_path().
-    parser.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help=_("database file"))
+    """A required --db FILE (main.py moves a `--db` given before the command after it)."""
+    parser.add_argument("--db", metavar="FILE", required=True, help=_("database file"))
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -26,16 +27,45 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser()
 
 
+#: The days `--today` accepts: demo history starts in 2019, and a calendar a month past
+#: today must still be a real date.
+TODAY_RANGE = (dt.date(2020, 1, 1), dt.date(2099, 12, 31))
+
+
 def parse_today(text: str | None) -> dt.date:
     """The --today option: the date demo data treats as today (default: the real today)."""
     if not text:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(
             _("--today: {value} is not a date in the form YYYY-MM-DD").format(value=text)
         ) from None
+    first, last = TODAY_RANGE
+    if not first <= day <= last:
+        raise UsageError(
+            _(
+                "--today: {value} is outside the dates Linimasa works with ({first} to {last})"
+            ).format(value=text, first=first.isoformat(), last=last.isoformat())
+        )
+    return day
+
+
+def open_for_writing(
+    args: argparse.Namespace, *, create: bool = False, purpose: str = "cli"
+) -> OpenedFile:
+    """Open --db to change it, through the same path as the app (check, lock, open, migrate).
+
+    A file someone else has open is refused with the app's words; a missing file is created
+    only when `create` is set. Use it as a context manager: if the command fails, a file it
+    created is removed again.
+    """
+    policy = OpenPolicy()
+    policy.create_missing = create
+    opened = opening.open_for_writing(db_path(args), policy, purpose=purpose)
+    assert opened is not None  # this policy raises instead of declining
+    return opened
 
 
 def say(message: str) -> None:

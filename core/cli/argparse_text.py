@@ -2,7 +2,7 @@
 
 argparse looks them up through its module-level `_`; pointing that at our catalog
 translates them. The strings are listed here with N_() so that extraction keeps them in
-the catalog. This module registers no command.
+the catalog. This module registers no command (it has no `register()`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,3 @@ ARGPARSE_STRINGS = (
 def install() -> None:
     argparse._ = _
     argparse.ngettext = ngettext
-
-
-def register(_subparsers: argparse._SubParsersAction) -> None:
-    """Commands are discovered by module; this one only translates argparse."""

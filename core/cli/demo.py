@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from core import db as dbmod
-from core.cli import add_db_option, db_path, parse_today, say
+from core.cli import add_db_option, open_for_writing, parse_today, say
 from core.i18n import _
 
 
@@ -22,7 +21,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from core import demo
 
     today = parse_today(args.today)
-    with dbmod.open_database(db_path(args), create=True) as database:
+    with open_for_writing(args, create=True, purpose="demo") as opened:
+        database = opened.db
         summary = demo.populate(database, today=today)
     say(
         _(
