@@ -1,9 +1,19 @@
-"""Follower snapshots per account and date, and engagement figures per post."""
+"""Follower snapshots per account and date, and engagement figures per post.
+
+Writing is a partial update: `upsert_snapshots` and `upsert_post_metrics` change only the
+figures a row gives. A figure that is missing, None or "" leaves what is stored alone; to empty a
+stored figure, give it the value `CLEAR`:
+
+    upsert_snapshots(db, [{"account_id": 1, "date": "2026-11-25", "followers": 76670}])
+    upsert_snapshots(db, [{"account_id": 1, "date": "2026-11-25", "reach": CLEAR}])
+
+The first keeps that day's reach, impressions… as they were; the second empties its reach.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from core import validate
 from core.db import Database, new_uid
@@ -12,6 +22,17 @@ from core.i18n import _
 
 SNAPSHOT_COUNTS = ("reach", "impressions", "engagements", "posts_published")
 POST_COUNTS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "video_views")
+
+
+class _Clear:
+    """The type of `CLEAR`."""
+
+    def __repr__(self) -> str:
+        return "metrics.CLEAR"
+
+
+CLEAR = _Clear()
+"""As a row's value for an optional figure: empty what is stored (NULL). None means "not given"."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +45,13 @@ class FollowerSnapshot:
     engagements: int | None = None
     posts_published: int | None = None
     source: str = "manual"
+
+    def as_row(self) -> dict:
+        """This snapshot as an `upsert_snapshots` row that puts back exactly this, empty
+        figures included (they become CLEAR)."""
+        row = asdict(self)
+        row.update({key: CLEAR for key in SNAPSHOT_COUNTS if row[key] is None})
+        return row
 
 
 @dataclass(frozen=True)
@@ -43,41 +71,89 @@ class Growth:
         return self.change / self.start_followers if self.start_followers else None
 
 
-def _clean_snapshot(row: Mapping) -> dict:
-    record = {
-        "account_id": validate.count("account_id", row.get("account_id"), required=True),
-        "date": validate.date("date", row.get("date")),
-        "followers": validate.count("followers", row.get("followers"), required=True),
-        "source": validate.text("source", row.get("source", "manual") or "manual", max_length=100),
+def _no_clear(field: str, value: object) -> object:
+    if value is CLEAR:
+        raise ValidationError(field, value, _("cannot be emptied"))
+    return value
+
+
+def _counts(row: Mapping, keys: tuple[str, ...]) -> dict:
+    """The figures the row gives: a count, or None for CLEAR. Missing, None and "" are left out."""
+    changes = {}
+    for key in keys:
+        value = row.get(key)
+        if value is CLEAR:
+            changes[key] = None
+        else:
+            value = validate.count(key, value)
+            if value is not None:
+                changes[key] = value
+    return changes
+
+
+def _source(row: Mapping) -> dict:
+    source = validate.text(
+        "source", _no_clear("source", row.get("source")), required=False, max_length=100
+    )
+    return {"source": source} if source else {}
+
+
+def _clean_snapshot(row: Mapping) -> tuple[dict, dict]:
+    """(the day's key, the changes): changes hold only the given fields."""
+    key = {
+        "account_id": validate.count(
+            "account_id", _no_clear("account_id", row.get("account_id")), required=True
+        ),
+        "date": validate.date("date", _no_clear("date", row.get("date"))),
     }
-    for key in SNAPSHOT_COUNTS:
-        record[key] = validate.count(key, row.get(key))
-    return record
+    changes = {}
+    followers = validate.count("followers", _no_clear("followers", row.get("followers")))
+    if followers is not None:
+        changes["followers"] = followers
+    changes.update(_counts(row, SNAPSHOT_COUNTS))
+    changes.update(_source(row))
+    return key, changes
+
+
+def _update(db: Database, table: str, row_id: int, changes: dict) -> None:
+    if changes:  # column names come from this module's own lists, never from the row's keys
+        assignments = ", ".join(f"{column} = :{column}" for column in changes)
+        db.conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = :_id", {**changes, "_id": row_id}
+        )
+
+
+def _insert(db: Database, table: str, record: dict) -> None:
+    columns = ", ".join(record)
+    values = ", ".join(f":{column}" for column in record)
+    db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({values})", record)
 
 
 def upsert_snapshots(db: Database, rows: Iterable[Mapping]) -> int:
-    """Insert or replace snapshots by (account, date), all or nothing. Returns the row count.
+    """Record snapshots by (account, date), all or nothing. Returns the row count.
 
-    A snapshot that already exists keeps its uid, so merged files stay consistent.
+    A day not yet stored needs its followers. A day already stored changes only in the fields
+    the row gives (see the module docstring: None leaves a figure alone, `CLEAR` empties it),
+    and keeps its uid, so merged files stay consistent. Followers, account and date cannot be
+    emptied; `source` is "manual" unless given.
     """
     records = [_clean_snapshot(r) for r in rows]
     known = {r["id"] for r in db.query("SELECT id FROM accounts")}
-    for record in records:
-        if record["account_id"] not in known:
-            raise ValidationError("account_id", record["account_id"], _("no such account"))
+    for key, _changes in records:
+        if key["account_id"] not in known:
+            raise ValidationError("account_id", key["account_id"], _("no such account"))
     with db.transaction():
-        for record in records:
-            db.conn.execute(
-                """INSERT INTO account_snapshots
-                   (uid, account_id, date, followers, reach, impressions, engagements, posts_published, source)
-                   VALUES (:uid, :account_id, :date, :followers, :reach, :impressions, :engagements,
-                           :posts_published, :source)
-                   ON CONFLICT (account_id, date) DO UPDATE SET
-                   followers = excluded.followers, reach = excluded.reach,
-                   impressions = excluded.impressions, engagements = excluded.engagements,
-                   posts_published = excluded.posts_published, source = excluded.source""",
-                {"uid": new_uid(), **record},
-            )
+        for key, changes in records:
+            existing = db.conn.execute(
+                "SELECT id FROM account_snapshots WHERE account_id = :account_id AND date = :date",
+                key,
+            ).fetchone()
+            if existing:
+                _update(db, "account_snapshots", existing[0], changes)
+                continue
+            if "followers" not in changes:
+                raise ValidationError("followers", None, _("a number is required"))
+            _insert(db, "account_snapshots", {"uid": new_uid(), **key, **changes})
     return len(records)
 
 
@@ -126,48 +202,64 @@ def growth_between(db: Database, account_id: int, start: str, end: str) -> Growt
     return Growth(account_id, first[0], first[1], last[0], last[1])
 
 
-def _clean_post_metric(row: Mapping) -> dict:
-    record = {
-        "variant_id": validate.count("variant_id", row.get("variant_id")),
-        "account_id": validate.count("account_id", row.get("account_id"), required=True),
+def _clean_post_metric(row: Mapping) -> tuple[dict, dict]:
+    """(what identifies the row, the changes): changes hold only the given figures."""
+    key = {
+        "variant_id": validate.count("variant_id", _no_clear("variant_id", row.get("variant_id"))),
+        "account_id": validate.count(
+            "account_id", _no_clear("account_id", row.get("account_id")), required=True
+        ),
         "external_post_id": validate.text(
-            "external_post_id", row.get("external_post_id"), required=False, max_length=200
+            "external_post_id",
+            _no_clear("external_post_id", row.get("external_post_id")),
+            required=False,
+            max_length=200,
         )
         or None,
-        "date": validate.date("date", row.get("date")),
-        "source": validate.text("source", row.get("source", "manual") or "manual", max_length=100),
+        "date": validate.date("date", _no_clear("date", row.get("date"))),
     }
-    if record["variant_id"] is None and record["external_post_id"] is None:
+    if key["variant_id"] is None and key["external_post_id"] is None:
         raise ValidationError(
             "variant_id", None, _("a post metric needs a post variant or an external post id")
         )
-    for key in POST_COUNTS:
-        record[key] = validate.count(key, row.get(key))
-    return record
+    changes = _counts(row, POST_COUNTS)
+    changes.update(_source(row))
+    return key, changes
 
 
 def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
-    """Insert or replace per-post figures, all or nothing. Returns the row count."""
+    """Record per-post figures, all or nothing. Returns the row count.
+
+    A row is found by its variant and date, else by its account, external post id and date.
+    A row already stored changes only in the figures given (None leaves a figure alone,
+    `CLEAR` empties it; see the module docstring) and keeps its uid; a variant or external
+    id given for a row found by the other is added to it.
+    """
     records = [_clean_post_metric(r) for r in rows]
     known_accounts = {r[0] for r in db.query("SELECT id FROM accounts")}
     known_variants = {r[0] for r in db.query("SELECT id FROM post_variants")}
-    for record in records:
-        if record["account_id"] not in known_accounts:
-            raise ValidationError("account_id", record["account_id"], _("no such account"))
-        if record["variant_id"] is not None and record["variant_id"] not in known_variants:
-            raise ValidationError("variant_id", record["variant_id"], _("no such post variant"))
+    for key, _changes in records:
+        if key["account_id"] not in known_accounts:
+            raise ValidationError("account_id", key["account_id"], _("no such account"))
+        if key["variant_id"] is not None and key["variant_id"] not in known_variants:
+            raise ValidationError("variant_id", key["variant_id"], _("no such post variant"))
     with db.transaction():
-        for record in records:
-            if record["variant_id"] is not None:
-                where, key = "variant_id = :variant_id AND date = :date", record
-            else:
-                where, key = (
-                    "account_id = :account_id AND external_post_id = :external_post_id AND date = :date",
-                    record,
-                )
-            existing = db.conn.execute(f"SELECT id FROM post_metrics WHERE {where}", key).fetchone()
+        for key, changes in records:
+            existing = None
+            if key["variant_id"] is not None:
+                existing = db.conn.execute(
+                    "SELECT id FROM post_metrics WHERE variant_id = :variant_id AND date = :date",
+                    key,
+                ).fetchone()
+            if existing is None and key["external_post_id"] is not None:
+                existing = db.conn.execute(
+                    """SELECT id FROM post_metrics WHERE account_id = :account_id
+                       AND external_post_id = :external_post_id AND date = :date""",
+                    key,
+                ).fetchone()
             if existing:
-                db.su["post_metrics"].update(existing[0], record)
+                given = {name: value for name, value in key.items() if value is not None}
+                _update(db, "post_metrics", existing[0], {**given, **changes})
             else:
-                db.su["post_metrics"].insert({"uid": new_uid(), **record})
+                _insert(db, "post_metrics", {"uid": new_uid(), **key, **changes})
     return len(records)

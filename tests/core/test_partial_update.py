@@ -1,0 +1,129 @@
+"""Recording some figures of a day (or of a post) never erases the others; CLEAR does, on purpose."""
+
+import pytest
+
+from core import accounts, metrics, posts
+from core.errors import ValidationError
+
+
+@pytest.fixture
+def account(db):
+    return accounts.create(db, "instagram", "humas_kota")
+
+
+@pytest.fixture
+def day(db, account):
+    metrics.upsert_snapshots(
+        db,
+        [
+            {
+                "account_id": account.id,
+                "date": "2026-11-25",
+                "followers": 76670,
+                "reach": 12500,
+                "engagements": 830,
+                "source": "import",
+            }
+        ],
+    )
+    return {"account_id": account.id, "date": "2026-11-25"}
+
+
+def stored(db, account):
+    return metrics.snapshot_on(db, account.id, "2026-11-25")
+
+
+def test_recording_followers_keeps_reach_and_engagements(db, account, day):
+    (uid,) = db.query("SELECT uid FROM account_snapshots")[0]
+    metrics.upsert_snapshots(db, [{**day, "followers": 77000, "reach": None, "impressions": ""}])
+    snap = stored(db, account)
+    assert (snap.followers, snap.reach, snap.engagements, snap.source) == (
+        77000,
+        12500,
+        830,
+        "import",
+    )
+    assert db.query("SELECT uid FROM account_snapshots")[0][0] == uid
+
+
+def test_figures_alone_can_be_added_to_a_recorded_day(db, account, day):
+    metrics.upsert_snapshots(db, [{**day, "impressions": 40000}])
+    snap = stored(db, account)
+    assert (snap.followers, snap.reach, snap.impressions) == (76670, 12500, 40000)
+
+
+def test_clear_empties_only_the_figure_named(db, account, day):
+    metrics.upsert_snapshots(db, [{**day, "reach": metrics.CLEAR, "source": "manual"}])
+    snap = stored(db, account)
+    assert (snap.followers, snap.reach, snap.engagements, snap.source) == (
+        76670,
+        None,
+        830,
+        "manual",
+    )
+
+
+@pytest.mark.parametrize("field", ["followers", "date", "account_id", "source"])
+def test_what_a_snapshot_cannot_lack_cannot_be_cleared(db, account, day, field):
+    with pytest.raises(ValidationError) as info:
+        metrics.upsert_snapshots(db, [{**day, field: metrics.CLEAR}])
+    assert info.value.field == field
+    assert stored(db, account).followers == 76670
+
+
+def test_a_new_day_still_needs_its_followers(db, account, day):
+    with pytest.raises(ValidationError) as info:
+        metrics.upsert_snapshots(
+            db,
+            [
+                {**day, "reach": 1},
+                {"account_id": account.id, "date": "2026-11-26", "reach": 5},
+            ],
+        )
+    assert info.value.field == "followers"
+    assert stored(db, account).reach == 12500  # all or nothing
+    assert metrics.snapshot_on(db, account.id, "2026-11-26") is None
+
+
+def test_as_row_puts_back_a_day_exactly(db, account, day):
+    before = stored(db, account)
+    metrics.upsert_snapshots(db, [{**day, "followers": 1, "impressions": 9, "source": "x"}])
+    metrics.upsert_snapshots(db, [before.as_row()])
+    assert stored(db, account) == before
+
+
+def test_same_day_twice_in_one_batch_adds_up(db, account):
+    day = {"account_id": account.id, "date": "2026-11-24"}
+    metrics.upsert_snapshots(db, [{**day, "followers": 10}, {**day, "reach": 3}])
+    snap = metrics.snapshot_on(db, account.id, "2026-11-24")
+    assert (snap.followers, snap.reach, snap.source) == (10, 3, "manual")
+
+
+@pytest.fixture
+def variant(db, account):
+    return posts.add_variant(db, posts.create(db, "Hari Guru").id, account.id)
+
+
+def post_figures(db):
+    return [
+        tuple(r)
+        for r in db.query(
+            "SELECT variant_id, external_post_id, reach, comments, shares, source FROM post_metrics"
+        )
+    ]
+
+
+def test_post_metrics_change_only_the_figures_given(db, account, variant):
+    key = {"variant_id": variant.id, "account_id": account.id, "date": "2026-11-25"}
+    metrics.upsert_post_metrics(db, [{**key, "reach": 500, "comments": 12, "source": "import"}])
+    metrics.upsert_post_metrics(db, [{**key, "shares": 4, "reach": None}])
+    assert post_figures(db) == [(variant.id, None, 500, 12, 4, "import")]
+    metrics.upsert_post_metrics(db, [{**key, "comments": metrics.CLEAR}])
+    assert post_figures(db) == [(variant.id, None, 500, None, 4, "import")]
+
+
+def test_post_metric_found_by_external_id_gains_its_variant(db, account, variant):
+    key = {"account_id": account.id, "external_post_id": "ig-1", "date": "2026-11-25"}
+    metrics.upsert_post_metrics(db, [{**key, "reach": 500}])
+    metrics.upsert_post_metrics(db, [{**key, "variant_id": variant.id, "comments": 3}])
+    assert post_figures(db) == [(variant.id, "ig-1", 500, 3, None, "manual")]
