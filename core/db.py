@@ -362,13 +362,26 @@ def upgrade(db: Database) -> Path | None:
         log.info(
             "backed up %s to %s before upgrading from version %d", db.path, backup_file, version
         )
-    with db.transaction():
-        # Another program may have upgraded the file since we looked: look again, locked.
-        pending = [m for m in pending if m.version > db.user_version]
-        for migration in pending:
-            log.info("migrating %s to version %d (%s)", db.path, migration.version, migration.name)
-            migration.upgrade(db.conn)
-            db.conn.execute(f"PRAGMA user_version = {migration.version}")
+    # SQLite's procedure for schema changes that rebuild a table: foreign keys off outside
+    # the transaction (inside one the pragma is a no-op), so that dropping the old table
+    # neither cascades into its children nor fails; checked again before committing.
+    foreign_keys = db.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.transaction():
+            # Another program may have upgraded the file since we looked: look again, locked.
+            pending = [m for m in pending if m.version > db.user_version]
+            for migration in pending:
+                log.info(
+                    "migrating %s to version %d (%s)", db.path, migration.version, migration.name
+                )
+                migration.upgrade(db.conn)
+                broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise migrations.MigrationFailed(migration, broken)
+                db.conn.execute(f"PRAGMA user_version = {migration.version}")
+    finally:
+        db.conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     return backup_file
 
 
