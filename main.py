@@ -15,7 +15,7 @@ import sys
 
 from core import __version__, i18n
 from core.cli import argparse_text
-from core.errors import LinimasaError, UsageError
+from core.errors import LinimasaError, UsageError, os_reason
 from core.i18n import _
 
 COMMAND_PACKAGES = ("core.cli", "gui.cli")
@@ -75,17 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices
+    return {}
+
+
+def _accepts_db(parser: argparse.ArgumentParser) -> bool:
+    return "--db" in parser._option_string_actions or any(
+        _accepts_db(sub) for sub in _subcommands(parser).values()
+    )
+
+
 def _command_options_after_command(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """`main.py --db F check` means `main.py check --db F`: commands declare --db as required,
-    so move it to where their parser sees it."""
-    commands = next(
-        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
-    )
+    so move it to the end, where the command's own parser sees it."""
+    commands = _subcommands(parser)
     position = next((i for i, arg in enumerate(argv) if arg in commands), None)
-    if position is None:
-        return argv
-    command_parser = commands[argv[position]]
-    if "--db" not in command_parser._option_string_actions:
+    if position is None or not _accepts_db(commands[argv[position]]):
         return argv
     before, moved, i = [], [], 0
     while i < position:
@@ -99,7 +107,7 @@ def _command_options_after_command(argv: list[str], parser: argparse.ArgumentPar
         else:
             before.append(arg)
         i += 1
-    return before + [argv[position]] + moved + argv[position + 1 :]
+    return before + argv[position:] + moved
 
 
 class _QuietParser(argparse.ArgumentParser):
@@ -162,8 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         # Files and folders named on the command line: say which and why, no traceback.
         where = exc.filename or ""
+        reason = os_reason(exc)
         print(
-            _("linimasa: error: {message}").format(message=f"{where}: {exc.strerror or exc}"),
+            _("linimasa: error: {message}").format(
+                message=f"{where}: {reason}" if where else reason
+            ),
             file=sys.stderr,
         )
         return 1

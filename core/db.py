@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import itertools
 import logging
 import os
@@ -196,7 +197,7 @@ def check_path(path: Path, create: bool, read_only: bool) -> bool:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise errors.NotADatabase(path, exc.strerror or "") from exc
+        raise errors.NotADatabase(path, errors.os_reason(exc)) from exc
     if header and header != SQLITE_HEADER:
         raise errors.NotADatabase(path)
     if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
@@ -315,7 +316,7 @@ def _set_journal_mode(db: Database) -> None:
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
-def _is_part_of(target: Path, source: Path) -> bool:
+def is_part_of(target: Path, source: Path) -> bool:
     """True if `target` is the database `source` itself or one of its companion files."""
     companions = [source, *(source.with_name(source.name + s) for s in (*SIDE_SUFFIXES, ".lock"))]
     for companion in companions:
@@ -392,9 +393,11 @@ def backup(db: Database, target: Path | str, progress: Progress | None = None) -
     half-written file under the target's name.
     """
     target = Path(target).expanduser().absolute()
+    if target.is_dir():
+        raise errors.OutputIsFolder(target)
     if not target.parent.is_dir():
         raise errors.FolderMissing(target)
-    if _is_part_of(target, db.path):
+    if is_part_of(target, db.path):
         raise errors.BackupOntoSource(target)
     holder = read_lock(target)
     if holder is not None:  # replacing a file someone has open would lose their later work
@@ -426,9 +429,9 @@ def backup(db: Database, target: Path | str, progress: Progress | None = None) -
         raise
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        if exc.errno == 28:
+        if exc.errno == errno.ENOSPC:
             raise errors.DiskFull(target) from exc
-        raise errors.ReadOnlyLocation(target) from exc
+        raise errors.CannotWrite(target, errors.os_reason(exc)) from exc
     return target
 
 

@@ -2,9 +2,41 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 from pathlib import Path
 
 from core.i18n import _
+
+log = logging.getLogger(__name__)
+
+#: Windows error codes (OSError.winerror) for a file another program has open.
+_WINDOWS_IN_USE = {32, 33}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in the user's language (its own words go to the log:
+    they are English, or in the language of the computer's system, not of Linimasa)."""
+    log.info("operating system error: %r", exc)
+    if getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
+        return _("another program is using the file")
+    reasons = {
+        errno.ENOENT: _("the file or folder does not exist"),
+        errno.EEXIST: _("it already exists"),
+        errno.EACCES: _("you do not have permission"),
+        errno.EPERM: _("you do not have permission"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EISDIR: _("it is a folder"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.EROFS: _("the disk can only be read"),
+        errno.EBUSY: _("another program is using the file"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+        errno.EINVAL: _("the name is not allowed"),
+        errno.EIO: _("the disk could not be read or written (a hardware or network problem)"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return _("the system refused (error {code})").format(code=exc.errno)
 
 
 class LinimasaError(Exception):
@@ -78,12 +110,16 @@ class ForeignDatabase(DatabaseFileError):
 
 class CorruptDatabase(DatabaseFileError):
     def __init__(self, path: Path | str, detail: str):
+        # SQLite's own words ("database disk image is malformed", page numbers) are English
+        # and technical: they go to the log, the user reads ours.
+        self.detail = detail
+        log.warning("%s is damaged: %s", path, detail)
         super().__init__(
             path,
             _(
-                "The database file {path} is damaged ({detail}). It was not changed; "
-                "restore it from a backup (files named *.bak-v* beside it are backups Linimasa made)."
-            ).format(path=path, detail=detail),
+                "The database file {path} is damaged. It was not changed; restore it from a "
+                "backup (files named *.bak-v* beside it are backups Linimasa made)."
+            ).format(path=path),
         )
 
 
@@ -150,6 +186,42 @@ class BackupOntoSource(DatabaseFileError):
                 "{path} is the open database itself (or one of its companion files); choose another "
                 "name for the backup."
             ).format(path=path),
+        )
+
+
+class OutputFileError(LinimasaError):
+    """A file we were asked to write (an export, a report) cannot be written; names it."""
+
+    def __init__(self, path: Path | str, message: str):
+        self.path = Path(path)
+        super().__init__(message)
+
+
+class OutputIsFolder(OutputFileError):
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _("{path} is a folder; give the name of a file to write in it.").format(path=path),
+        )
+
+
+class OutputExists(OutputFileError):
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _("{path} already exists; choose another name or add --force to replace it.").format(
+                path=path
+            ),
+        )
+
+
+class CannotWrite(OutputFileError):
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(
+            path,
+            _("Cannot write {path}: {reason}. Nothing was written.").format(
+                path=path, reason=reason
+            ),
         )
 
 

@@ -1,0 +1,74 @@
+"""Metric commands: `export metrics` (every follower snapshot, one row per account and day)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from core import accounts, metrics
+from core.cli.export import export_kind
+from core.db import Database
+from core.errors import UsageError
+from core.i18n import N_, _
+from core.tabular import Table
+
+METRIC_COLUMNS = (
+    "unit",
+    "platform",
+    "handle",
+    "date",
+    "followers",
+    "reach",
+    "impressions",
+    "engagements",
+    "posts_published",
+)
+
+
+def _day(option: str, text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise UsageError(
+            _("{option}: {value} is not a date in the form YYYY-MM-DD").format(
+                option=option, value=text
+            )
+        ) from None
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help=_("first day to include")
+    )
+    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("last day to include"))
+
+
+@export_kind(
+    "metrics",
+    N_("follower figures: one row per account and day (reach, impressions, engagements…)"),
+    _period_options,
+)
+def export_metrics(db: Database, args: argparse.Namespace) -> Table:
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    if start and end and start > end:
+        raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    units = {row.account.id: row.unit_name for row in accounts.table_rows(db, True)}
+
+    def rows():
+        for account in accounts.list_all(db, include_archived=True):
+            for snap in metrics.snapshots(db, account.id, start, end):
+                yield (
+                    units.get(account.id, ""),
+                    account.platform,
+                    account.handle,
+                    dt.date.fromisoformat(snap.date),
+                    snap.followers,
+                    snap.reach,
+                    snap.impressions,
+                    snap.engagements,
+                    snap.posts_published,
+                )
+
+    return Table(_("Followers"), METRIC_COLUMNS, rows())

@@ -1,0 +1,193 @@
+"""`export KIND`: one command, kinds from several modules, one writer (CSV with BOM or XLSX,
+formula-safe, all or nothing)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+
+import pytest
+
+import main
+from core import accounts, metrics
+from core.cli import export as export_cli
+from core.errors import CannotWrite, OutputExists, OutputIsFolder, UsageError
+from core.tabular import Table, write_table
+
+TRAPS = ('=HYPERLINK("http://x")', "+62 21 555", "-50% hari ini", "@bmsn", "\tTab", "\rCR")
+
+
+@pytest.fixture
+def team_file(db):
+    # (names are stored trimmed, so the tab and CR traps are tried on the writer below)
+    for number, text in enumerate(TRAPS[:4]):
+        accounts.create(db, platform="facebook", handle=f"akun{number}", display_name=text)
+    account = accounts.create(db, platform="instagram", handle="bmsn_ri", display_name="BMSN")
+    metrics.upsert_snapshots(
+        db,
+        [
+            {"account_id": account.id, "date": "2026-10-01", "followers": 163112, "reach": 5},
+            {"account_id": account.id, "date": "2026-11-01", "followers": 164000},
+        ],
+    )
+    path = db.path
+    db.close()
+    return path
+
+
+def run_cli(*argv: str) -> int:
+    return main.main(["--lang", "id", *argv])
+
+
+def read_csv(path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to read UTF-8"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_accounts_to_csv_is_formula_safe_with_plain_counts(team_file, tmp_path, capsys):
+    out = tmp_path / "akun.csv"
+    assert run_cli("export", "accounts", "--db", str(team_file), "--out", str(out)) == 0
+    rows = read_csv(out)
+    assert rows[0][:3] == ["platform", "handle", "display_name"]
+    names = {row[1]: row[2] for row in rows[1:]}
+    for number, text in enumerate(TRAPS[:4]):
+        assert names[f"akun{number}"] == "'" + text
+    instagram = next(row for row in rows if row[1] == "bmsn_ri")
+    assert instagram[8] == "164000" and instagram[9] == "2026-11-01"
+    assert "5 baris" in capsys.readouterr().out
+
+
+def test_metrics_to_xlsx_keeps_numbers_dates_and_text_apart(team_file, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "metrik.xlsx"
+    assert run_cli("--db", str(team_file), "export", "metrics", "--out", str(out)) == 0
+    sheet = load_workbook(out).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["unit", "platform", "handle", "date", "followers"]
+    first = [cell.value for cell in sheet[2]]
+    assert first[2] == "bmsn_ri"
+    assert first[3] == dt.datetime(2026, 10, 1)
+    assert first[4] == 163112 and isinstance(first[4], int)
+    assert first[5] == 5
+    assert sheet.max_row == 3
+
+
+def test_metrics_period_filters_by_day(team_file, tmp_path):
+    out = tmp_path / "metrik.csv"
+    argv = ["export", "metrics", "--db", str(team_file), "--out", str(out), "--from", "2026-10-15"]
+    assert run_cli(*argv) == 0
+    assert [row[3] for row in read_csv(out)[1:]] == ["2026-11-01"]
+
+
+def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "x.xlsx"
+    write_table(Table("Akun", ["text"], [[text] for text in TRAPS]), out)
+    cells = [row[0] for row in load_workbook(out).active.iter_rows(min_row=2)]
+    # (XML turns a lone CR into a line break; it is still text, not a formula)
+    assert [cell.value for cell in cells] == [t.replace("\r", "\n") for t in TRAPS]
+    assert all(cell.data_type == "s" for cell in cells)
+
+
+@pytest.mark.parametrize("name", ["akun.txt", "akun", "akun.xls"])
+def test_an_unknown_extension_is_a_usage_error_and_writes_nothing(team_file, tmp_path, name):
+    out = tmp_path / name
+    assert run_cli("export", "accounts", "--db", str(team_file), "--out", str(out)) == 2
+    assert not out.exists()
+
+
+def test_an_existing_file_is_kept_unless_forced(team_file, tmp_path):
+    out = tmp_path / "akun.csv"
+    out.write_text("punya saya")
+    assert run_cli("export", "accounts", "--db", str(team_file), "--out", str(out)) == 1
+    assert out.read_text() == "punya saya"
+    argv = ["export", "accounts", "--db", str(team_file), "--out", str(out), "--force"]
+    assert run_cli(*argv) == 0
+    assert read_csv(out)[0][0] == "platform"
+
+
+def test_a_failure_half_way_leaves_no_file_and_the_old_one_intact(tmp_path):
+    out = tmp_path / "akun.csv"
+    out.write_text("lama")
+    written = 0
+
+    def tick():
+        nonlocal written
+        written += 1
+        if written == 50:
+            raise KeyboardInterrupt
+
+    table = Table("x", ["n"], ([n] for n in range(1000)))
+    with pytest.raises(KeyboardInterrupt):
+        write_table(table, out, tick=tick)
+    assert out.read_text() == "lama"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["akun.csv"]
+
+
+def test_csv_neutralises_every_formula_start(tmp_path):
+    out = tmp_path / "x.csv"
+    write_table(Table("Akun", ["text"], [[text] for text in TRAPS] + [[-5], ["aman"]]), out)
+    assert [row[0] for row in read_csv(out)[1:]] == ["'" + t for t in TRAPS] + ["-5", "aman"]
+
+
+def test_a_folder_or_a_missing_folder_is_named(tmp_path):
+    table = Table("x", ["n"], [[1]])
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(OutputIsFolder):
+        write_table(table, tmp_path / "folder.csv")
+    with pytest.raises(CannotWrite) as info:
+        write_table(table, tmp_path / "nope" / "x.csv")
+    assert "nope" in str(info.value)
+    with pytest.raises(OutputExists):
+        (tmp_path / "y.csv").write_text("")
+        write_table(table, tmp_path / "y.csv", overwrite=False)
+    with pytest.raises(UsageError):
+        write_table(table, tmp_path / "y.pdf")
+
+
+def test_kinds_register_from_any_module_including_a_test(monkeypatch, team_file, tmp_path):
+    monkeypatch.setattr(export_cli, "EXPORTS", dict(export_cli.EXPORTS))
+
+    @export_cli.export_kind("dummy", "a kind registered by a test")
+    def dummy(db, args: argparse.Namespace) -> Table:
+        return Table("Dummy", ["answer"], [[42]])
+
+    parser = main.build_parser()
+    kinds = main._subcommands(main._subcommands(parser)["export"])
+    # accounts and metrics come from two different command modules
+    assert {"accounts", "metrics", "dummy"} <= set(kinds)
+    out = tmp_path / "d.csv"
+    assert run_cli("export", "dummy", "--db", str(team_file), "--out", str(out)) == 0
+    assert read_csv(out) == [["answer"], ["42"]]
+
+
+def test_a_helper_module_without_register_does_not_break_the_parser(monkeypatch, tmp_path):
+    package = tmp_path / "extra_commands"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "helpers.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(main, "COMMAND_PACKAGES", (*main.COMMAND_PACKAGES, "extra_commands"))
+    parser = main.build_parser()
+    assert "export" in main._subcommands(parser)
+    sys.modules.pop("extra_commands.helpers", None)
+    sys.modules.pop("extra_commands", None)
+
+
+def test_a_second_registration_of_a_name_is_refused(monkeypatch):
+    monkeypatch.setattr(export_cli, "EXPORTS", dict(export_cli.EXPORTS))
+    with pytest.raises(ValueError):
+        export_cli.export_kind("accounts", "again")(lambda db, args: None)
+
+
+def test_usage_lines_show_db_as_required(capsys):
+    with pytest.raises(SystemExit):
+        run_cli("export", "accounts", "--help")
+    usage = capsys.readouterr().out.splitlines()[0]
+    assert "--db FILE" in usage and "[--db FILE]" not in usage
