@@ -25,8 +25,8 @@ from core.paths import log_dir
 from core.progress import Progress
 from gui import opening
 from gui.session import Session
-from gui.signals import app_signals
-from gui.tabs import Tab, tab_classes
+from gui.signals import app_signals, notify
+from gui.tabs import TAB_MODULES, Tab, tab_class, tab_title
 from gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -39,14 +39,15 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        # Tabs are built when first shown, so the window appears as soon as Home is ready.
-        self.tab_classes = tab_classes()
+        # Tabs are imported and built when first shown, so the window appears as soon as
+        # Home is ready; the tab bar's titles come from the registry.
+        self.tab_infos = TAB_MODULES
         self._pages: dict[int, Tab] = {}
-        for cls in self.tab_classes:
+        for info in self.tab_infos:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, cls.title())
-        self.tabs.currentChanged.connect(self.page)
+            self.tabs.addTab(holder, tab_title(info))
+        self.tabs.currentChanged.connect(self._on_current_changed)
         self.setCentralWidget(self.tabs)
         self.page(0)
         self.file_label = QLabel()
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == i18n.current_language())
         self.act_tabs = []
-        for index in range(len(self.tab_classes)):
+        for index in range(len(self.tab_infos)):
             self.act_tabs.append(
                 self._action(
                     lambda _c=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
@@ -140,10 +141,10 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
 
         view_menu = menu_bar.addMenu(_("&View"))
-        for index, (action, cls) in enumerate(zip(self.act_tabs, self.tab_classes, strict=True)):
-            action.setText(cls.title())
+        for index, (action, info) in enumerate(zip(self.act_tabs, self.tab_infos, strict=True)):
+            action.setText(tab_title(info))
             view_menu.addAction(action)
-            self.tabs.setTabText(index, cls.title())
+            self.tabs.setTabText(index, tab_title(info))
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(_("&Language"))
         for code, action in self.act_language.items():
@@ -191,12 +192,17 @@ class MainWindow(QMainWindow):
     # -- tabs ---------------------------------------------------------------------------
 
     def page(self, index: int) -> Tab:
-        """The tab at `index`, built on first use."""
+        """The tab at `index`, imported and built on first use."""
         if index not in self._pages:
-            page = self.tab_classes[index](self.session)
+            page = tab_class(self.tab_infos[index])(self.session)
             self.tabs.widget(index).layout().addWidget(page)
             self._pages[index] = page
         return self._pages[index]
+
+    def _on_current_changed(self, index: int) -> None:
+        # A tab hidden while its data changed catches up now (its showEvent does the
+        # same once the window is on screen).
+        self.page(index).refresh_if_stale()
 
     def current_page(self) -> Tab:
         return self.page(self.tabs.currentIndex())
@@ -204,11 +210,11 @@ class MainWindow(QMainWindow):
     @property
     def pages(self) -> list[Tab]:
         """Every tab, building the ones not shown yet."""
-        return [self.page(index) for index in range(len(self.tab_classes))]
+        return [self.page(index) for index in range(len(self.tab_infos))]
 
     def show_tab(self, tab_id: str) -> None:
-        for index, cls in enumerate(self.tab_classes):
-            if cls.tab_id == tab_id:
+        for index, info in enumerate(self.tab_infos):
+            if info.tab_id == tab_id:
                 self.tabs.setCurrentIndex(index)
                 return
         raise KeyError(tab_id)
@@ -324,7 +330,7 @@ class MainWindow(QMainWindow):
         from gui.profile_dialog import ProfileDialog
 
         if ProfileDialog(self.session.db, self).exec():
-            app_signals().data_changed.emit("settings")
+            notify("settings")
 
     def set_language(self, code: str) -> None:
         from gui.app import install_qt_translator

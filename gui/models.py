@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,18 +14,60 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 class RowsTableModel(QAbstractTableModel):
     """Subclasses name their COLUMNS and say how a row shows in each (`display`), and may
-    answer other roles (`role_data`). Rows are replaced whole with `set_rows`."""
+    answer other roles (`role_data`). Rows are replaced whole with `set_rows`.
+
+    A row keeps its place in the views across `set_rows` when it has an identity
+    (`row_key`, by default its `id`): the selected row stays selected and the view keeps
+    its scroll position. Display text is formatted once per cell and kept until the rows
+    are replaced or the language changes (`retranslate`), not on every paint.
+    """
 
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[Any] = []
+        self._text: dict[tuple[int, int], str] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        rows = list(rows)
+        old_keys = [self.row_key(row) for row in self.rows]
+        if not self.rows or not rows or all(key is None for key in old_keys):
+            self.beginResetModel()
+            self.rows, self._text = rows, {}
+            self.endResetModel()
+            return
+        # The same rows, some changed, added or gone: a layout change moves what the views
+        # hold (selection, current cell) to each row's new place instead of forgetting it.
+        self.layoutAboutToBeChanged.emit()
+        new_places: dict[Hashable, int] = {}
+        for place, row in enumerate(rows):
+            key = self.row_key(row)
+            if key is not None:
+                new_places.setdefault(key, place)
+        held = self.persistentIndexList()
+        self.rows, self._text = rows, {}
+        moved = []
+        for index in held:
+            old = index.row()
+            key = old_keys[old] if 0 <= old < len(old_keys) else None
+            place = new_places.get(key) if key is not None else None
+            column = index.column()
+            if place is None or not 0 <= column < len(self.COLUMNS):
+                moved.append(QModelIndex())
+            else:
+                moved.append(self.index(place, column))
+        self.changePersistentIndexList(held, moved)
+        self.layoutChanged.emit()
+
+    def row_key(self, row: Any) -> Hashable | None:
+        """What identifies a row across refreshes (None: nothing does)."""
+        key = getattr(row, "id", None)
+        try:
+            hash(key)
+        except TypeError:
+            return None
+        return key
 
     def row_at(self, row: int) -> Any:
         return self.rows[row]
@@ -62,13 +105,18 @@ class RowsTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
+            key = (index.row(), index.column())
+            text = self._text.get(key)
+            if text is None:
+                text = self._text[key] = self.display(row, column)
+            return text
         if role == SORT_ROLE:
             return self.sort_key(row, column)
         return self.role_data(row, column, role)
 
     def retranslate(self) -> None:
         """Headers and cells are built from the current language: show them again."""
+        self._text = {}
         if self.COLUMNS:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:

@@ -26,7 +26,7 @@ from core.db import Database
 from core.i18n import _
 from gui.forms import FormDialog
 from gui.models import RowsTableModel
-from gui.signals import app_signals
+from gui.signals import notify
 
 
 class ListModel(RowsTableModel):
@@ -148,7 +148,7 @@ class TeamDialog(QDialog):
         else:
             form.save = lambda: units.update(self.db, unit.id, name.text(), short.text())
         if form.exec():
-            self._changed()
+            self._changed("units")
 
     def edit_member(self, new: bool = False) -> None:
         member = None if new else self._selected(self.members_table, self.members_model)
@@ -184,8 +184,8 @@ class TeamDialog(QDialog):
                 active.isChecked(),
             )
         if form.exec():
-            self._changed()
+            self._changed("members")
 
-    def _changed(self) -> None:
+    def _changed(self, kind: str) -> None:
         self.reload()
-        app_signals().data_changed.emit("team")
+        notify(kind)

@@ -9,18 +9,25 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.errors import LinimasaError
 from core.i18n import _
-from gui.signals import app_signals
+from gui.signals import Change, app_signals
 
 
 class CoreChange(QUndoCommand):
     """A change already made by `do` the first time it is pushed; `undo` reverses it.
 
-    Both are core calls; after each, the app-wide signal tells open views to refresh.
+    Both are core calls; after each, the app-wide signal tells the views that show `what`
+    (a `gui.signals.Change`, or a kind's name) to refresh.
     """
 
-    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object], what: str):
+    def __init__(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        what: Change | str,
+    ):
         super().__init__(text)
-        self._do, self._undo, self._what = do, undo, what
+        self._do, self._undo, self._what = do, undo, Change.of(what)
         self._first = True
 
     def redo(self) -> None:

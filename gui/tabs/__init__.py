@@ -1,7 +1,9 @@
 """The main window's tabs, in the order the user sees them.
 
-Each module defines one `Tab` subclass; later capabilities replace a placeholder
-tab's module with the real thing, and add screenshot views by overriding
+`TAB_MODULES` names each tab's module, title and id without importing it: the window
+shows its tab bar from this list and imports a tab's module when the tab is first shown.
+Each module defines one `Tab` subclass (`TAB_CLASS`); later capabilities replace a
+placeholder tab's module with the real thing, and add screenshot views by overriding
 `screenshot_views()`.
 """
 
@@ -9,25 +11,58 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
+from core.i18n import N_, _
 from gui.session import Session
-from gui.signals import app_signals
+from gui.signals import Change, app_signals
 
-TAB_MODULES = ("home", "calendar", "accounts", "growth", "guidelines", "report")
+
+class TabInfo(NamedTuple):
+    module: str
+    #: English source title, translated where it is shown.
+    title: str
+    #: The id used in screenshots and the CLI (Indonesian, as the user sees it).
+    tab_id: str
+
+
+TAB_MODULES = (
+    TabInfo("home", N_("Home"), "beranda"),
+    TabInfo("calendar", N_("Calendar"), "kalender"),
+    TabInfo("accounts", N_("Accounts"), "akun"),
+    TabInfo("growth", N_("Growth"), "pertumbuhan"),
+    TabInfo("guidelines", N_("Guidelines"), "panduan"),
+    TabInfo("report", N_("Reports"), "laporan"),
+)
+_BY_ID = {info.tab_id: info for info in TAB_MODULES}
+
+
+def tab_title(info: TabInfo) -> str:
+    return _(info.title)
+
+
+def tab_class(info: TabInfo) -> type[Tab]:
+    """Import the tab's module (on first use) and return its Tab subclass."""
+    return importlib.import_module(f"{__name__}.{info.module}").TAB_CLASS
 
 
 class Tab(QWidget):
     #: The id used in screenshots and the CLI (Indonesian, as the user sees it).
     tab_id = ""
+    #: The kinds of data the tab shows (see gui.signals.KINDS): a change to any of them
+    #: refreshes it, other changes leave it alone.
+    WATCHES: frozenset[str] = frozenset()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        #: Data changed while the tab was hidden: refresh when it is shown again.
+        self.stale = False
         signals = app_signals()
         signals.data_changed.connect(self._on_data_changed)
-        signals.database_opened.connect(self.refresh)
+        signals.database_opened.connect(self._on_database_opened)
         signals.language_changed.connect(self._on_language_changed)
 
     def stack_with_empty_state(self, content: QWidget) -> None:
@@ -45,8 +80,6 @@ class Tab(QWidget):
 
     def getting_started_actions(self) -> list[tuple[str, Callable[[], None]]]:
         """An empty file's next steps: add an account (unless read-only), or see the demo."""
-        from core.i18n import _
-
         actions = [(_("Open demo data"), lambda: self.window().open_demo())]
         if not self.session.read_only:
             actions.insert(0, (_("Add account…"), lambda: self.window().add_account()))
@@ -56,12 +89,12 @@ class Tab(QWidget):
         """Stop listening to app-wide signals (the window is closing; its file is closed)."""
         signals = app_signals()
         signals.data_changed.disconnect(self._on_data_changed)
-        signals.database_opened.disconnect(self.refresh)
+        signals.database_opened.disconnect(self._on_database_opened)
         signals.language_changed.disconnect(self._on_language_changed)
 
     @classmethod
     def title(cls) -> str:
-        raise NotImplementedError
+        return tab_title(_BY_ID[cls.tab_id])
 
     def refresh(self) -> None:
         """Re-read what the tab shows from core."""
@@ -72,18 +105,41 @@ class Tab(QWidget):
     def screenshot_views(self) -> list[tuple[str, Callable[[], QWidget | None]]]:
         """Extra views for `screenshots`: (suffix, function that shows that view).
 
-        The function returns a dialog it opened (pictured, then closed), or None when it
-        changed the tab itself.
+        The function returns a dialog it opened, or None when it changed the tab itself.
         """
         return []
 
-    def _on_data_changed(self, _what: str) -> None:
-        self.refresh()
+    # -- refreshing ---------------------------------------------------------------------
+
+    def is_shown(self) -> bool:
+        """The tab is the one on screen (or will be when its window is shown)."""
+        window = self.window()
+        return self.isVisibleTo(window) if window is not self else True
+
+    def refresh_later(self) -> None:
+        """Refresh now if the tab is on screen; otherwise when it is next shown."""
+        if self.is_shown():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def refresh_if_stale(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.refresh_if_stale()
+        super().showEvent(event)
+
+    def _on_data_changed(self, what: Change | str) -> None:
+        if Change.of(what).touches(self.WATCHES):
+            self.refresh_later()
+
+    def _on_database_opened(self) -> None:
+        self.refresh_later()
 
     def _on_language_changed(self, _language: str) -> None:
         self.translate_ui()
-        self.refresh()
-
-
-def tab_classes() -> list[type[Tab]]:
-    return [importlib.import_module(f"{__name__}.{name}").TAB_CLASS for name in TAB_MODULES]
+        self.refresh_later()

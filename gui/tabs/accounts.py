@@ -23,7 +23,7 @@ from core import accounts, fmt, metrics, units
 from core.i18n import _
 from gui.models import ANY_INDEX, SORT_ROLE, RowsTableModel
 from gui.session import Session
-from gui.signals import app_signals
+from gui.signals import Change, notify
 from gui.tabs import Tab
 
 ACCOUNT_ID_ROLE = SORT_ROLE + 1
@@ -57,6 +57,9 @@ class AccountsTableModel(RowsTableModel):
             "start_date": _("Active since"),
             "status": _("Status"),
         }[column]
+
+    def row_key(self, row: accounts.AccountRow) -> int:
+        return row.account.id
 
     def role_data(self, row: accounts.AccountRow, column: str, role: int):
         if role == ACCOUNT_ID_ROLE:
@@ -137,6 +140,7 @@ class AccountsFilter(QSortFilterProxyModel):
 
 class AccountsTab(Tab):
     tab_id = "akun"
+    WATCHES = frozenset({"accounts", "snapshots", "units", "members"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -211,10 +215,6 @@ class AccountsTab(Tab):
         self.stack_with_empty_state(table_page)
         self.translate_ui()
         self.refresh()
-
-    @classmethod
-    def title(cls) -> str:
-        return _("Accounts")
 
     def translate_ui(self) -> None:
         self.add_button.setText(_("&Add account…"))
@@ -329,16 +329,17 @@ class AccountsTab(Tab):
                     _("change {account}").format(account=accounts.handle_text(account)),
                     lambda: accounts.update(db, account.id, **after),
                     lambda: accounts.update(db, account.id, **before),
+                    Change.of("accounts", ids={account.id}),
                 )
-            app_signals().data_changed.emit("accounts")
+            notify("accounts", ids={dialog.saved.id})
             self.select(dialog.saved.id)
 
-    def _remember(self, text: str, do, undo) -> None:
+    def _remember(self, text: str, do, undo, change: Change) -> None:
         from gui.undo import CoreChange
 
         stack = getattr(self.window(), "undo_stack", None)
         if stack is not None:
-            stack.push(CoreChange(text, do, undo, "accounts"))
+            stack.push(CoreChange(text, do, undo, change))
 
     def record_followers(self) -> None:
         from gui.snapshot_dialog import SnapshotDialog, undo_snapshot
@@ -354,8 +355,9 @@ class AccountsTab(Tab):
             _("record followers of {account}").format(account=accounts.handle_text(account)),
             lambda: metrics.upsert_snapshots(db, [row]),
             lambda: undo_snapshot(db, account.id, row["date"], previous),
+            Change.of("snapshots", ids={account.id}),
         )
-        app_signals().data_changed.emit("metrics")
+        notify("snapshots", ids={account.id})
         self.select(account.id)
 
     def toggle_archived(self) -> None:
@@ -369,6 +371,7 @@ class AccountsTab(Tab):
             (_("archive {account}") if archive else _("restore {account}")).format(account=name),
             lambda: accounts.set_archived(db, account.id, archive),
             lambda: accounts.set_archived(db, account.id, not archive),
+            Change.of("accounts", ids={account.id}),
         )
         if not account.archived and not self.show_archived.isChecked():
             self.window().statusBar().showMessage(
@@ -377,7 +380,7 @@ class AccountsTab(Tab):
                 ),
                 8000,
             )
-        app_signals().data_changed.emit("accounts")
+        notify("accounts", ids={account.id})
 
     def select(self, account_id: int) -> None:
         for row in range(self.proxy.rowCount()):

@@ -7,10 +7,6 @@ class CalendarTab(PlaceholderTab):
     icon = "calendar"
     go_to = "beranda"
 
-    @classmethod
-    def title(cls) -> str:
-        return _("Calendar")
-
     def heading(self) -> str:
         return _("Content calendar")
 

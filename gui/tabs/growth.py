@@ -7,10 +7,6 @@ class GrowthTab(PlaceholderTab):
     icon = "growth"
     go_to = "akun"
 
-    @classmethod
-    def title(cls) -> str:
-        return _("Growth")
-
     def heading(self) -> str:
         return _("Follower and engagement growth")
 

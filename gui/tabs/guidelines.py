@@ -6,10 +6,6 @@ class GuidelinesTab(PlaceholderTab):
     tab_id = "panduan"
     icon = "guidelines"
 
-    @classmethod
-    def title(cls) -> str:
-        return _("Guidelines")
-
     def heading(self) -> str:
         return _("Tone guidelines per platform")
 

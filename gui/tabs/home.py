@@ -46,6 +46,9 @@ class AgendaModel(RowsTableModel):
             "status": _("Status"),
         }[column]
 
+    def row_key(self, item: posts.AgendaItem) -> int:
+        return item.variant_id
+
     def display(self, item: posts.AgendaItem, column: str) -> str:
         if column == "when":
             return f"{fmt.weekday_date(item.when)} {fmt.time_short(item.when)}"
@@ -58,6 +61,9 @@ class AgendaModel(RowsTableModel):
 
 class HomeTab(Tab):
     tab_id = "beranda"
+    #: Cards (accounts and their followers), the agenda and this month's counts (posts),
+    #: the institution's name (settings).
+    WATCHES = frozenset({"accounts", "snapshots", "posts", "settings"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -133,10 +139,6 @@ class HomeTab(Tab):
         self.stack_with_empty_state(content)
         self.translate_ui()
         self.refresh()
-
-    @classmethod
-    def title(cls) -> str:
-        return _("Home")
 
     def translate_ui(self) -> None:
         self.agenda_title.setText(_("Agenda for the next {days} days").format(days=AGENDA_DAYS))

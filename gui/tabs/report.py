@@ -6,10 +6,6 @@ class ReportTab(PlaceholderTab):
     tab_id = "laporan"
     icon = "report"
 
-    @classmethod
-    def title(cls) -> str:
-        return _("Reports")
-
     def heading(self) -> str:
         return _("PDF summary for leadership")
 

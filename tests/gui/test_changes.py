@@ -1,0 +1,163 @@
+"""A change says what changed: only the tabs that show it refresh, and tables keep their place."""
+
+import pytest
+
+from core import accounts
+from gui.signals import Change, app_signals, notify
+
+
+@pytest.fixture
+def counted(window, monkeypatch):
+    """Every tab built, each counting its refreshes by tab id."""
+    counts = {}
+    for page in window.pages:
+        counts[page.tab_id] = 0
+
+        def counting(page=page, original=page.refresh):
+            counts[page.tab_id] += 1
+            original()
+
+        monkeypatch.setattr(page, "refresh", counting)
+    window.show_tab("beranda")
+    return counts
+
+
+def test_accounts_change_refreshes_home_and_accounts_only(window, counted):
+    notify("accounts")
+    assert counted["beranda"] == 1  # on screen: refreshed at once
+    assert counted["akun"] == 0  # hidden: marked stale, not rebuilt behind the user's back
+    window.show_tab("akun")
+    assert counted["akun"] == 1
+    window.show_tab("kalender")
+    window.show_tab("pertumbuhan")
+    assert counted["kalender"] == counted["pertumbuhan"] == 0
+    assert counted["beranda"] == 1
+
+
+def test_change_to_posts_leaves_the_accounts_table_alone(window, counted):
+    window.show_tab("akun")
+    notify("posts")
+    assert counted["akun"] == 0
+    window.show_tab("beranda")
+    assert counted["beranda"] == 1
+
+
+def test_hidden_tab_refreshes_once_for_many_changes(window, counted):
+    for _ in range(5):
+        notify("snapshots")
+    assert counted["akun"] == 0
+    window.show_tab("akun")
+    window.show_tab("beranda")
+    window.show_tab("akun")
+    assert counted["akun"] == 1
+
+
+def test_hidden_home_shows_an_archived_account_gone_when_shown(window):
+    home, tab = window.page(0), window.page(2)
+    window.show_tab("akun")
+    tab.table.selectRow(0)
+    tab.archive_button.click()
+    window.show_tab("beranda")
+    assert len(home.cards) == 3
+
+
+def test_older_string_callers_still_refresh_the_right_tabs(window, counted):
+    app_signals().data_changed.emit("accounts")
+    assert counted["beranda"] == 1
+    app_signals().data_changed.emit("team")  # units and members: Accounts, not Home
+    assert counted["beranda"] == 1
+    window.show_tab("akun")
+    assert counted["akun"] == 1
+
+
+def test_change_names_kinds_and_ids():
+    change = Change.of("metrics", ids={3})
+    assert change.kinds == {"snapshots"} and change.ids == {3}
+    assert Change.of("something-new").kinds == Change.of(["accounts", "team"]).kinds | {
+        "snapshots",
+        "posts",
+        "settings",
+    }
+    with pytest.raises(ValueError, match="acounts"):
+        notify("acounts")
+
+
+def test_language_change_refreshes_a_hidden_tab_when_shown(window, counted):
+    window.set_language("en")
+    try:
+        assert counted["beranda"] == 1 and counted["akun"] == 0
+        window.show_tab("akun")
+        assert counted["akun"] == 1
+        assert window.page(2).model.index(0, 8).data() in {"Active", "Archived"}
+    finally:
+        window.set_language("id")
+
+
+# -- tables keep their place --------------------------------------------------------------
+
+
+@pytest.fixture
+def many_accounts_window(qtbot, db):
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    for number in range(80):
+        accounts.create(db, "instagram", f"@akun_{number:02d}", f"Akun {number:02d}")
+    window = MainWindow(Session(db))
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    window.show_tab("akun")
+    return window
+
+
+def _selected_handle(tab):
+    rows = tab.table.selectionModel().selectedRows()
+    return [tab.proxy.index(r.row(), 1).data() for r in rows]
+
+
+def test_accounts_table_keeps_selection_and_scroll_across_a_refresh(many_accounts_window, qtbot):
+    window = many_accounts_window
+    tab = window.page(2)
+    tab.table.sortByColumn(1, tab.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    tab.table.selectRow(50)
+    tab.table.scrollTo(tab.proxy.index(50, 0))
+    scroll = tab.table.verticalScrollBar()
+    assert scroll.value() > 0
+    position = scroll.value()
+    assert _selected_handle(tab) == ["@akun_50"]
+
+    # Another account changes (elsewhere, e.g. undo or another dialog): the table reloads.
+    other = next(a for a in accounts.list_all(window.session.db) if a.handle == "akun_10")
+    accounts.update(window.session.db, other.id, display_name="Akun sepuluh")
+    notify("accounts", ids={other.id})
+
+    assert tab.model.rowCount() == 80
+    assert _selected_handle(tab) == ["@akun_50"]
+    assert tab.selected_account().handle == "akun_50"
+    assert scroll.value() == position
+    assert tab.edit_button.isEnabled()
+
+
+def test_selection_follows_the_account_when_rows_are_added_above(many_accounts_window):
+    window = many_accounts_window
+    tab = window.page(2)
+    tab.table.sortByColumn(1, tab.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    tab.table.selectRow(20)
+    assert _selected_handle(tab) == ["@akun_20"]
+    accounts.create(window.session.db, "instagram", "@aaa_pertama", "Pertama")
+    notify("accounts")
+    assert tab.model.rowCount() == 81
+    assert _selected_handle(tab) == ["@akun_20"]
+
+
+def test_selection_is_dropped_when_the_selected_row_is_gone(many_accounts_window):
+    window = many_accounts_window
+    tab = window.page(2)
+    tab.table.selectRow(5)
+    account = tab.selected_account()
+    accounts.set_archived(window.session.db, account.id, True)
+    notify("accounts", ids={account.id})
+    assert tab.model.rowCount() == 79
+    assert tab.selected_account() is None
+    assert not tab.edit_button.isEnabled()
