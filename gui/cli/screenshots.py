@@ -40,6 +40,49 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _writable_copy(source: Path, folder: Path, today):
+    """The window as its user sees it (writable, buttons enabled) without touching their
+    file: a copy in our temporary folder, taken safely even while the app has it open."""
+    from core import db as dbmod
+    from gui.session import Session
+
+    copy = folder / source.expanduser().name
+    with dbmod.open_database(source, read_only=True, migrate=False) as database:
+        dbmod.backup(database, copy)
+    return Session(dbmod.open_database(copy), today=today)
+
+
+def _render(args, settings_dir: Path, out: Path, size: tuple[int, int], today) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
+    from core.logs import setup_logging
+    from gui.app import create_application
+    from gui.mainwindow import MainWindow
+    from gui.screenshots import render_all
+
+    setup_logging()  # Qt's own warnings go to the log file, not the terminal
+    # Pictures must not depend on, or change, the user's own window and language settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    app = create_application(getattr(args, "lang", None))
+    if getattr(args, "db", None) and not getattr(args, "demo", False):
+        session = _writable_copy(Path(args.db), settings_dir, today)
+    else:
+        from gui.opening import open_demo
+
+        session = open_demo(today)
+    try:
+        window = MainWindow(session)
+    except BaseException:
+        session.close()
+        raise
+    try:
+        return render_all(app, window, out, size)
+    finally:
+        window.close()
+        session.close()
+
+
 def run_screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = parse_size(args.size)
@@ -47,34 +90,9 @@ def run_screenshots(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().absolute()
     out.mkdir(parents=True, exist_ok=True)
     settings_dir = tempfile.mkdtemp(prefix="linimasa-shots-")
-
-    from PySide6.QtCore import QSettings
-
-    from core.logs import setup_logging
-    from gui.app import create_application
-    from gui.mainwindow import MainWindow
-    from gui.screenshots import render_all
-    from gui.session import Session
-
-    setup_logging()  # Qt's own warnings go to the log file, not the terminal
-    # Pictures must not depend on, or change, the user's own window and language settings.
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    app = create_application(getattr(args, "lang", None))
-    if getattr(args, "db", None) and not getattr(args, "demo", False):
-        from core.db import open_database
-
-        session = Session(open_database(Path(args.db), read_only=True), today=today)
-    else:
-        from gui.opening import open_demo
-
-        session = open_demo(today)
-    window = MainWindow(session)
     try:
-        written = render_all(app, window, out, (width, height))
+        written = _render(args, Path(settings_dir), out, (width, height), today)
     finally:
-        window.close()
-        session.close()
         shutil.rmtree(settings_dir, ignore_errors=True)
     for path in written:
         say(str(path))
