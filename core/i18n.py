@@ -27,14 +27,37 @@ def set_language(language: str) -> None:
     _language = language
 
 
+#: Loaded catalogs by language, with the file times they were read at: the start path
+#: sets the language twice (arguments, then the app) and tests switch it often.
+_catalogs: dict[str, tuple[tuple[float | None, float | None], gettext.NullTranslations]] = {}
+
+
+def _mtime(path) -> float | None:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
+
+
 def load_catalog(language: str) -> gettext.NullTranslations:
-    """The compiled catalog; from a source checkout, the .po itself when its .mo is missing or older."""
+    """The compiled catalog; from a source checkout, the .po itself when its .mo is missing or
+    older. Read once per language (again only when a file changed)."""
     folder = locale_dir() / language / "LC_MESSAGES"
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-    if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
+    stamp = (_mtime(po), _mtime(mo))
+    cached = _catalogs.get(language)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    translation = _read_catalog(language, folder, po, mo, *stamp)
+    _catalogs[language] = (stamp, translation)
+    return translation
+
+
+def _read_catalog(language, folder, po, mo, po_time, mo_time) -> gettext.NullTranslations:
+    if mo_time is not None and (po_time is None or mo_time >= po_time):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    if not po.exists():
+    if po_time is None:
         raise FileNotFoundError(f"no translation catalog for {language!r} in {folder}")
     import io
 
