@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import importlib
+import json
 import pkgutil
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
-from core import accounts, members, metrics, posts, settings, units
+from core import accounts, members, metrics, paths, posts, settings, units
 from core.db import Database
 from core.errors import LinimasaError
 from core.i18n import _
@@ -124,41 +127,190 @@ class _Topic:
     notes: str = ""
 
 
-# --- content catalogue -------------------------------------------------------------------
+# --- content catalogue: resources/demo/*.json, described in resources/demo/README.md ------
 
-_IG_CTA = {
-    "infografis": "Geser untuk lihat infografis lengkapnya 👉 dan simpan biar nggak lupa 📌",
-    "edukasi": "Simpan postingan ini biar nggak lupa ya 📌",
-    "layanan": "Masih ada pertanyaan? Tulis di kolom komentar atau kirim DM ke Mimin 💬",
-    "acara": "Info lengkap dan pendaftaran lewat tautan di bio 🔗",
-    "kegiatan": "Terima kasih untuk semua yang sudah hadir! 🙌",
-    "video": "Tonton videonya sampai habis ya 🎬",
-    "interaksi": "Yuk ramaikan kolom komentar! 👇",
-}
-_FB_CTA = {
-    "infografis": "Simak infografis selengkapnya pada gambar di atas dan bagikan kepada keluarga serta rekan Sobat Mutu.",
-    "edukasi": "Semoga bermanfaat. Silakan bagikan informasi ini agar semakin banyak yang memahami pentingnya standar.",
-    "layanan": "Pertanyaan lain dapat disampaikan melalui kolom komentar atau pesan langsung ke halaman ini.",
-    "acara": "Informasi lengkap dan tautan pendaftaran tersedia di laman resmi BMSN.",
-    "kegiatan": "Dokumentasi lengkap kegiatan ini dapat dilihat di laman resmi BMSN.",
-    "video": "Tonton video selengkapnya di kanal YouTube BMSN RI.",
-    "interaksi": "Kami tunggu partisipasi Sobat Mutu di kolom komentar.",
-}
-_YT_FOOTER = (
-    "Jangan lupa like, subscribe, dan aktifkan lonceng notifikasi agar tidak ketinggalan video "
-    "terbaru dari BMSN.\n\nIkuti juga:\nInstagram & X: @bmsn_ri\nFacebook: Badan Mutu Standar Nasional\n\n"
-    "#BMSN #TandaMutuNasional #SobatMutu"
+DATA_FILES = (
+    "common.json",
+    "topics.json",
+    "products.json",
+    "questions.json",
+    "courses.json",
+    "regional.json",
+    "quiz.json",
+    "observances.json",
 )
-_NOTES = {
-    "infografis": "Infografis 4 slide; desain oleh tim Humas.",
-    "video": "Video 2–3 menit; potongan 60 detik untuk Reels.",
-    "kuis": "Hadiah 3 suvenir; pemenang diumumkan Senin.",
-    "acara": "Tautan pendaftaran dari Pusdiklat; cek sisa kuota sebelum tayang.",
-    "kegiatan": "Foto kegiatan dari unit penyelenggara.",
-    "ucapan": "Kartu ucapan memakai templat hari besar.",
-    "interaksi": "Pantau dan balas komentar pada hari pertama.",
-}
-_CHECKED_BY_EXPERT = "Jawaban sudah dicek oleh Made Suarta (Pusdiklat)."
+UNIT_KEYS = ("humas", "pusdiklat", "bls")  # the units a topic's "unit" may name
+FOUNDING_YEAR = 1997  # of the fictional agency, for its anniversary posts
+# Fridays since the first quiz of the series, to number them.
+_QUIZ_SERIES_START = dt.date(2019, 1, 4)
+_CHOICE_LETTERS = "ABCDEF"
+
+
+class DemoDataError(LinimasaError):
+    """A file of resources/demo/ is missing, unreadable or not in the shape the demo reads."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+def data_folder() -> Path:
+    """The folder of the demo's content files (bundled with the program)."""
+    return paths.resource_dir() / "demo"
+
+
+@dataclass(frozen=True)
+class ObservancePost:
+    """The demo's greeting for a day; {year}, {ri} and {bmsn} in title, greeting and hashtag."""
+
+    title: str
+    greeting: str
+    emoji: str
+    message: str
+    hashtag: str
+    video: bool
+
+
+@dataclass(frozen=True)
+class Observance:
+    """A commemorative day that recurs every year on the same month and day."""
+
+    month: int
+    day: int
+    name: str
+    post: ObservancePost | None
+
+
+@dataclass(frozen=True)
+class _Common:
+    ig_cta: dict[str, str]
+    fb_cta: dict[str, str]
+    yt_footer: str
+    notes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Quiz:
+    title: str
+    ig: str
+    x: str
+    fb: str
+    tags: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DemoContent:
+    """Everything the demo writes that is text, read from the data files."""
+
+    common: _Common
+    pool: tuple[_Topic, ...]  # topics placed at random in the calendar
+    quiz: _Quiz
+    observances: tuple[Observance, ...]
+
+
+_MISSING = object()
+
+
+class _DataFile:
+    """One data file as it is read: every error names the file and the place in it."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.path = folder / name
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DemoDataError(
+                self.path, _("The demo data file {path} is missing.").format(path=self.path)
+            ) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise DemoDataError(
+                self.path,
+                _("The demo data file {path} could not be read: {detail}").format(
+                    path=self.path, detail=error
+                ),
+            ) from None
+        try:
+            self.data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise DemoDataError(
+                self.path,
+                _(
+                    "The demo data file {path} is not valid JSON (line {line}, column {column}): "
+                    "{detail}"
+                ).format(path=self.path, line=error.lineno, column=error.colno, detail=error.msg),
+            ) from None
+
+    def wrong(self, where: str, value: object) -> DemoDataError:
+        shown = json.dumps(value, ensure_ascii=False)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        return DemoDataError(
+            self.path,
+            _("The demo data file {path} has a wrong value at {where}: {value}").format(
+                path=self.path, where=where or "/", value=shown
+            ),
+        )
+
+    def lacks(self, where: str) -> DemoDataError:
+        return DemoDataError(
+            self.path,
+            _("The demo data file {path} lacks {where}.").format(path=self.path, where=where),
+        )
+
+    def get(self, obj: object, key: str, kind: type, where: str = "", default=_MISSING):
+        """obj[key], which must be of `kind`; `default` if given and the key is absent."""
+        if not isinstance(obj, dict):
+            raise self.wrong(where, obj)
+        place = f"{where}.{key}" if where else key
+        if key not in obj:
+            if default is not _MISSING:
+                return default
+            raise self.lacks(place)
+        value = obj[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.wrong(place, value)
+        return value
+
+    def rows(self, obj: object, key: str, where: str = "") -> list:
+        """A list that must not be empty."""
+        found = self.get(obj, key, list, where)
+        if not found:
+            raise self.wrong(f"{where}.{key}" if where else key, found)
+        return found
+
+    def texts(self, obj: object, key: str, where: str = "", default=_MISSING) -> tuple[str, ...]:
+        """A list of texts."""
+        found = self.get(obj, key, list, where, default)
+        if found is default:
+            return found
+        place = f"{where}.{key}" if where else key
+        for index, value in enumerate(found):
+            if not isinstance(value, str):
+                raise self.wrong(f"{place}[{index}]", value)
+        return tuple(found)
+
+    def text_map(self, obj: object, key: str) -> dict[str, str]:
+        found = self.get(obj, key, dict)
+        for name, value in found.items():
+            if not isinstance(value, str):
+                raise self.wrong(f"{key}.{name}", value)
+        return dict(found)
+
+    def fill(self, template: str, values: dict, where: str, item: str = "") -> str:
+        """`template` (at `where`) with its {fields} taken from `values` (the `item`, if any).
+
+        A field the item lacks is reported as missing from the item; without an item, as a
+        wrong template.
+        """
+        try:
+            return template.format(**values)
+        except KeyError as error:
+            if item:
+                raise self.lacks(f"{item}.{error.args[0]}") from None
+            raise self.wrong(where, template) from None
+        except (IndexError, ValueError, AttributeError):
+            raise self.wrong(where, template) from None
 
 
 def _hashtags(tags: tuple[str, ...]) -> str:
@@ -174,6 +326,7 @@ def _x_text(body: str, tags: tuple[str, ...]) -> str:
 
 
 def _topic(
+    common: _Common,
     title: str,
     kind: str,
     unit: str,
@@ -183,1243 +336,198 @@ def _topic(
     tags: tuple[str, ...] = (),
     notes: str | None = None,
 ) -> _Topic:
+    """A topic's text for each platform: the body framed by the platform's greeting and CTA."""
     video = kind == "video"
     return _Topic(
         title=title,
         kind=kind,
         unit=unit,
-        ig=f"Halo {AUDIENCE}! 👋\n\n{ig}\n\n{_IG_CTA[kind]}\n– Mimin\n\n{_hashtags(tags)}",
+        ig=f"Halo {AUDIENCE}! 👋\n\n{ig}\n\n{common.ig_cta[kind]}\n– Mimin\n\n{_hashtags(tags)}",
         x=_x_text(x, tags),
-        fb=f"{fb}\n\n{_FB_CTA[kind]}\n\n#SobatMutu #BMSN",
+        fb=f"{fb}\n\n{common.fb_cta[kind]}\n\n#SobatMutu #BMSN",
         tags=tags,
         video=video,
-        yt=f"{title}\n\n{fb}\n\n{_YT_FOOTER}" if video else "",
-        notes=_NOTES.get(kind, "") if notes is None else notes,
+        yt=f"{title}\n\n{fb}\n\n{common.yt_footer}" if video else "",
+        notes=common.notes.get(kind, "") if notes is None else notes,
     )
 
 
-_PRODUCTS = (
-    ("Helm", "helm", "kepala tetap terlindungi saat berkendara"),
-    (
-        "Mainan Anak",
-        "mainan anak",
-        "mainan bebas cat bertimbal dan bagian kecil yang mudah tertelan",
-    ),
-    ("Kabel Listrik", "kabel listrik", "kabel tidak mudah panas dan risiko korsleting berkurang"),
-    ("Setrika Listrik", "setrika listrik", "pemakaian sehari-hari aman dari sengatan listrik"),
-    ("Lampu LED", "lampu LED", "lampu hemat energi dan awet"),
-    ("Regulator Kompor Gas", "regulator kompor gas", "risiko kebocoran gas di dapur bisa ditekan"),
-    ("Ban Kendaraan", "ban kendaraan", "ban tetap mencengkeram jalan saat hujan"),
-    (
-        "Air Minum dalam Kemasan",
-        "air minum dalam kemasan",
-        "air yang diminum higienis dan layak konsumsi",
-    ),
-    ("Botol Susu Bayi", "botol susu bayi", "botol bebas bahan kimia berbahaya bagi si kecil"),
-    ("Pemanas Air", "pemanas air", "pengaman suhunya bekerja dengan baik"),
-    ("Stopkontak", "stopkontak", "sambungan listrik pas dan tidak mudah longgar"),
-    ("Baja Tulangan Beton", "baja tulangan beton", "bangunan berdiri kokoh dan aman"),
-    ("Semen", "semen", "kekuatan beton sesuai perhitungan"),
-    ("Pupuk", "pupuk", "kandungan hara sesuai dengan yang tertulis di label"),
-    (
-        "Sepatu Pengaman Kerja",
-        "sepatu pengaman kerja",
-        "kaki terlindungi dari benturan dan benda tajam",
-    ),
-    ("Pakaian Bayi", "pakaian bayi", "kain bebas zat pewarna berbahaya"),
-    ("Minyak Goreng Kemasan", "minyak goreng kemasan", "mutu minyak terjaga sampai ke dapur"),
-    ("Tabung Gas", "tabung gas", "tabung kuat menahan tekanan"),
-    ("Kipas Angin", "kipas angin", "kipas aman dipakai berjam-jam"),
-    ("Penanak Nasi Listrik", "penanak nasi listrik", "pemakaian aman dan hemat listrik"),
-)
+def _read_common(folder: Path) -> _Common:
+    file = _DataFile(folder, "common.json")
+    common = _Common(
+        ig_cta=file.text_map(file.data, "instagram_cta"),
+        fb_cta=file.text_map(file.data, "facebook_cta"),
+        yt_footer=file.get(file.data, "youtube_footer", str),
+        notes=file.text_map(file.data, "notes"),
+    )
+    for kind in common.ig_cta.keys() ^ common.fb_cta.keys():
+        raise file.lacks(f"{'facebook_cta' if kind in common.ig_cta else 'instagram_cta'}.{kind}")
+    return common
 
 
-def _shopping_topics() -> list[_Topic]:
+def _read_topic(
+    file: _DataFile,
+    common: _Common,
+    row: object,
+    where: str,
+    values: dict | None = None,
+    item: str = "",
+) -> _Topic:
+    """A topic object; with `values` (of `item`), its texts are templates filled in from them."""
+
+    def text(key: str) -> str:
+        value = file.get(row, key, str, where)
+        return value if values is None else file.fill(value, values, f"{where}.{key}", item)
+
+    kind = file.get(row, "kind", str, where)
+    if kind not in common.ig_cta:
+        raise file.wrong(f"{where}.kind", kind)
+    unit = file.get(row, "unit", str, where)
+    if unit not in UNIT_KEYS:
+        raise file.wrong(f"{where}.unit", unit)
+    notes = text("notes") if isinstance(row, dict) and "notes" in row else None
+    return _topic(
+        common,
+        text("title"),
+        kind,
+        unit,
+        text("instagram"),
+        text("x"),
+        text("facebook"),
+        file.texts(row, "tags", where, ()),
+        notes,
+    )
+
+
+def _read_items(file: _DataFile) -> list[tuple[str, dict]]:
+    """The "items" of a template file: (place in the file, {field: text})."""
+    result = []
+    for index, item in enumerate(file.rows(file.data, "items")):
+        where = f"items[{index}]"
+        if not isinstance(item, dict):
+            raise file.wrong(where, item)
+        for key, value in item.items():
+            if not isinstance(value, str):
+                raise file.wrong(f"{where}.{key}", value)
+        result.append((where, item))
+    return result
+
+
+def _read_templated(folder: Path, name: str, common: _Common) -> list[_Topic]:
+    """A file of one "template" topic and the "items" that fill in its {fields}."""
+    file = _DataFile(folder, name)
+    template = file.get(file.data, "template", dict)
     return [
-        _topic(
-            f"Belanja Cerdas: Cek Tanda Mutu Nasional pada {name}",
-            "infografis",
-            "humas",
-            f"Mau beli {thing}? 🛒 Cek dulu logo Tanda Mutu Nasional di produk atau kemasannya ya. "
-            f"Produk bertanda ini sudah lolos uji laboratorium, jadi {benefit}. ✅",
-            f"Sebelum beli {thing}, cek logo Tanda Mutu Nasional. Produk bertanda ini sudah lolos uji, "
-            f"jadi {benefit}.",
-            f"Sebelum membeli {thing}, pastikan produk tersebut mencantumkan logo Tanda Mutu Nasional. "
-            "Logo ini menunjukkan bahwa produk telah diuji di laboratorium terakreditasi dan memenuhi "
-            f"standar nasional, sehingga {benefit}. Jika menemukan produk tanpa tanda atau dengan logo "
-            "yang mencurigakan, laporkan melalui kanal pengaduan BMSN.",
-            ("BelanjaCerdas",),
-        )
-        for name, thing, benefit in _PRODUCTS
+        _read_topic(file, common, template, "template", item, where)
+        for where, item in _read_items(file)
     ]
 
 
-# (title, kind, unit, Instagram, X, Facebook, tags)
-_TOPICS = (
-    (
-        "Kenali Standar: Apa Itu Standar?",
-        "edukasi",
-        "humas",
-        "Pernah kepikiran kenapa colokan listrik di rumah selalu pas? 🔌 Itu berkat standar: "
-        "kesepakatan tertulis tentang cara membuat produk atau memberi layanan yang baik. Standar "
-        "disusun bareng produsen, konsumen, akademisi, dan pemerintah.",
-        "Kenapa colokan listrik selalu pas? Karena ada standar: kesepakatan tertulis tentang cara "
-        "membuat produk atau memberi layanan yang baik, disusun bersama banyak pihak.",
-        "Standar adalah dokumen yang berisi kesepakatan tentang cara membuat produk, menjalankan "
-        "proses, atau memberikan layanan yang baik. Standar nasional disusun bersama oleh produsen, "
-        "konsumen, akademisi, dan pemerintah, sehingga kepentingan semua pihak terwakili.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Standar Wajib dan Sukarela",
-        "edukasi",
-        "humas",
-        "Sobat tahu nggak? 🤔 Sebagian besar standar nasional itu sukarela lho. Standar baru jadi "
-        "wajib kalau pemerintah memberlakukannya untuk melindungi keselamatan, kesehatan, dan "
-        "lingkungan, misalnya untuk helm dan mainan anak.",
-        "Sebagian besar standar nasional bersifat sukarela. Standar menjadi wajib bila diberlakukan "
-        "pemerintah demi keselamatan, kesehatan, dan lingkungan, misalnya helm dan mainan anak.",
-        "Sebagian besar standar nasional bersifat sukarela: produsen menerapkannya untuk "
-        "meningkatkan mutu dan daya saing. Standar menjadi wajib apabila pemerintah memberlakukannya "
-        "untuk melindungi keselamatan, kesehatan, dan lingkungan, seperti pada helm, mainan anak, "
-        "dan kabel listrik.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Bagaimana Standar Nasional Disusun",
-        "edukasi",
-        "humas",
-        "Standar itu nggak dibuat di balik meja, Sobat! 📝 Rancangannya dibahas di komite teknis, "
-        "lalu dibuka untuk jajak pendapat publik. Siapa pun, termasuk kamu, boleh kasih masukan.",
-        "Rancangan standar dibahas di komite teknis, lalu dibuka untuk jajak pendapat publik "
-        "sebelum ditetapkan. Siapa pun boleh memberi masukan.",
-        "Setiap standar nasional melalui beberapa tahap: usulan, pembahasan di komite teknis, jajak "
-        "pendapat publik, hingga penetapan. Pada tahap jajak pendapat, masyarakat dapat membaca "
-        "rancangan standar dan menyampaikan masukan secara terbuka.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Apa Itu Akreditasi Laboratorium?",
-        "edukasi",
-        "humas",
-        "Hasil uji lab bisa dipercaya kalau labnya terakreditasi 🔬 Akreditasi adalah pengakuan "
-        "bahwa laboratorium itu kompeten: alatnya terkalibrasi, personelnya terlatih, dan metodenya "
-        "teruji.",
-        "Akreditasi adalah pengakuan bahwa laboratorium kompeten menguji: alat terkalibrasi, "
-        "personel terlatih, metode teruji. Hasilnya pun bisa dipercaya.",
-        "Akreditasi laboratorium adalah pengakuan formal bahwa sebuah laboratorium kompeten "
-        "melakukan pengujian atau kalibrasi tertentu. Penilaian mencakup peralatan, kompetensi "
-        "personel, metode, dan sistem mutunya, sehingga hasil ujinya dapat dipercaya.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Sistem Manajemen Mutu",
-        "edukasi",
-        "pusdiklat",
-        "Kerja rapi itu bisa dipelajari 💼 Sistem manajemen mutu bantu organisasi bekerja "
-        "konsisten: prosesnya tertulis, suara pelanggan didengar, dan perbaikan jalan terus.",
-        "Sistem manajemen mutu membantu organisasi bekerja konsisten: proses tertulis, pelanggan "
-        "didengar, perbaikan berkelanjutan.",
-        "Sistem manajemen mutu membantu organisasi, besar maupun kecil, bekerja secara konsisten. "
-        "Prosesnya terdokumentasi, masukan pelanggan ditindaklanjuti, dan perbaikan dilakukan "
-        "terus-menerus. Standar ini dapat diterapkan oleh pabrik, rumah sakit, sekolah, hingga "
-        "instansi pemerintah.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Keamanan Pangan untuk Usaha Kuliner",
-        "edukasi",
-        "pusdiklat",
-        "Buat Sobat yang punya usaha kuliner 🍜 Standar keamanan pangan bantu memastikan makanan "
-        "aman dari bahan baku sampai ke piring pelanggan: kebersihan dapur, suhu penyimpanan, sampai "
-        "pelatihan karyawan.",
-        "Punya usaha kuliner? Standar keamanan pangan membantu menjaga makanan tetap aman, dari "
-        "bahan baku, kebersihan dapur, suhu penyimpanan, hingga penyajian.",
-        "Standar keamanan pangan membantu pelaku usaha kuliner mengendalikan risiko di setiap tahap, "
-        "mulai dari pemilihan bahan baku, kebersihan dapur, suhu penyimpanan, hingga penyajian. "
-        "Penerapannya melindungi konsumen sekaligus meningkatkan kepercayaan pelanggan.",
-        ("KenaliStandar", "KeamananPangan"),
-    ),
-    (
-        "Kenali Standar: Manajemen Lingkungan",
-        "edukasi",
-        "humas",
-        "Peduli bumi juga bisa lewat standar 🌱 Standar manajemen lingkungan bantu perusahaan "
-        "menghemat energi dan air, mengurangi limbah, dan mematuhi aturan lingkungan.",
-        "Standar manajemen lingkungan membantu organisasi menghemat energi dan air, mengurangi "
-        "limbah, dan memenuhi aturan lingkungan.",
-        "Standar sistem manajemen lingkungan memberi kerangka bagi organisasi untuk mengenali dampak "
-        "kegiatannya terhadap lingkungan, menghemat energi dan air, mengurangi limbah, serta "
-        "memenuhi peraturan yang berlaku.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Keselamatan dan Kesehatan Kerja",
-        "edukasi",
-        "humas",
-        "Pulang kerja dengan selamat itu hak semua pekerja 👷 Standar keselamatan dan kesehatan "
-        "kerja bantu tempat kerja mengenali bahaya dan mencegah kecelakaan sebelum terjadi.",
-        "Standar keselamatan dan kesehatan kerja membantu tempat kerja mengenali bahaya dan mencegah "
-        "kecelakaan sebelum terjadi.",
-        "Standar sistem manajemen keselamatan dan kesehatan kerja membantu organisasi "
-        "mengidentifikasi bahaya, menilai risiko, dan menetapkan pengendalian, sehingga kecelakaan "
-        "dan penyakit akibat kerja dapat dicegah.",
-        ("KenaliStandar", "K3"),
-    ),
-    (
-        "Kenali Standar: Kenapa Alat Ukur Perlu Dikalibrasi",
-        "edukasi",
-        "pusdiklat",
-        "Termometer, timbangan, meteran… semua bisa meleset seiring waktu ⚖️ Kalibrasi memastikan "
-        "alat ukur tetap memberi hasil yang benar. Kecil tapi penting!",
-        "Alat ukur bisa meleset seiring waktu. Kalibrasi memastikan termometer, timbangan, dan "
-        "meteran tetap memberi hasil yang benar.",
-        "Kalibrasi adalah kegiatan membandingkan alat ukur dengan acuan yang tertelusur untuk "
-        "mengetahui penyimpangannya. Alat ukur yang terkalibrasi memastikan hasil pengukuran di "
-        "industri, laboratorium, dan layanan kesehatan dapat dipercaya.",
-        ("KenaliStandar", "Kalibrasi"),
-    ),
-    (
-        "Kenali Standar: Apa Itu Penilaian Kesesuaian?",
-        "edukasi",
-        "humas",
-        "Istilahnya mungkin asing, tapi manfaatnya dekat 🙌 Penilaian kesesuaian adalah cara "
-        "membuktikan produk atau layanan memenuhi standar: lewat pengujian, inspeksi, atau "
-        "sertifikasi.",
-        "Penilaian kesesuaian adalah cara membuktikan produk atau layanan memenuhi standar, lewat "
-        "pengujian, inspeksi, atau sertifikasi.",
-        "Penilaian kesesuaian adalah rangkaian kegiatan untuk membuktikan bahwa produk, proses, atau "
-        "layanan memenuhi standar. Bentuknya dapat berupa pengujian di laboratorium, inspeksi, "
-        "maupun sertifikasi oleh lembaga yang terakreditasi.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Kenali Standar: Standar untuk Produk Ekspor",
-        "edukasi",
-        "humas",
-        "Mau produk lokal mendunia? 🌏 Standar jadi bahasa bersama dalam perdagangan internasional. "
-        "Produk yang memenuhi standar lebih mudah diterima pembeli di luar negeri.",
-        "Standar adalah bahasa bersama perdagangan internasional. Produk yang memenuhi standar lebih "
-        "mudah diterima pasar ekspor.",
-        "Dalam perdagangan internasional, standar berfungsi sebagai bahasa bersama antara penjual "
-        "dan pembeli. Produk yang memenuhi standar yang diakui lebih mudah menembus pasar ekspor "
-        "karena mutunya dapat dibuktikan.",
-        ("KenaliStandar", "UMKMNaikKelas"),
-    ),
-    (
-        "Kenali Standar: Standar Pelayanan Publik",
-        "edukasi",
-        "humas",
-        "Standar bukan cuma untuk produk, Sobat! 🏛️ Layanan publik juga punya standar: waktu "
-        "layanan, biaya, persyaratan, dan cara menyampaikan pengaduan harus jelas dan terbuka.",
-        "Layanan publik juga punya standar: waktu layanan, biaya, persyaratan, dan cara pengaduan "
-        "harus jelas dan terbuka.",
-        "Standar tidak hanya berlaku untuk produk. Setiap unit layanan publik wajib memiliki standar "
-        "pelayanan yang memuat persyaratan, prosedur, waktu, biaya, dan mekanisme pengaduan, serta "
-        "mengumumkannya secara terbuka kepada masyarakat.",
-        ("KenaliStandar", "PelayananPublik"),
-    ),
-    (
-        "Infografis: 5 Langkah Mendapatkan Tanda Mutu Nasional",
-        "infografis",
-        "humas",
-        "Mau produkmu bertanda mutu? Ini 5 langkahnya 👇\n1️⃣ Siapkan dokumen mutu\n2️⃣ Ajukan "
-        "permohonan daring\n3️⃣ Audit tempat produksi\n4️⃣ Uji contoh produk\n5️⃣ Sertifikat terbit!",
-        "5 langkah mendapatkan Tanda Mutu Nasional: siapkan dokumen mutu, ajukan permohonan daring, "
-        "audit tempat produksi, uji contoh produk, sertifikat terbit.",
-        "Berikut lima langkah memperoleh sertifikat Tanda Mutu Nasional: (1) menyiapkan dokumen "
-        "sistem mutu, (2) mengajukan permohonan secara daring, (3) audit tempat produksi, "
-        "(4) pengujian contoh produk di laboratorium terakreditasi, dan (5) penerbitan sertifikat.",
-        ("Sertifikasi",),
-    ),
-    (
-        "Infografis: Cara Membaca Label Produk Bertanda Mutu",
-        "infografis",
-        "humas",
-        "Label kemasan itu penuh info penting lho 🏷️ Cek logo Tanda Mutu Nasional, nomor standar, "
-        "nama dan alamat produsen, serta kode produksi. Kalau ada yang janggal, laporkan ke Mimin!",
-        "Cara membaca label produk bertanda mutu: cek logo Tanda Mutu Nasional, nomor standar, "
-        "identitas produsen, dan kode produksi.",
-        "Label produk bertanda mutu memuat logo Tanda Mutu Nasional, nomor standar yang diacu, nama "
-        "dan alamat produsen, serta kode produksi. Informasi ini memudahkan konsumen menelusuri asal "
-        "produk dan memastikan keasliannya.",
-        ("BelanjaCerdas",),
-    ),
-    (
-        "Infografis: Standar di Sekitar Rumah Kita",
-        "infografis",
-        "humas",
-        "Coba lihat sekeliling rumahmu 🏠 Kabel, stopkontak, helm, mainan, sampai air minum kemasan, "
-        "semuanya punya standar. Berapa banyak yang sudah Sobat cek?",
-        "Kabel, stopkontak, helm, mainan, air minum kemasan: banyak barang di rumah kita punya "
-        "standar. Sudah dicek belum?",
-        "Tanpa disadari, banyak barang di rumah kita diatur oleh standar: kabel dan stopkontak, "
-        "peralatan dapur, helm, mainan anak, hingga air minum dalam kemasan. Standar tersebut "
-        "memastikan barang-barang itu aman dipakai sehari-hari.",
-        ("MutuDiRumah",),
-    ),
-    (
-        "Infografis: Perjalanan Produk Menuju Tanda Mutu Nasional",
-        "infografis",
-        "humas",
-        "Dari pabrik ke rak toko, ini perjalanan produk sampai boleh memakai logo Tanda Mutu "
-        "Nasional 🚚 Ada audit, uji laboratorium, dan pengawasan rutin setelahnya.",
-        "Sebelum memakai logo Tanda Mutu Nasional, produk melewati audit, uji laboratorium, dan "
-        "pengawasan rutin.",
-        "Sebuah produk tidak serta-merta boleh memakai logo Tanda Mutu Nasional. Produsen harus "
-        "lolos audit, contoh produknya diuji di laboratorium terakreditasi, dan setelah sertifikat "
-        "terbit, produk tetap diawasi secara berkala di pabrik maupun di pasar.",
-        ("Sertifikasi",),
-    ),
-    (
-        "Infografis: Mitos dan Fakta Produk Bersertifikat",
-        "infografis",
-        "humas",
-        "Mitos: produk bersertifikat pasti mahal 💸 Fakta: banyak produk UMKM bertanda mutu dengan "
-        "harga terjangkau! Geser untuk mitos dan fakta lainnya.",
-        "Mitos: produk bersertifikat pasti mahal. Fakta: banyak produk UMKM bertanda mutu dengan "
-        "harga terjangkau.",
-        "Masih banyak anggapan keliru tentang produk bersertifikat, misalnya bahwa harganya pasti "
-        "mahal atau hanya untuk produk pabrik besar. Faktanya, banyak produk UMKM telah bertanda "
-        "mutu dengan harga yang terjangkau.",
-        ("MitosAtauFakta",),
-    ),
-    (
-        "Infografis: Tips Aman Memakai Kompor Gas",
-        "infografis",
-        "humas",
-        "Masak aman, hati tenang 🔥 Pakai regulator dan selang bertanda mutu, cek kebocoran dengan "
-        "air sabun, dan pastikan dapur punya ventilasi yang cukup.",
-        "Tips aman memakai kompor gas: pakai regulator dan selang bertanda mutu, cek kebocoran "
-        "dengan air sabun, jaga ventilasi dapur.",
-        "Agar aman saat memasak, gunakan regulator dan selang gas yang bertanda mutu, periksa "
-        "kebocoran dengan air sabun secara berkala, dan pastikan dapur memiliki ventilasi yang "
-        "cukup. Segera matikan kompor dan buka jendela bila tercium bau gas.",
-        ("AmanDiRumah",),
-    ),
-    (
-        "Infografis: Maklumat Pelayanan BMSN",
-        "infografis",
-        "humas",
-        "Ini janji layanan kami untuk Sobat Mutu 🤝 Cepat, transparan, tanpa pungutan liar. Kalau "
-        "ada yang tidak sesuai, sampaikan lewat kanal pengaduan resmi ya.",
-        "Maklumat pelayanan BMSN: cepat, transparan, tanpa pungutan liar. Sampaikan keluhan lewat "
-        "kanal pengaduan resmi.",
-        "BMSN menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah "
-        "ditetapkan: cepat, transparan, dan tanpa pungutan liar. Apabila pelayanan tidak sesuai, "
-        "masyarakat dapat menyampaikan pengaduan melalui kanal resmi.",
-        ("PelayananPublik",),
-    ),
-    (
-        "Infografis: Kanal Layanan Informasi dan Pengaduan",
-        "infografis",
-        "humas",
-        "Mau tanya atau menyampaikan keluhan? 📞 Sobat bisa hubungi kami lewat pusat panggilan, "
-        "surel, layanan tatap muka, atau DM ke akun resmi ini.",
-        "Kanal layanan informasi dan pengaduan BMSN: pusat panggilan, surel, layanan tatap muka, dan "
-        "pesan langsung ke akun resmi ini.",
-        "Masyarakat dapat memperoleh informasi dan menyampaikan pengaduan melalui pusat panggilan, "
-        "surat elektronik, layanan tatap muka di kantor BMSN, maupun pesan langsung ke akun media "
-        "sosial resmi BMSN.",
-        ("PelayananPublik",),
-    ),
-    (
-        "Infografis: Hemat Listrik dengan Label Hemat Energi",
-        "infografis",
-        "humas",
-        "Tagihan listrik bikin pusing? 💡 Pilih peralatan berlabel hemat energi. Makin banyak "
-        "bintangnya, makin hemat listriknya!",
-        "Pilih peralatan berlabel hemat energi: makin banyak bintangnya, makin hemat listriknya.",
-        "Label hemat energi membantu konsumen membandingkan konsumsi listrik peralatan rumah tangga. "
-        "Semakin banyak jumlah bintang pada label, semakin hemat energi peralatan tersebut.",
-        ("HematEnergi",),
-    ),
-    (
-        "Infografis: Akun Resmi BMSN",
-        "infografis",
-        "humas",
-        "Waspada akun palsu! 🚨 Akun resmi BMSN hanya @bmsn_ri di Instagram dan X, halaman Facebook "
-        "Badan Mutu Standar Nasional, dan kanal YouTube BMSN RI. Semuanya terverifikasi.",
-        "Waspada akun palsu! Akun resmi BMSN hanya @bmsn_ri di Instagram dan X, halaman Facebook "
-        "Badan Mutu Standar Nasional, dan kanal YouTube BMSN RI.",
-        "Waspadai akun palsu yang mengatasnamakan BMSN. Akun resmi BMSN hanya @bmsn_ri di Instagram "
-        "dan X, halaman Facebook Badan Mutu Standar Nasional, serta kanal YouTube BMSN RI. BMSN "
-        "tidak pernah meminta data pribadi atau pembayaran melalui pesan langsung.",
-        ("WaspadaPenipuan",),
-    ),
-    (
-        "Infografis: Waspada Penipuan Mengatasnamakan BMSN",
-        "infografis",
-        "humas",
-        "Hati-hati ya, Sobat! ⚠️ BMSN nggak pernah minta biaya sertifikasi lewat pesan pribadi atau "
-        "transfer ke rekening perorangan. Ragu? Cek dulu ke kanal resmi kami.",
-        "BMSN tidak pernah meminta biaya lewat pesan pribadi atau transfer ke rekening perorangan. "
-        "Ragu? Tanyakan ke kanal resmi kami.",
-        "Beredar pesan yang mengatasnamakan BMSN dan meminta sejumlah biaya untuk mempercepat "
-        "sertifikasi. BMSN tidak pernah meminta pembayaran melalui pesan pribadi atau ke rekening "
-        "perorangan. Jika ragu, konfirmasikan melalui kanal layanan resmi BMSN.",
-        ("WaspadaPenipuan",),
-    ),
-    (
-        "Video: Sehari di Laboratorium Uji BMSN",
-        "video",
-        "humas",
-        "Penasaran apa saja yang terjadi di laboratorium uji? 🔬 Ikut Mimin jalan-jalan seharian di "
-        "lab BMSN, dari uji benturan helm sampai uji air minum kemasan!",
-        "Ikut seharian di laboratorium uji BMSN: dari uji benturan helm sampai uji air minum "
-        "kemasan. Tonton videonya!",
-        "Bagaimana sebuah produk diuji sebelum memperoleh Tanda Mutu Nasional? Dalam video ini, kami "
-        "mengajak Sobat Mutu melihat kegiatan sehari-hari di laboratorium uji BMSN, mulai dari uji "
-        "benturan helm hingga pengujian air minum dalam kemasan.",
-        ("DiBalikLayar",),
-    ),
-    (
-        "Video: Cara Mengecek Keaslian Sertifikat",
-        "video",
-        "humas",
-        "Cuma butuh 1 menit! ⏱️ Tonton cara mengecek keaslian sertifikat Tanda Mutu Nasional lewat "
-        "laman resmi BMSN.",
-        "Satu menit untuk mengecek keaslian sertifikat Tanda Mutu Nasional. Simak videonya.",
-        "Video tutorial singkat ini menunjukkan langkah-langkah mengecek keaslian sertifikat Tanda "
-        "Mutu Nasional melalui laman resmi BMSN.",
-        ("Sertifikasi",),
-    ),
-    (
-        "Video: Kisah UMKM Keripik Tembus Pasar Ritel",
-        "video",
-        "bls",
-        "Dari dapur rumah ke rak swalayan 🛍️ Simak kisah UMKM keripik pisang dari Kendari yang "
-        "produknya tembus pasar ritel setelah bertanda mutu!",
-        "Kisah UMKM keripik pisang dari Kendari yang tembus pasar ritel setelah produknya bertanda "
-        "mutu.",
-        "Berawal dari dapur rumah, sebuah UMKM keripik pisang di Kendari kini memasok jaringan "
-        "swalayan setelah produknya memperoleh Tanda Mutu Nasional dengan pendampingan Balai Layanan "
-        "Standar Wilayah Timur. Simak kisahnya dalam video berikut.",
-        ("UMKMNaikKelas",),
-    ),
-    (
-        "Video: Kenapa Helm Harus Diuji Benturan?",
-        "video",
-        "humas",
-        "Helm yang kelihatannya kokoh belum tentu aman 🪖 Lihat langsung bagaimana helm diuji "
-        "benturan di laboratorium!",
-        "Helm yang kelihatannya kokoh belum tentu aman. Lihat bagaimana helm diuji benturan di "
-        "laboratorium.",
-        "Helm yang tampak kokoh belum tentu mampu melindungi kepala saat terjadi benturan. Video ini "
-        "memperlihatkan proses uji benturan dan uji penetrasi helm di laboratorium, syarat sebelum "
-        "helm memperoleh Tanda Mutu Nasional.",
-        ("HelmBermutu",),
-    ),
-    (
-        "Video: Mengenal Komite Teknis Penyusun Standar",
-        "video",
-        "humas",
-        "Siapa sih yang nyusun standar? 👥 Kenalan yuk sama komite teknis, tempat para ahli, "
-        "produsen, dan konsumen duduk bersama.",
-        "Siapa yang menyusun standar? Kenalan dengan komite teknis, tempat ahli, produsen, dan "
-        "konsumen duduk bersama.",
-        "Standar nasional disusun oleh komite teknis yang beranggotakan perwakilan produsen, "
-        "konsumen, pakar, dan pemerintah. Video ini memperkenalkan cara kerja komite teknis dalam "
-        "merumuskan sebuah standar.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Video Tutorial: Mengajukan Sertifikasi Secara Daring",
-        "video",
-        "humas",
-        "Ajukan sertifikasi sekarang bisa dari rumah 💻 Tonton tutorial langkah demi langkahnya di "
-        "sini!",
-        "Tutorial langkah demi langkah mengajukan sertifikasi Tanda Mutu Nasional secara daring.",
-        "Permohonan sertifikasi Tanda Mutu Nasional kini dapat diajukan secara daring. Video "
-        "tutorial ini memandu Sobat Mutu langkah demi langkah, mulai dari membuat akun hingga "
-        "mengunggah dokumen.",
-        ("Sertifikasi",),
-    ),
-    (
-        "Video Animasi: Apa Itu Standar?",
-        "video",
-        "humas",
-        "Versi animasinya sudah tayang! 🎬 Dalam 2 menit, kenali apa itu standar dan kenapa hidup "
-        "kita jadi lebih aman karenanya.",
-        "Dalam dua menit: apa itu standar dan mengapa hidup kita lebih aman karenanya. Tonton "
-        "animasinya!",
-        "Melalui video animasi berdurasi dua menit ini, Sobat Mutu dapat memahami apa itu standar, "
-        "siapa yang menyusunnya, dan bagaimana standar membuat kehidupan sehari-hari lebih aman.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Video: Di Balik Uji Keamanan Mainan Anak",
-        "video",
-        "humas",
-        "Mainan anak diuji apa saja sih? 🧸 Dari uji tarik bagian kecil sampai uji kandungan logam "
-        "berat. Tonton videonya, Sobat!",
-        "Mainan anak diuji apa saja? Dari uji tarik bagian kecil sampai uji kandungan logam berat.",
-        "Sebelum sampai ke tangan anak-anak, mainan bertanda mutu melewati serangkaian pengujian, "
-        "antara lain uji tarik untuk bagian kecil, uji tepi tajam, dan uji kandungan logam berat "
-        "pada cat.",
-        ("MainanAman",),
-    ),
-    (
-        "Sorotan: Pelatihan Auditor Sistem Manajemen Mutu",
-        "video",
-        "pusdiklat",
-        "Lima hari belajar, diskusi, dan praktik audit 📋 Ini momen-momen seru Pelatihan Auditor "
-        "Sistem Manajemen Mutu di Pusdiklat BMSN!",
-        "Sorotan Pelatihan Auditor Sistem Manajemen Mutu di Pusdiklat BMSN: lima hari belajar dan "
-        "praktik audit.",
-        "Pusdiklat BMSN telah menyelenggarakan Pelatihan Auditor Sistem Manajemen Mutu selama lima "
-        "hari. Peserta mempelajari prinsip audit, menyusun daftar periksa, dan mempraktikkan audit "
-        "di lingkungan kerja nyata.",
-        ("PusdiklatBMSN",),
-    ),
-    (
-        "Sorotan: Kelas Guru Budaya Mutu",
-        "video",
-        "pusdiklat",
-        "Guru-guru hebat belajar cara mengenalkan budaya mutu ke murid 👩‍🏫 Terima kasih sudah ikut "
-        "kelasnya!",
-        "Sorotan Kelas Guru: para guru SMA dan SMK belajar mengenalkan budaya mutu kepada murid.",
-        "Puluhan guru SMA dan SMK mengikuti Kelas Guru: Mengenalkan Budaya Mutu di Sekolah yang "
-        "diselenggarakan Pusdiklat BMSN secara daring. Peserta berbagi praktik baik mengajarkan "
-        "ketelitian dan kerja rapi di kelas.",
-        ("PusdiklatBMSN", "BudayaMutu"),
-    ),
-    (
-        "Podcast Sobat Mutu: Karier di Bidang Standardisasi",
-        "video",
-        "humas",
-        "Episode baru podcast Sobat Mutu! 🎧 Ngobrol santai soal karier di bidang standardisasi: "
-        "auditor, penguji, sampai penyusun standar.",
-        "Episode baru Podcast Sobat Mutu: ngobrol soal karier di bidang standardisasi, dari auditor "
-        "sampai penguji laboratorium.",
-        "Episode terbaru Podcast Sobat Mutu membahas peluang karier di bidang standardisasi dan "
-        "penilaian kesesuaian, seperti auditor, penguji laboratorium, dan penyusun standar, bersama "
-        "narasumber dari Pusdiklat BMSN.",
-        ("PodcastSobatMutu",),
-    ),
-    (
-        "Podcast Sobat Mutu: Belanja Daring yang Aman",
-        "video",
-        "humas",
-        "Suka belanja online? 🛒 Di episode ini kita bahas cara memilih produk aman di lokapasar, "
-        "termasuk cara cek tanda mutu dari foto produk.",
-        "Podcast Sobat Mutu: cara memilih produk aman saat belanja daring, termasuk memeriksa tanda "
-        "mutu dari foto produk.",
-        "Belanja daring memudahkan, tetapi konsumen perlu lebih teliti. Dalam episode ini, "
-        "narasumber membagikan cara memilih produk yang aman di lokapasar, termasuk memeriksa tanda "
-        "mutu dan informasi produsen.",
-        ("PodcastSobatMutu", "BelanjaCerdas"),
-    ),
-    (
-        "Video: Pengujian Produk Lokal di Laboratorium BLS Timur",
-        "video",
-        "bls",
-        "Lab di BLS Timur siap melayani produk lokal dari kawasan timur 🧪 Intip proses ujinya di "
-        "video ini!",
-        "Intip pengujian produk lokal di laboratorium Balai Layanan Standar Wilayah Timur.",
-        "Laboratorium Balai Layanan Standar Wilayah Timur melayani pengujian produk pangan dan "
-        "nonpangan dari pelaku usaha di kawasan timur Indonesia, sehingga produsen tidak perlu "
-        "mengirim contoh produk jauh-jauh.",
-        ("BLSTimur",),
-    ),
-    (
-        "Tantangan #MutuDiRumah: Foto Produk Bertanda Mutu di Rumahmu",
-        "interaksi",
-        "humas",
-        "Ikutan tantangan #MutuDiRumah yuk! 📸 Foto satu barang bertanda mutu di rumahmu, unggah ke "
-        "feed, tag @bmsn_ri, dan ceritakan kenapa kamu memilihnya. Ada hadiah menarik untuk 5 cerita "
-        "terbaik!",
-        "Ikutan #MutuDiRumah! Foto barang bertanda mutu di rumahmu, unggah, dan tag @bmsn_ri. Ada "
-        "hadiah untuk 5 cerita terbaik.",
-        "Ikuti tantangan #MutuDiRumah: foto satu barang bertanda mutu di rumah Sobat, unggah di akun "
-        "Facebook atau Instagram, tandai akun BMSN, dan ceritakan alasan memilihnya. Lima cerita "
-        "terbaik akan mendapat hadiah dari BMSN.",
-        ("MutuDiRumah",),
-    ),
-    (
-        "Pemenang Lomba Foto Mutu di Sekitar Kita",
-        "interaksi",
-        "humas",
-        "Selamat untuk para pemenang lomba foto Mutu di Sekitar Kita! 🏆 Karya kalian keren banget. "
-        "Hadiah akan dikirim minggu depan, cek DM ya.",
-        "Selamat kepada para pemenang lomba foto Mutu di Sekitar Kita! Terima kasih untuk semua "
-        "peserta.",
-        "Selamat kepada para pemenang lomba foto Mutu di Sekitar Kita. Terima kasih kepada seluruh "
-        "peserta yang telah berbagi cerita tentang produk bermutu di lingkungan masing-masing. "
-        "Pemenang akan dihubungi melalui pesan langsung.",
-        ("LombaFotoMutu",),
-    ),
-    (
-        "Polling: Produk Apa yang Paling Sering Sobat Cek Labelnya?",
-        "interaksi",
-        "humas",
-        "Polling dulu yuk! 🗳️ Produk apa yang paling sering Sobat cek labelnya sebelum beli? Makanan "
-        "kemasan, peralatan listrik, atau mainan anak? Jawab di kolom komentar!",
-        "Produk apa yang paling sering kamu cek labelnya sebelum beli? Makanan kemasan, peralatan "
-        "listrik, atau mainan anak?",
-        "Sobat Mutu, produk apa yang paling sering Sobat periksa labelnya sebelum membeli: makanan "
-        "kemasan, peralatan listrik, atau mainan anak? Bagikan jawaban Sobat di kolom komentar.",
-        ("BelanjaCerdas",),
-    ),
-    (
-        "Survei Kepuasan Layanan BMSN",
-        "layanan",
-        "humas",
-        "Suara Sobat penting buat kami 🙏 Isi survei kepuasan layanan BMSN lewat tautan di bio, cuma "
-        "5 menit!",
-        "Bantu kami memperbaiki layanan: isi survei kepuasan layanan BMSN, hanya lima menit.",
-        "Dalam rangka meningkatkan kualitas pelayanan publik, BMSN mengundang masyarakat yang pernah "
-        "menggunakan layanan kami untuk mengisi survei kepuasan layanan. Pengisian hanya memerlukan "
-        "waktu sekitar lima menit.",
-        ("PelayananPublik",),
-    ),
-    (
-        "Kenalan dengan Tim Humas BMSN",
-        "interaksi",
-        "humas",
-        "Siapa sih di balik akun ini? 👀 Kenalan yuk sama tim Humas BMSN yang tiap hari menyiapkan "
-        "konten buat Sobat Mutu!",
-        "Di balik akun ini ada tim Humas BMSN yang tiap hari menyiapkan informasi buat Sobat Mutu. "
-        "Salam kenal!",
-        "Di balik akun resmi BMSN ada tim Biro Hubungan Masyarakat yang setiap hari menyiapkan "
-        "informasi, menjawab pertanyaan, dan mendengarkan masukan Sobat Mutu. Salam kenal dari kami!",
-        ("DiBalikLayar",),
-    ),
-    (
-        "Ruang Baca Standar Kini Buka Hari Sabtu",
-        "layanan",
-        "humas",
-        "Kabar baik! 📖 Mulai bulan ini Ruang Baca Standar BMSN juga buka hari Sabtu pukul "
-        "08.00–12.00. Cocok buat mahasiswa yang lagi nyusun skripsi!",
-        "Mulai bulan ini Ruang Baca Standar BMSN juga buka hari Sabtu pukul 08.00–12.00.",
-        "Untuk memperluas akses informasi standar, Ruang Baca Standar BMSN kini juga melayani "
-        "pengunjung pada hari Sabtu pukul 08.00–12.00 WIB. Layanan ini terbuka untuk umum tanpa "
-        "biaya.",
-        ("RuangBacaStandar",),
-    ),
-    (
-        "Live Instagram: Ngobrol Mutu bersama Komunitas Konsumen Muda",
-        "interaksi",
-        "humas",
-        "Nanti malam live bareng Komunitas Konsumen Muda! 🎙️ Kita bahas tips jadi konsumen cerdas. "
-        "Siapkan pertanyaanmu ya!",
-        "Nanti malam, Live Instagram @bmsn_ri bersama Komunitas Konsumen Muda membahas tips jadi "
-        "konsumen cerdas.",
-        "Saksikan siaran langsung Instagram @bmsn_ri bersama Komunitas Konsumen Muda yang membahas "
-        "kiat menjadi konsumen cerdas. Siapkan pertanyaan Sobat Mutu untuk sesi tanya jawab.",
-        ("KonsumenCerdas",),
-    ),
-    (
-        "Tips: Merawat Helm Supaya Tetap Aman",
-        "edukasi",
-        "humas",
-        "Helm juga perlu dirawat 🪖 Jangan dijemur terik terlalu lama, cuci busa bagian dalam "
-        "secara berkala, dan ganti helm yang pernah terbentur keras.",
-        "Rawat helmmu: hindari jemur terik terlalu lama, cuci busa dalam secara berkala, ganti helm "
-        "yang pernah terbentur keras.",
-        "Helm yang baik perlu dirawat agar tetap melindungi. Hindari menjemur helm di bawah terik "
-        "matahari terlalu lama, bersihkan busa bagian dalam secara berkala, dan segera ganti helm "
-        "yang pernah mengalami benturan keras.",
-        ("HelmBermutu",),
-    ),
-    (
-        "Tips: Hindari Colokan Bertumpuk",
-        "edukasi",
-        "humas",
-        "Colokan numpuk di satu stopkontak? Bahaya, Sobat! ⚡ Pakai stopkontak bertanda mutu, jangan "
-        "melebihi daya, dan cabut yang tidak dipakai.",
-        "Hindari colokan bertumpuk di satu stopkontak. Pakai stopkontak bertanda mutu, jangan "
-        "melebihi daya, cabut yang tak dipakai.",
-        "Menumpuk banyak colokan pada satu stopkontak dapat menyebabkan panas berlebih dan "
-        "korsleting. Gunakan stopkontak bertanda mutu, perhatikan batas daya, dan cabut peralatan "
-        "yang tidak digunakan.",
-        ("AmanDiRumah",),
-    ),
-    (
-        "Kuliah Umum Standardisasi di Kampus",
-        "kegiatan",
-        "pusdiklat",
-        "Budaya mutu masuk kampus! 🎓 Terima kasih untuk mahasiswa yang sudah ramai hadir di kuliah "
-        "umum standardisasi pekan ini.",
-        "Terima kasih kepada mahasiswa yang hadir di kuliah umum standardisasi pekan ini. Budaya "
-        "mutu masuk kampus!",
-        "BMSN bekerja sama dengan sejumlah perguruan tinggi menyelenggarakan kuliah umum tentang "
-        "standardisasi dan penilaian kesesuaian. Kegiatan ini bertujuan mengenalkan budaya mutu "
-        "kepada generasi muda sejak di bangku kuliah.",
-        ("BudayaMutu",),
-    ),
-    (
-        "Tips: Memilih Mainan Sesuai Usia Anak",
-        "edukasi",
-        "humas",
-        "Mainan yang aman itu yang sesuai usia 🧸 Cek label usia di kemasan, hindari mainan dengan "
-        "bagian kecil untuk balita, dan pastikan ada logo Tanda Mutu Nasional.",
-        "Pilih mainan sesuai usia: cek label usia, hindari bagian kecil untuk balita, pastikan ada "
-        "logo Tanda Mutu Nasional.",
-        "Saat membeli mainan, perhatikan label batas usia pada kemasan. Hindari mainan dengan bagian "
-        "kecil untuk anak di bawah tiga tahun, dan pastikan mainan mencantumkan logo Tanda Mutu "
-        "Nasional.",
-        ("MainanAman",),
-    ),
-    (
-        "Tips: Cek Tanda Mutu Saat Belanja Daring",
-        "edukasi",
-        "humas",
-        "Belanja online tetap bisa cerdas 📱 Perbesar foto produk, cari logo Tanda Mutu Nasional "
-        "dan nomor sertifikatnya, lalu cek di laman resmi BMSN.",
-        "Belanja daring? Perbesar foto produk, cari logo Tanda Mutu Nasional dan nomor "
-        "sertifikatnya, lalu cek di laman resmi BMSN.",
-        "Saat berbelanja daring, perbesar foto produk dan kemasannya untuk menemukan logo Tanda Mutu "
-        "Nasional beserta nomor sertifikatnya. Nomor tersebut dapat dicek kebenarannya melalui laman "
-        "resmi BMSN.",
-        ("BelanjaCerdas",),
-    ),
-    (
-        "Tips: Menyimpan Air Minum Kemasan dengan Benar",
-        "edukasi",
-        "humas",
-        "Air minum kemasan jangan disimpan di bawah sinar matahari langsung ya ☀️ Simpan di tempat "
-        "sejuk dan perhatikan tanggal kedaluwarsanya.",
-        "Simpan air minum kemasan di tempat sejuk, jauh dari sinar matahari langsung, dan "
-        "perhatikan tanggal kedaluwarsanya.",
-        "Air minum dalam kemasan sebaiknya disimpan di tempat yang sejuk dan terlindung dari sinar "
-        "matahari langsung. Periksa juga kondisi segel dan tanggal kedaluwarsa sebelum dikonsumsi.",
-        ("AmanDiRumah",),
-    ),
-    (
-        "Kunjungan Pelajar SMK ke Laboratorium BMSN",
-        "kegiatan",
-        "humas",
-        "Seru banget kedatangan adik-adik SMK hari ini! 🧪 Mereka lihat langsung cara kerja "
-        "laboratorium uji dan belajar pentingnya ketelitian.",
-        "Hari ini laboratorium BMSN kedatangan pelajar SMK yang belajar langsung cara kerja "
-        "laboratorium uji.",
-        "Laboratorium BMSN menerima kunjungan pelajar SMK yang ingin mengenal dunia pengujian. Para "
-        "pelajar melihat langsung peralatan uji dan belajar pentingnya ketelitian dalam setiap "
-        "pengukuran.",
-        ("BudayaMutu",),
-    ),
-    (
-        "Jajak Pendapat Rancangan Standar Dibuka",
-        "layanan",
-        "humas",
-        "Sobat bisa ikut menentukan isi standar lho! 🗳️ Jajak pendapat rancangan standar periode ini "
-        "sudah dibuka. Baca rancangannya dan kirim masukanmu lewat laman resmi BMSN.",
-        "Jajak pendapat rancangan standar periode ini dibuka. Baca rancangannya dan kirim masukan "
-        "lewat laman resmi BMSN.",
-        "BMSN membuka jajak pendapat atas sejumlah rancangan standar nasional. Masyarakat, pelaku "
-        "usaha, dan akademisi dapat membaca rancangan tersebut dan menyampaikan masukan melalui "
-        "laman resmi BMSN sebelum batas waktu yang ditentukan.",
-        ("KenaliStandar",),
-    ),
-    (
-        "Tips: Memilih Helm untuk Anak",
-        "edukasi",
-        "humas",
-        "Helm anak bukan helm dewasa versi mini 🧒 Pilih ukuran yang pas di kepala, tali dagu yang "
-        "kuat, dan logo Tanda Mutu Nasional.",
-        "Pilih helm anak yang ukurannya pas, tali dagunya kuat, dan bertanda mutu.",
-        "Helm untuk anak harus dipilih sesuai ukuran kepala, memiliki tali dagu yang kuat, dan "
-        "mencantumkan logo Tanda Mutu Nasional. Helm yang terlalu besar tidak akan melindungi dengan "
-        "baik.",
-        ("HelmBermutu",),
-    ),
-)
-
-# (question, Instagram answer, X answer, Facebook answer)
-_QUESTIONS = (
-    (
-        "Berapa lama proses sertifikasi Tanda Mutu Nasional?",
-        "Rata-rata 30 hari kerja sejak dokumen lengkap, tergantung jadwal uji laboratorium ya ⏳",
-        "Rata-rata 30 hari kerja sejak dokumen lengkap, tergantung jadwal uji laboratorium.",
-        "Proses sertifikasi rata-rata memerlukan 30 hari kerja sejak dokumen permohonan dinyatakan "
-        "lengkap. Waktu tersebut dapat bervariasi bergantung pada jadwal pengujian di laboratorium.",
-    ),
-    (
-        "Apakah UMKM bisa mengajukan sertifikasi?",
-        "Bisa banget! 💪 UMKM bisa dapat pendampingan gratis dari Balai Layanan Standar di wilayah "
-        "masing-masing, mulai dari menyiapkan dokumen sampai uji produk.",
-        "Bisa. UMKM dapat pendampingan gratis dari Balai Layanan Standar di wilayahnya, dari "
-        "penyiapan dokumen sampai uji produk.",
-        "Bisa. Pelaku UMKM dapat memperoleh pendampingan tanpa biaya dari Balai Layanan Standar di "
-        "wilayah masing-masing, mulai dari penyiapan dokumen mutu hingga pengujian produk.",
-    ),
-    (
-        "Bagaimana cara mengecek keaslian sertifikat?",
-        "Gampang! 🔍 Masukkan nomor sertifikat di laman cek sertifikat BMSN. Nama pemegang, jenis "
-        "produk, dan masa berlakunya langsung muncul.",
-        "Masukkan nomor sertifikat di laman cek sertifikat BMSN; nama pemegang, produk, dan masa "
-        "berlakunya akan tampil.",
-        "Keaslian sertifikat dapat diperiksa dengan memasukkan nomor sertifikat pada laman cek "
-        "sertifikat BMSN. Sistem akan menampilkan nama pemegang sertifikat, jenis produk, dan masa "
-        "berlakunya.",
-    ),
-    (
-        "Ke mana melaporkan produk dengan logo palsu?",
-        "Laporkan ke kanal pengaduan BMSN ya 📣 Sertakan foto produk, tempat membeli, dan tanggal "
-        "pembelian supaya bisa cepat ditindaklanjuti.",
-        "Laporkan ke kanal pengaduan BMSN dengan foto produk, tempat, dan tanggal pembelian.",
-        "Silakan laporkan melalui kanal pengaduan BMSN dengan melampirkan foto produk, nama dan "
-        "alamat tempat pembelian, serta tanggal pembelian. Setiap laporan akan ditindaklanjuti dan "
-        "identitas pelapor dijaga kerahasiaannya.",
-    ),
-    (
-        "Berapa lama sertifikat Tanda Mutu Nasional berlaku?",
-        "Sertifikat berlaku 4 tahun, Sobat 📅 Selama itu, pemegang sertifikat diaudit setiap tahun "
-        "supaya mutunya tetap terjaga.",
-        "Empat tahun, dengan audit surveilans setiap tahun agar mutu produk tetap terjaga.",
-        "Sertifikat berlaku selama empat tahun. Selama masa berlaku, pemegang sertifikat menjalani "
-        "audit surveilans setiap tahun untuk memastikan mutu produknya tetap konsisten.",
-    ),
-    (
-        "Apakah dokumen standar bisa dibaca gratis?",
-        "Bisa! 📚 Sobat bisa baca dokumen standar secara gratis di Ruang Baca Standar BMSN, baik "
-        "datang langsung maupun lewat layanan baca daring.",
-        "Bisa, dokumen standar dapat dibaca gratis di Ruang Baca Standar BMSN, langsung maupun "
-        "daring.",
-        "Dokumen standar nasional dapat dibaca tanpa biaya di Ruang Baca Standar BMSN, baik dengan "
-        "datang langsung maupun melalui layanan baca daring.",
-    ),
-    (
-        "Apakah mahasiswa bisa magang di BMSN?",
-        "Bisa dong 🎓 Pendaftaran magang dibuka dua kali setahun. Pantau terus pengumumannya di akun "
-        "resmi kami ya!",
-        "Bisa. Pendaftaran magang dibuka dua kali setahun; pantau pengumumannya di akun resmi kami.",
-        "Bisa. BMSN membuka pendaftaran magang bagi mahasiswa dua kali dalam setahun. Informasi "
-        "persyaratan dan jadwalnya diumumkan melalui laman dan akun media sosial resmi BMSN.",
-    ),
-    (
-        "Di mana saja kantor layanan BMSN?",
-        "Kantor pusat kami di Jakarta, dan ada Balai Layanan Standar di beberapa wilayah, termasuk "
-        "BLS Timur yang melayani Sobat di kawasan timur Indonesia 📍",
-        "Kantor pusat di Jakarta, plus Balai Layanan Standar di beberapa wilayah, termasuk BLS "
-        "Timur untuk kawasan timur Indonesia.",
-        "Layanan BMSN tersedia di kantor pusat di Jakarta dan di Balai Layanan Standar di sejumlah "
-        "wilayah, termasuk Balai Layanan Standar Wilayah Timur yang melayani masyarakat di kawasan "
-        "timur Indonesia.",
-    ),
-    (
-        "Apakah layanan sertifikasi dipungut biaya?",
-        "Ada tarif resmi sesuai ketentuan PNBP, dan semuanya dibayar lewat kanal resmi 💳 Mimin "
-        "ingatkan: petugas BMSN nggak pernah minta transfer ke rekening pribadi!",
-        "Ada tarif resmi sesuai ketentuan PNBP, dibayar lewat kanal resmi. Petugas BMSN tidak pernah "
-        "meminta transfer ke rekening pribadi.",
-        "Layanan sertifikasi dikenai tarif resmi sesuai ketentuan Penerimaan Negara Bukan Pajak "
-        "(PNBP) dan dibayarkan melalui kanal pembayaran resmi. Petugas BMSN tidak pernah meminta "
-        "pembayaran ke rekening pribadi.",
-    ),
-)
+def _read_topics(folder: Path, common: _Common) -> list[_Topic]:
+    file = _DataFile(folder, "topics.json")
+    if not isinstance(file.data, list) or not file.data:
+        raise file.wrong("", file.data)
+    return [_read_topic(file, common, row, f"[{index}]") for index, row in enumerate(file.data)]
 
 
-def _question_topics() -> list[_Topic]:
-    return [
-        _topic(
-            f"Tanya Mimin: {question}",
-            "layanan",
-            "humas",
-            f"Pertanyaan dari {AUDIENCE} nih: “{question}” 🙋\n\n{ig}",
-            f"Tanya Mimin: {question} {x}",
-            f"Pertanyaan dari {AUDIENCE}: {question}\n\n{fb}",
-            ("TanyaMimin",),
-            _CHECKED_BY_EXPERT,
-        )
-        for question, ig, x, fb in _QUESTIONS
+def _read_quiz(folder: Path) -> _Quiz:
+    file = _DataFile(folder, "quiz.json")
+    template = file.get(file.data, "template", dict)
+    questions = []
+    for index, item in enumerate(file.rows(file.data, "items")):
+        where = f"items[{index}]"
+        question = file.get(item, "question", str, where)
+        choices = file.texts(item, "choices", where)
+        if not 2 <= len(choices) <= len(_CHOICE_LETTERS):
+            raise file.wrong(f"{where}.choices", list(choices))
+        lines = [question, *map("{}. {}".format, _CHOICE_LETTERS, choices)]
+        questions.append("\n".join(lines))
+    quiz = _Quiz(
+        title=file.get(template, "title", str, "template"),
+        ig=file.get(template, "instagram", str, "template"),
+        x=file.get(template, "x", str, "template"),
+        fb=file.get(template, "facebook", str, "template"),
+        tags=file.texts(template, "tags", "template", ()),
+        questions=tuple(questions),
+    )
+    keys = ("title", "instagram", "x", "facebook")
+    for key, value in zip(keys, (quiz.title, quiz.ig, quiz.x, quiz.fb), strict=True):
+        file.fill(value, {"number": 1, "quiz": ""}, f"template.{key}")
+    return quiz
+
+
+def _observance_values(year: int) -> dict[str, int]:
+    return {"year": year, "ri": year - 1945, "bmsn": year - FOUNDING_YEAR}
+
+
+def read_observances(folder: Path | None = None) -> list[Observance]:
+    """The commemorative days of observances.json, in file order."""
+    file = _DataFile(folder or data_folder(), "observances.json")
+    if not isinstance(file.data, list) or not file.data:
+        raise file.wrong("", file.data)
+    result = []
+    for index, row in enumerate(file.data):
+        where = f"[{index}]"
+        month = file.get(row, "month", int, where)
+        if not 1 <= month <= 12:
+            raise file.wrong(f"{where}.month", month)
+        day = file.get(row, "day", int, where)
+        if not 1 <= day <= calendar.monthrange(2024, month)[1]:  # 2024: 29 February is a day
+            raise file.wrong(f"{where}.day", day)
+        name = file.get(row, "name", str, where)
+        post = None
+        found = file.get(row, "post", dict, where, None)
+        if found is not None:
+            place = f"{where}.post"
+            post = ObservancePost(
+                *(file.get(found, key, str, place) for key in ("title", "greeting", "emoji")),
+                *(file.get(found, key, str, place) for key in ("message", "hashtag")),
+                video=file.get(found, "video", bool, place, False),
+            )
+            for key in ("title", "greeting", "hashtag"):
+                file.fill(getattr(post, key), _observance_values(2024), f"{place}.{key}")
+        result.append(Observance(month, day, name, post))
+    return result
+
+
+@functools.lru_cache(maxsize=4)
+def _load(folder: Path) -> DemoContent:
+    common = _read_common(folder)
+    pool = [
+        *_read_templated(folder, "products.json", common),
+        *_read_topics(folder, common),
+        *_read_templated(folder, "questions.json", common),
+        *_read_templated(folder, "courses.json", common),
+        *_read_templated(folder, "regional.json", common),
     ]
+    return DemoContent(common, tuple(pool), _read_quiz(folder), tuple(read_observances(folder)))
 
 
-# (course, audience, how it runs)
-_COURSES = (
-    (
-        "Pelatihan Auditor Sistem Manajemen Mutu",
-        "pegawai dan profesional mutu",
-        "secara tatap muka selama lima hari",
-    ),
-    (
-        "Lokakarya Penyusunan Dokumen Mutu untuk UMKM",
-        "pelaku UMKM",
-        "secara daring selama dua hari",
-    ),
-    (
-        "Kelas Daring Pengantar Standardisasi",
-        "mahasiswa",
-        "secara daring setiap Sabtu selama sebulan",
-    ),
-    (
-        "Pelatihan Petugas Pengambil Contoh Produk",
-        "petugas laboratorium dan lembaga sertifikasi",
-        "secara tatap muka selama tiga hari",
-    ),
-    ("Lokakarya Penulisan Standar", "anggota komite teknis", "secara tatap muka selama dua hari"),
-    (
-        "Pelatihan Dasar Kalibrasi Alat Ukur",
-        "teknisi laboratorium",
-        "secara tatap muka selama empat hari",
-    ),
-    (
-        "Kelas Guru: Mengenalkan Budaya Mutu di Sekolah",
-        "guru SMA dan SMK",
-        "secara daring selama dua hari",
-    ),
-    (
-        "Lokakarya Keamanan Pangan untuk Usaha Katering",
-        "pengelola usaha katering",
-        "secara tatap muka selama dua hari",
-    ),
-    ("Webinar Standar dan Ekspor Produk UMKM", "pelaku UMKM", "secara daring selama setengah hari"),
-)
+def load_content(folder: Path | None = None) -> DemoContent:
+    """Read (once) the demo's content files; a missing or malformed one is a DemoDataError."""
+    return _load(Path(folder) if folder else data_folder())
 
 
-def _course_topics() -> list[_Topic]:
-    return [
-        _topic(
-            f"Pendaftaran {course}",
-            "acara",
-            "pusdiklat",
-            f"Ada kelas baru nih! 📢 Pusdiklat BMSN membuka pendaftaran {course} untuk {audience}. "
-            f"Kelas berlangsung {how}, kuotanya terbatas, jadi jangan sampai kehabisan ya!",
-            f"Pusdiklat BMSN membuka pendaftaran {course} untuk {audience}, {how}. Kuota terbatas!",
-            f"Pusat Pendidikan dan Pelatihan BMSN membuka pendaftaran {course} bagi {audience}. "
-            f"Kegiatan dilaksanakan {how}. Peserta yang menyelesaikan pelatihan akan memperoleh "
-            "sertifikat. Kuota terbatas; pendaftaran ditutup apabila kuota telah terpenuhi.",
-            ("PusdiklatBMSN",),
-        )
-        for course, audience, how in _COURSES
-    ]
-
-
-# (title, city, activity, what happened)
-_REGIONAL = (
-    (
-        "Pendampingan UMKM Olahan Sagu",
-        "Jayapura",
-        "pendampingan UMKM olahan sagu",
-        "Para pelaku usaha belajar menyusun dokumen mutu dan menyiapkan produk untuk pengujian.",
-    ),
-    (
-        "Klinik Mutu Minyak Kayu Putih",
-        "Ambon",
-        "klinik mutu bagi produsen minyak kayu putih",
-        "Produsen berkonsultasi langsung tentang kemasan, pelabelan, dan pengujian kadar minyak.",
-    ),
-    (
-        "Sosialisasi Standar Garam Beryodium",
-        "Kupang",
-        "sosialisasi standar garam beryodium bagi petambak garam",
-        "Peserta mempraktikkan cara sederhana memeriksa kandungan yodium pada garam.",
-    ),
-    (
-        "Pelatihan Keamanan Pangan Produsen Cakalang Fufu",
-        "Manado",
-        "pelatihan keamanan pangan bagi produsen cakalang fufu",
-        "Materi mencakup kebersihan tempat produksi, pengasapan yang aman, dan penyimpanan produk.",
-    ),
-    (
-        "Pendampingan Produsen Olahan Pala",
-        "Sorong",
-        "pendampingan produsen olahan pala",
-        "Pendampingan difokuskan pada mutu bahan baku dan pelabelan produk.",
-    ),
-    (
-        "Sosialisasi Standar Mutu Beras",
-        "Merauke",
-        "sosialisasi standar mutu beras bagi pengelola penggilingan padi",
-        "Peserta mempelajari kelas mutu beras serta cara menjaga mutu selama penyimpanan.",
-    ),
-    (
-        "Temu Pelanggan Layanan Standar",
-        "Makassar",
-        "temu pelanggan layanan standar",
-        "Para pelanggan menyampaikan masukan untuk perbaikan layanan sertifikasi dan pengujian.",
-    ),
-    (
-        "Pendampingan Produsen Olahan Rumput Laut",
-        "Kendari",
-        "pendampingan produsen olahan rumput laut",
-        "Produsen dibimbing menerapkan cara produksi pangan olahan yang baik.",
-    ),
-    (
-        "Klinik Mutu Kopi Lokal",
-        "Ternate",
-        "klinik mutu bagi pengolah kopi lokal",
-        "Pengolah kopi mendapat masukan tentang sortasi biji, kadar air, dan pengemasan.",
-    ),
-)
-
-
-def _regional_topics() -> list[_Topic]:
-    return [
-        _topic(
-            f"BLS Timur: {title} di {city}",
-            "kegiatan",
-            "bls",
-            f"Kabar dari timur 🌅 Tim BLS Timur hadir di {city} untuk {activity}. {detail} 👏",
-            f"Tim BLS Timur hadir di {city} untuk {activity}. {detail}",
-            f"Balai Layanan Standar Wilayah Timur melaksanakan {activity} di {city}. {detail}",
-            ("BLSTimur", "UMKMNaikKelas"),
-        )
-        for title, city, activity, detail in _REGIONAL
-    ]
-
-
-def _topic_pool() -> list[_Topic]:
-    return [
-        *_shopping_topics(),
-        *(_topic(*row) for row in _TOPICS),
-        *_question_topics(),
-        *_course_topics(),
-        *_regional_topics(),
-    ]
-
-
-_QUIZ = (
-    "Berapa tahun masa berlaku sertifikat Tanda Mutu Nasional?\nA. 2 tahun\nB. 4 tahun\nC. 10 tahun",
-    "Tanggal berapa Hari Standar Dunia diperingati?\nA. 14 Oktober\nB. 20 Mei\nC. 10 November",
-    "Apa arti logo Tanda Mutu Nasional pada kemasan?\nA. Produk impor\nB. Produk sudah diuji sesuai standar\nC. Produk diskon",
-    "Siapa yang boleh memberi masukan pada rancangan standar?\nA. Hanya pabrik\nB. Hanya pemerintah\nC. Semua pihak, termasuk masyarakat",
-    "Alat apa yang perlu rutin dikalibrasi di toko?\nA. Timbangan\nB. Kursi\nC. Rak pajangan",
-    "Apa yang diuji pada helm sebelum bertanda mutu?\nA. Warna\nB. Daya redam benturan\nC. Harga",
-    "Apa kepanjangan BMSN?\nA. Badan Mutu Standar Nasional\nB. Balai Mutu Sentra Niaga\nC. Biro Mutu dan Standar Negara",
-    "Di mana Sobat bisa mengecek keaslian sertifikat?\nA. Laman cek sertifikat BMSN\nB. Kolom komentar\nC. Grup percakapan",
-    "Apa fungsi regulator pada kompor gas?\nA. Mengatur tekanan gas\nB. Menyalakan api\nC. Mengukur suhu masakan",
-    "Lembaga apa yang menilai kompetensi laboratorium penguji?\nA. Lembaga akreditasi\nB. Bank\nC. Sekolah",
-    "Apa nama audit tahunan bagi pemegang sertifikat?\nA. Audit surveilans\nB. Audit kilat\nC. Audit akhir",
-    "Kapan Hari Konsumen Nasional diperingati?\nA. 20 April\nB. 17 Agustus\nC. 1 Juni",
-    "Bahan apa yang dilarang pada cat mainan anak?\nA. Timbal\nB. Air\nC. Pewarna makanan",
-    "Label hemat energi pada lampu menunjukkan apa?\nA. Tingkat hemat energi\nB. Negara asal\nC. Tanggal produksi",
-    "Siapa yang menyusun rancangan standar nasional?\nA. Komite teknis\nB. Komite sekolah\nC. Panitia lomba",
-    "Sistem manajemen mutu membantu organisasi untuk…\nA. Bekerja konsisten\nB. Menambah hari libur\nC. Mengurangi pelanggan",
-    "Mengapa alat ukur perlu dikalibrasi?\nA. Agar hasil ukurnya benar\nB. Agar warnanya cerah\nC. Agar lebih ringan",
-    "Air minum kemasan sebaiknya disimpan di…\nA. Tempat sejuk\nB. Bawah terik matahari\nC. Dekat kompor",
-    "Apa yang perlu dicek saat membeli mainan anak?\nA. Label usia dan tanda mutu\nB. Warna favorit\nC. Ukuran kardus",
-    "Berapa lama rata-rata proses sertifikasi sejak dokumen lengkap?\nA. 30 hari kerja\nB. 1 hari\nC. 5 tahun",
-)
-# Fridays since the first quiz of the series, to number them.
-_QUIZ_SERIES_START = dt.date(2019, 1, 4)
-
-
-def _quiz_topic(day: dt.date) -> _Topic:
+def _quiz_topic(day: dt.date, content: DemoContent) -> _Topic:
+    quiz = content.quiz
     number = (day - _QUIZ_SERIES_START).days // 7 + 1
-    question = _QUIZ[number % len(_QUIZ)]
-    tags = ("KuisJumatMutu", "SobatMutu")
+    values = {"number": number, "quiz": quiz.questions[number % len(quiz.questions)]}
     return _Topic(
-        title=f"Kuis Jumat Mutu #{number}",
+        title=quiz.title.format(**values),
         kind="kuis",
         unit="humas",
-        notes=_NOTES["kuis"],
-        ig=(
-            f"Halo {AUDIENCE}! Waktunya Kuis Jumat Mutu 🧠\n\n{question}\n\nTulis jawabanmu di kolom "
-            "komentar ya! Tiga penjawab benar tercepat dapat suvenir dari Mimin 🎁\n– Mimin\n\n"
-            f"{_hashtags(('KuisJumatMutu',))}"
-        ),
-        x=_x_text(f"Kuis Jumat Mutu ke-{number} 🧠\n{question}\nBalas dengan jawabanmu!", tags),
-        fb=(
-            f"Kuis Jumat Mutu pekan ini:\n\n{question}\n\nTulis jawaban Sobat Mutu di kolom komentar. "
-            "Tiga penjawab benar pertama akan mendapat suvenir dari BMSN.\n\n#KuisJumatMutu #SobatMutu"
-        ),
-        tags=tags,
+        notes=content.common.notes.get("kuis", ""),
+        ig=quiz.ig.format(**values),
+        x=_x_text(quiz.x.format(**values), quiz.tags),
+        fb=quiz.fb.format(**values),
+        tags=quiz.tags,
     )
 
 
-# (month, day, title, greeting, emoji, message, hashtag, video); {year}, {ri} and {bmsn} are filled in.
-_OBSERVANCES = (
-    (
-        1,
-        1,
-        "Ucapan Tahun Baru {year}",
-        "Selamat Tahun Baru {year}",
-        "🎉",
-        "Semoga tahun ini membawa semangat baru untuk terus menjaga mutu, di rumah maupun di tempat kerja.",
-        "TahunBaru{year}",
-        False,
-    ),
-    (
-        3,
-        15,
-        "Ucapan Hari Hak Konsumen Sedunia {year}",
-        "Selamat Hari Hak Konsumen Sedunia",
-        "🛡️",
-        "Konsumen berhak atas produk yang aman. Yuk biasakan cek Tanda Mutu Nasional sebelum membeli.",
-        "HariHakKonsumenSedunia",
-        False,
-    ),
-    (
-        4,
-        20,
-        "Ucapan Hari Konsumen Nasional {year}",
-        "Selamat Hari Konsumen Nasional",
-        "🛒",
-        "Konsumen cerdas memilih produk yang aman dan bermutu. Terima kasih sudah jadi konsumen yang teliti!",
-        "HariKonsumenNasional",
-        False,
-    ),
-    (
-        4,
-        21,
-        "Ucapan Hari Kartini {year}",
-        "Selamat Hari Kartini",
-        "🌸",
-        "Untuk perempuan hebat di laboratorium, di ruang kelas, di kantor, dan di rumah: terima kasih telah menginspirasi.",
-        "HariKartini",
-        False,
-    ),
-    (
-        5,
-        2,
-        "Ucapan Hari Pendidikan Nasional {year}",
-        "Selamat Hari Pendidikan Nasional",
-        "📚",
-        "Belajar tidak pernah selesai, termasuk belajar menghargai mutu dan ketelitian.",
-        "Hardiknas",
-        False,
-    ),
-    (
-        5,
-        20,
-        "Ucapan Hari Metrologi Dunia {year}",
-        "Selamat Hari Metrologi Dunia",
-        "📏",
-        "Pengukuran yang tepat adalah dasar perdagangan yang adil dan produk yang aman.",
-        "HariMetrologiDunia",
-        False,
-    ),
-    (
-        6,
-        1,
-        "Ucapan Hari Lahir Pancasila {year}",
-        "Selamat Hari Lahir Pancasila",
-        "🇮🇩",
-        "Pancasila mempersatukan kita. Mari terus berkarya bersama untuk Indonesia.",
-        "HariLahirPancasila",
-        False,
-    ),
-    (
-        6,
-        5,
-        "Ucapan Hari Lingkungan Hidup Sedunia {year}",
-        "Selamat Hari Lingkungan Hidup Sedunia",
-        "🌏",
-        "Produk yang memenuhi standar lingkungan ikut membantu menjaga bumi untuk generasi berikutnya.",
-        "HariLingkunganHidup",
-        False,
-    ),
-    (
-        8,
-        17,
-        "HUT ke-{ri} Republik Indonesia",
-        "Dirgahayu ke-{ri} Republik Indonesia",
-        "🇮🇩",
-        "Merdeka! Mari isi kemerdekaan dengan karya yang bermutu.",
-        "HUTRI{ri}",
-        False,
-    ),
-    (
-        10,
-        1,
-        "Ucapan Hari Kesaktian Pancasila {year}",
-        "Selamat Hari Kesaktian Pancasila",
-        "🇮🇩",
-        "Mari jaga persatuan dan terus berkarya untuk Indonesia.",
-        "HariKesaktianPancasila",
-        False,
-    ),
-    (
-        10,
-        2,
-        "Ucapan Hari Batik Nasional {year}",
-        "Selamat Hari Batik Nasional",
-        "👕",
-        "Batik adalah warisan yang kita rawat bersama. Yuk pakai batik hari ini dan dukung perajin lokal!",
-        "HariBatikNasional",
-        False,
-    ),
-    (
-        10,
-        8,
-        "Video HUT ke-{bmsn} BMSN",
-        "Selamat HUT ke-{bmsn} BMSN",
-        "🎂",
-        "Terima kasih atas kepercayaan Sobat Mutu. Kami akan terus menjaga mutu produk dan layanan untuk Indonesia.",
-        "HUTBMSN{bmsn}",
-        True,
-    ),
-    (
-        10,
-        14,
-        "Video Hari Standar Dunia {year}",
-        "Selamat Hari Standar Dunia",
-        "🌐",
-        "Standar membuat hidup lebih aman dan mudah, dari colokan listrik sampai helm yang Sobat pakai setiap hari.",
-        "HariStandarDunia",
-        True,
-    ),
-    (
-        10,
-        28,
-        "Ucapan Hari Sumpah Pemuda {year}",
-        "Selamat Hari Sumpah Pemuda",
-        "✊",
-        "Pemuda hari ini bersatu lewat karya. Yuk jadi generasi yang peduli mutu!",
-        "SumpahPemuda",
-        False,
-    ),
-    (
-        11,
-        10,
-        "Ucapan Hari Pahlawan {year}",
-        "Selamat Hari Pahlawan",
-        "🎖️",
-        "Meneruskan perjuangan para pahlawan bisa dimulai dari hal sederhana: bekerja jujur dan memberi yang terbaik.",
-        "HariPahlawan",
-        False,
-    ),
-    (
-        11,
-        25,
-        "Ucapan Hari Guru Nasional {year}",
-        "Selamat Hari Guru Nasional",
-        "👩‍🏫",
-        "Terima kasih, Bapak dan Ibu Guru, yang menanamkan disiplin, ketelitian, dan budaya mutu sejak dini.",
-        "HariGuruNasional",
-        False,
-    ),
-    (
-        12,
-        3,
-        "Ucapan Hari Disabilitas Internasional {year}",
-        "Selamat Hari Disabilitas Internasional",
-        "🤝",
-        "Layanan publik yang baik bisa dinikmati semua orang. BMSN terus berbenah agar layanannya ramah bagi penyandang disabilitas.",
-        "HariDisabilitasInternasional",
-        False,
-    ),
-    (
-        12,
-        22,
-        "Ucapan Hari Ibu {year}",
-        "Selamat Hari Ibu",
-        "💐",
-        "Terima kasih, Ibu, penjaga mutu pertama di rumah kita, yang selalu memastikan semuanya aman untuk keluarga.",
-        "HariIbu",
-        False,
-    ),
-    (
-        12,
-        30,
-        "Kilas Balik {year}: Terima Kasih, Sobat Mutu!",
-        "Kilas Balik {year}",
-        "🎞️",
-        "Terima kasih sudah menemani kami sepanjang tahun. Sampai jumpa tahun depan dengan semangat mutu yang baru!",
-        "KilasBalik{year}",
-        True,
-    ),
-)
-FOUNDING_YEAR = 1997  # of the fictional agency, for its anniversary posts
-
-
-def _observance_topic(day: dt.date, row: tuple) -> _Topic:
-    title, greeting, emoji, message, tag, video = row
-    values = {"year": day.year, "ri": day.year - 1945, "bmsn": day.year - FOUNDING_YEAR}
-    title, greeting, tag = title.format(**values), greeting.format(**values), tag.format(**values)
+def _observance_topic(day: dt.date, post: ObservancePost, content: DemoContent) -> _Topic:
+    values = _observance_values(day.year)
+    title, greeting = post.title.format(**values), post.greeting.format(**values)
+    tag, emoji, message = post.hashtag.format(**values), post.emoji, post.message
     if greeting.startswith("Selamat"):
         fb = f"Keluarga besar {INSTITUTION} mengucapkan {greeting}. {message}"
     else:
@@ -1429,13 +537,15 @@ def _observance_topic(day: dt.date, row: tuple) -> _Topic:
         title=title,
         kind="ucapan",
         unit="humas",
-        notes=_NOTES["ucapan"],
+        notes=content.common.notes.get("ucapan", ""),
         ig=f"{greeting}, {AUDIENCE}! {emoji}\n\n{message}\n\n– {ADMIN_NICKNAME}\n\n#{tag} #SobatMutu #BMSN",
         x=_x_text(f"{greeting}! {emoji} {message}", tags),
         fb=f"{fb}\n\n#{tag}",
         tags=tags,
-        video=video,
-        yt=f"{title} | {INSTITUTION}\n\n{message}\n\n{_YT_FOOTER}" if video else "",
+        video=post.video,
+        yt=f"{title} | {INSTITUTION}\n\n{message}\n\n{content.common.yt_footer}"
+        if post.video
+        else "",
     )
 
 
@@ -1558,20 +668,27 @@ def _future_status(days_ahead: int, rng: random.Random) -> str:
     return rng.choices(_WORKFLOW, weights=weights)[0]
 
 
-def _schedule(today: dt.date, rng: random.Random) -> list[tuple[dt.date, _Topic]]:
+def _schedule(
+    today: dt.date, rng: random.Random, content: DemoContent
+) -> list[tuple[dt.date, _Topic]]:
     """About POST_COUNT posts from three months ago to a month ahead, sorted by date."""
     first, last = _add_months(today, -3), _add_months(today, 1)
     plan: list[tuple[dt.date, _Topic]] = []
     for year in (today.year - 1, today.year, today.year + 1):
-        for month, day, *row in _OBSERVANCES:
-            date = dt.date(year, month, day)
+        for observance in content.observances:
+            if observance.post is None:
+                continue  # a day the calendar marks, without a demo post
+            try:
+                date = dt.date(year, observance.month, observance.day)
+            except ValueError:
+                continue  # 29 February of a common year
             if first <= date <= last:
-                plan.append((date, _observance_topic(date, tuple(row))))
+                plan.append((date, _observance_topic(date, observance.post, content)))
     day = first + dt.timedelta(days=(4 - first.weekday()) % 7)
     while day <= last:
-        plan.append((day, _quiz_topic(day)))
+        plan.append((day, _quiz_topic(day, content)))
         day += dt.timedelta(days=7)
-    pool = _topic_pool()
+    pool = list(content.pool)
     rng.shuffle(pool)
     count = min(len(pool), POST_COUNT - len(plan))
     span = (last - first).days + 1
@@ -1691,6 +808,7 @@ def _post_figures(
 def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> DemoSummary:
     """Fill an empty database with the demo agency; refuse one that holds accounts or posts."""
     today = today or dt.date.today()
+    content = load_content()
     rng = random.Random(seed)
     with db.transaction():
         if db.query("SELECT 1 FROM accounts UNION ALL SELECT 1 FROM posts LIMIT 1"):
@@ -1757,7 +875,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         first, last = _add_months(today, -3), _add_months(today, 1)
         planned: list[_PlannedVariant] = []
         post_rows = []
-        for day, topic in _schedule(today, rng):
+        for day, topic in _schedule(today, rng, content):
             owner = editor.id if topic.kind == "kuis" else rng.choice(owners[topic.unit])
             post = posts.create(db, topic.title, topic.notes, unit_ids[topic.unit], owner)
             post_rows.append(post.id)

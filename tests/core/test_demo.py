@@ -6,6 +6,7 @@ import pytest
 
 from core import accounts, demo, members, metrics, posts, settings
 from core.db import check, open_database
+from core.errors import LinimasaError
 
 BRIEF = {  # platform: (followers 1 Jan 2019, followers 1 Aug 2019, growth)
     "facebook": (7853, 8470, 617),
@@ -258,3 +259,115 @@ def test_a_capability_adds_its_own_demo_data(tmp_path, monkeypatch, demo_today):
     finally:
         handle.close()
     assert seen == [(demo_today, ["facebook", "instagram", "x", "youtube"], 4)]
+
+
+# --- the content files (resources/demo/) ------------------------------------------------
+
+
+def test_content_files_load():
+    folder = demo.data_folder()
+    assert folder.name == "demo" and folder.parent.name == "resources"
+    assert sorted(demo.DATA_FILES) == sorted(p.name for p in folder.glob("*.json"))
+    content = demo.load_content()
+    assert content is demo.load_content()  # read once
+    titles = [topic.title for topic in content.pool]
+    assert len(titles) >= 90 and len(set(titles)) == len(titles)
+    assert {topic.unit for topic in content.pool} == set(demo.UNIT_KEYS)
+    assert {topic.kind for topic in content.pool} == set(content.common.ig_cta)
+    assert all(topic.ig and topic.x and topic.fb for topic in content.pool)
+    assert all(topic.yt for topic in content.pool if topic.video)
+    assert all("{" not in topic.title for topic in content.pool)
+    assert len(content.quiz.questions) >= 10
+    assert all(q.count("\nA. ") == 1 for q in content.quiz.questions)
+
+
+def test_every_observance_is_a_day_of_the_year():
+    days = demo.read_observances()
+    assert len(days) >= 15
+    for day in days:
+        assert 1 <= day.month <= 12
+        dt.date(2024, day.month, day.day)  # a leap year: 29 February would count
+        assert day.name.strip() and "{" not in day.name
+        if day.post is not None:
+            for year in (2025, 2026):
+                values = {"year": year, "ri": year - 1945, "bmsn": year - demo.FOUNDING_YEAR}
+                day.post.title.format(**values), day.post.hashtag.format(**values)
+    assert len({(d.month, d.day) for d in days}) == len(days)
+    assert ("Hari Standar Dunia", 10, 14) in [(d.name, d.month, d.day) for d in days]
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of resources/demo/ to break."""
+    import shutil
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo.data_folder(), folder)
+    return folder
+
+
+def _edit(path, change):
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", demo.DATA_FILES)
+def test_a_missing_content_file_is_named(content_copy, name):
+    (content_copy / name).unlink()
+    with pytest.raises(demo.DemoDataError) as error:
+        demo.load_content(content_copy)
+    assert isinstance(error.value, LinimasaError)
+    assert error.value.path == content_copy / name
+    assert str(content_copy / name) in str(error.value)
+
+
+@pytest.mark.parametrize("name", demo.DATA_FILES)
+def test_a_content_file_that_is_not_json_is_named(content_copy, name):
+    (content_copy / name).write_text('{"items": [\n  {"name": "Helm",}\n]}', encoding="utf-8")
+    with pytest.raises(demo.DemoDataError) as error:
+        demo.load_content(content_copy)
+    message = str(error.value)
+    assert str(content_copy / name) in message and "JSON" in message and "2" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "where"),
+    [
+        ("observances.json", lambda d: d[3].update(month=13), "[3].month"),
+        ("observances.json", lambda d: d[0].update(day=0), "[0].day"),
+        ("observances.json", lambda d: d[1].update(month="4"), "[1].month"),
+        ("observances.json", lambda d: d[2].pop("name"), "[2].name"),
+        ("observances.json", lambda d: d[2]["post"].update(video="ya"), "[2].post.video"),
+        ("observances.json", lambda d: d[4]["post"].update(title="{tahun}"), "[4].post.title"),
+        ("products.json", lambda d: d["items"][5].pop("benefit"), "items[5].benefit"),
+        ("products.json", lambda d: d.pop("template"), "template"),
+        ("regional.json", lambda d: d["items"].clear(), "items"),
+        ("topics.json", lambda d: d[7].update(kind="iklan"), "[7].kind"),
+        ("topics.json", lambda d: d[7].update(unit="biro"), "[7].unit"),
+        ("topics.json", lambda d: d[8].update(tags="Mutu"), "[8].tags"),
+        ("quiz.json", lambda d: d["items"][2].update(choices=["Ya"]), "items[2].choices"),
+        ("common.json", lambda d: d["facebook_cta"].pop("video"), "facebook_cta.video"),
+        ("questions.json", lambda d: d["items"][0].update(x=3), "items[0].x"),
+    ],
+)
+def test_a_malformed_content_file_names_the_file_and_the_place(content_copy, name, change, where):
+    _edit(content_copy / name, change)
+    with pytest.raises(demo.DemoDataError) as error:
+        demo.load_content(content_copy)
+    message = str(error.value)
+    assert str(content_copy / name) in message and where in message, message
+
+
+def test_populate_with_broken_content_is_a_readable_error_and_writes_nothing(
+    db, content_copy, monkeypatch, demo_today
+):
+    (content_copy / "observances.json").write_text("[", encoding="utf-8")
+    monkeypatch.setattr(demo, "data_folder", lambda: content_copy)
+    with pytest.raises(LinimasaError) as error:
+        demo.populate(db, today=demo_today)
+    assert "observances.json" in str(error.value)
+    assert db.query("SELECT count(*) FROM units")[0][0] == 0
+    assert settings.get(db, "institution.name") == ""
