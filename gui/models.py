@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 ANY_INDEX = QModelIndex | QPersistentModelIndex
 #: The value a proxy model sorts by (numbers and ISO dates, not their formatted text).
-SORT_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -18,7 +19,7 @@ class RowsTableModel(QAbstractTableModel):
 
     A row keeps its place in the views across `set_rows` when it has an identity
     (`row_key`, by default its `id`): the selected row stays selected and the view keeps
-    its scroll position. Display text is formatted once per cell and kept until the rows
+    its scroll position. What a cell shows (text, and any other role) is worked out once and kept until the rows
     are replaced or the language changes (`retranslate`), not on every paint.
     """
 
@@ -27,14 +28,14 @@ class RowsTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[Any] = []
-        self._text: dict[tuple[int, int], str] = {}
+        self._cells: dict[tuple[int, int, int], Any] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
         rows = list(rows)
         old_keys = [self.row_key(row) for row in self.rows]
         if not self.rows or not rows or all(key is None for key in old_keys):
             self.beginResetModel()
-            self.rows, self._text = rows, {}
+            self.rows, self._cells = rows, {}
             self.endResetModel()
             return
         # The same rows, some changed, added or gone: a layout change moves what the views
@@ -46,7 +47,7 @@ class RowsTableModel(QAbstractTableModel):
             if key is not None:
                 new_places.setdefault(key, place)
         held = self.persistentIndexList()
-        self.rows, self._text = rows, {}
+        self.rows, self._cells = rows, {}
         moved = []
         for index in held:
             old = index.row()
@@ -99,24 +100,30 @@ class RowsTableModel(QAbstractTableModel):
             return None
         return self.column_title(self.COLUMNS[section])
 
-    def data(self, index: ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            key = (index.row(), index.column())
-            text = self._text.get(key)
-            if text is None:
-                text = self._text[key] = self.display(row, column)
-            return text
-        if role == SORT_ROLE:
-            return self.sort_key(row, column)
-        return self.role_data(row, column, role)
+    def data(self, index: ANY_INDEX, role: int = DISPLAY_ROLE):
+        # Views ask for every role of every visible cell on each paint and size pass (the
+        # Home agenda: thousands of calls while the window first shows), so each answer is
+        # worked out once per refresh and then looked up.
+        key = (index.row(), index.column(), role)
+        cells = self._cells
+        if key in cells:
+            return cells[key]
+        value = None
+        if index.isValid() and 0 <= key[0] < len(self.rows):
+            row = self.rows[key[0]]
+            column = self.COLUMNS[key[1]]
+            if role == DISPLAY_ROLE:
+                value = self.display(row, column)
+            elif role == SORT_ROLE:
+                value = self.sort_key(row, column)
+            else:
+                value = self.role_data(row, column, role)
+            cells[key] = value
+        return value
 
     def retranslate(self) -> None:
         """Headers and cells are built from the current language: show them again."""
-        self._text = {}
+        self._cells = {}
         if self.COLUMNS:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self.rows:
