@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core import APP_NAME, __version__, i18n
 from core.errors import LinimasaError
@@ -126,6 +127,59 @@ def install_crash_dialog(log_path: Path | None, interactive: bool = True) -> Non
     sys.excepthook = hook
 
 
+class CloseOnSignal:
+    """Ctrl+C (SIGINT), SIGTERM and, on Windows, Ctrl+Break (SIGBREAK) close the app the way
+    the window's close button does: the session is closed, so NAME.lock is removed and a demo
+    file's temporary folder deleted.
+
+    Python runs a signal handler only when the interpreter gets control, which Qt's event
+    loop does not give it while it waits: a timer wakes it up a few times a second. The
+    handler itself only notes the signal and lets the event loop do the closing, so nothing
+    is interrupted halfway. A second signal of the same kind is left to its normal effect,
+    which ends a hung app.
+    """
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGBREAK")
+    WAKE_UP_MS = 200
+
+    def __init__(self, app: QApplication):
+        self.window: QWidget | None = None
+        self.received: int | None = None
+        self._previous: dict[int, object] = {}
+        for name in self.NAMES:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self._previous[number] = signal.signal(number, self._handle)
+        self._timer = QTimer(app)
+        self._timer.setInterval(self.WAKE_UP_MS)
+        self._timer.timeout.connect(lambda: None)  # gives Python its turn
+        self._timer.start()
+
+    def _handle(self, number: int, _frame) -> None:
+        log.info("signal %s received: closing", signal.Signals(number).name)
+        self.received = number
+        signal.signal(number, self._previous[number])  # the second one is not softened
+        QTimer.singleShot(0, self.close)
+
+    def close(self) -> None:
+        # An open question or form is dismissed as if Esc was pressed (its cautious answer).
+        for _attempt in range(10):  # dialogs opened from dialogs; never loop forever
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                break
+            modal.close()
+            if modal.isVisible():
+                modal.hide()
+        if self.window is not None:
+            self.window.close()
+        # Before the window exists, run_app sees `received` once opening is over.
+
+    def restore(self) -> None:
+        self._timer.stop()
+        for number, previous in self._previous.items():
+            signal.signal(number, previous)
+
+
 def first_session(args: argparse.Namespace) -> Session | None:
     if args.demo and not args.db:
         return opening.open_demo()
@@ -148,6 +202,16 @@ def run_app(args: argparse.Namespace) -> int:
     opening.INTERACTIVE = interactive
     install_crash_dialog(log_path, interactive)
     log.info("Linimasa %s starting", __version__)
+    closer = CloseOnSignal(app)
+    try:
+        return _run(args, app, interactive, closer)
+    finally:
+        closer.restore()
+
+
+def _run(
+    args: argparse.Namespace, app: QApplication, interactive: bool, closer: CloseOnSignal
+) -> int:
     try:
         session = first_session(args)
     except LinimasaError as error:
@@ -156,13 +220,20 @@ def run_app(args: argparse.Namespace) -> int:
         if interactive:
             QMessageBox.warning(None, "Linimasa", str(error))
         raise
+    if closer.received is not None:
+        # Asked to close while the file was being opened: close it again, leave nothing behind.
+        if session is not None:
+            session.close()
+        return 0
     if session is None:
         # Nothing was opened (declined or unreadable): a smoke test must not pass on that.
         return 1 if args.exit_after_show else 0
     from gui.mainwindow import MainWindow
 
     window = MainWindow(session)
+    closer.window = window
     window.show()
+    QTimer.singleShot(0, lambda: log.info("main window shown"))
     if args.exit_after_show:
         # Runs once the event loop has painted the window; bench/startup.py times this line.
         QTimer.singleShot(0, lambda: print("window shown", flush=True))
