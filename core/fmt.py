@@ -7,6 +7,7 @@ import datetime as dt
 from babel import dates as bdates
 from babel import numbers as bnumbers
 
+from core import timezone
 from core.i18n import babel_locale
 
 
@@ -86,3 +87,13 @@ def datetime_short(value: dt.datetime | str) -> str:
     date_part = bdates.format_date(value.date(), format="medium", locale=babel_locale())
     time_part = bdates.format_time(value.time(), format="short", locale=babel_locale())
     return f"{date_part} {time_part}"
+
+
+def datetime_in_zone(value: dt.datetime | str, tz: dt.tzinfo | str) -> str:
+    """A moment in the institution's zone `tz` (a tzinfo or an IANA key such as "Asia/Jakarta"),
+    with the zone's abbreviation: "25 Nov 2026 09.00 WIB" (Indonesian), "Nov 25, 2026 9:00 AM
+    WIB" (English). A naive value, or text without an offset, is taken as `tz`-local time."""
+    if isinstance(tz, str):
+        tz = timezone.zone(tz)
+    moment = timezone.parse(value, tz)
+    return f"{datetime_short(moment)} {timezone.abbreviation(moment)}"

@@ -1,11 +1,19 @@
-"""Posts and their per-platform variants: one idea, written once per account's register."""
+"""Posts and their per-platform variants: one idea, written once per account's register.
+
+Times (planned_at, published_at) are stored as ISO 8601 text with the UTC offset of the
+institution's zone ("2026-11-25T09:00:00+07:00"). Functions that take a time accept an aware
+datetime (converted to the institution's zone), or a naive datetime or ISO text, which is
+institution-local time. So every stored time begins with the institution's local day, and the
+day filters below (substr(planned_at, 1, 10)) and the ordering by text are right; see
+core/timezone.py. Changing the zone setting restamps the stored times (`restamp_times`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from core import validate
+from core import timezone, validate
 from core.db import Database, new_uid, now_iso
 from core.errors import NotFound, ValidationError
 from core.i18n import N_, _
@@ -37,6 +45,10 @@ class Post:
 
 @dataclass(frozen=True)
 class Variant:
+    """One account's version of a post. `planned_at` and `published_at` are ISO text with the
+    institution's offset ("2026-11-25T09:00:00+07:00"; older files' offset-less times are read
+    as institution-local and given it); `planned` and `published` are the same as datetimes."""
+
     id: int
     uid: str
     post_id: int
@@ -47,10 +59,20 @@ class Variant:
     text: str
     external_id: str | None
 
+    @property
+    def planned(self) -> dt.datetime | None:
+        """The planned time, aware, in the institution's zone."""
+        return dt.datetime.fromisoformat(self.planned_at) if self.planned_at else None
+
+    @property
+    def published(self) -> dt.datetime | None:
+        """The publication time, aware, in the institution's zone."""
+        return dt.datetime.fromisoformat(self.published_at) if self.published_at else None
+
 
 @dataclass(frozen=True)
 class AgendaItem:
-    """One variant as a list of upcoming work shows it."""
+    """One variant as a list of upcoming work shows it; `when` as `Variant.planned_at`."""
 
     variant_id: int
     post_title: str
@@ -59,20 +81,35 @@ class AgendaItem:
     status: str
     when: str
 
+    @property
+    def at(self) -> dt.datetime:
+        """`when` as an aware datetime in the institution's zone."""
+        return dt.datetime.fromisoformat(self.when)
+
+
+def _read_time(value: str | None, tz: dt.tzinfo) -> str | None:
+    """A stored time as ISO text with `tz`'s offset; a naive (older) one is `tz`-local."""
+    if not value:
+        return None
+    try:
+        return timezone.stored(value, tz)
+    except ValueError:  # not ours to judge here: `check` reports it; show it as stored
+        return value
+
 
 def _post(row) -> Post:
     return Post(row["id"], row["uid"], row["title"], row["notes"], row["unit_id"], row["owner_id"])
 
 
-def _variant(row) -> Variant:
+def _variant(row, tz: dt.tzinfo) -> Variant:
     return Variant(
         row["id"],
         row["uid"],
         row["post_id"],
         row["account_id"],
         row["status"],
-        row["planned_at"],
-        row["published_at"],
+        _read_time(row["planned_at"], tz),
+        _read_time(row["published_at"], tz),
         row["text"],
         row["external_id"],
     )
@@ -116,8 +153,10 @@ def add_variant(
     planned_at: dt.datetime | str | None = None,
     published_at: dt.datetime | str | None = None,
 ) -> Variant:
+    """A new version of the post for the account. Times: see the module docstring."""
+    tz = timezone.institution_zone(db)
     status = validate.choice("status", status, STATUSES)
-    published = validate.datetime("published_at", published_at)
+    published = validate.datetime("published_at", published_at, tz=tz)
     if status == "published" and published is None:
         raise ValidationError(
             "published_at", published_at, _("a published variant needs its publication time")
@@ -127,7 +166,7 @@ def add_variant(
         "post_id": validate.reference(db, "post_id", post_id, "posts", required=True),
         "account_id": validate.reference(db, "account_id", account_id, "accounts", required=True),
         "status": status,
-        "planned_at": validate.datetime("planned_at", planned_at),
+        "planned_at": validate.datetime("planned_at", planned_at, tz=tz),
         "published_at": published,
         "text": validate.text("text", text, required=False, max_length=10000),
         "updated_at": now_iso(),
@@ -144,16 +183,96 @@ def add_variant(
     return get_variant(db, variant_id)
 
 
+class _Keep:
+    def __repr__(self) -> str:
+        return "posts.KEEP"
+
+
+KEEP = _Keep()
+"""The default of `update_variant`'s fields: leave what is stored."""
+
+
+def update_variant(
+    db: Database,
+    variant_id: int,
+    *,
+    text: str | _Keep = KEEP,
+    status: str | _Keep = KEEP,
+    planned_at: dt.datetime | str | None | _Keep = KEEP,
+    published_at: dt.datetime | str | None | _Keep = KEEP,
+) -> Variant:
+    """Change only the fields given; None empties a time. Times as for `add_variant`."""
+    current = get_variant(db, variant_id)
+    tz = timezone.institution_zone(db)
+    record: dict[str, object] = {}
+    if not isinstance(text, _Keep):
+        record["text"] = validate.text("text", text, required=False, max_length=10000)
+    if not isinstance(status, _Keep):
+        record["status"] = validate.choice("status", status, STATUSES)
+    if not isinstance(planned_at, _Keep):
+        record["planned_at"] = validate.datetime("planned_at", planned_at, tz=tz)
+    if not isinstance(published_at, _Keep):
+        record["published_at"] = validate.datetime("published_at", published_at, tz=tz)
+    if record.get("status", current.status) == "published" and (
+        record.get("published_at", current.published_at) is None
+    ):
+        raise ValidationError(
+            "published_at",
+            None if isinstance(published_at, _Keep) else published_at,
+            _("a published variant needs its publication time"),
+        )
+    if not record:
+        return current
+    record["updated_at"] = now_iso()
+    assignments = ", ".join(f"{column} = :{column}" for column in record)
+    with db.transaction():
+        db.conn.execute(
+            f"UPDATE post_variants SET {assignments} WHERE id = :_id", {**record, "_id": variant_id}
+        )
+    return get_variant(db, variant_id)
+
+
+def restamp_times(db: Database, old: dt.tzinfo, new: dt.tzinfo) -> int:
+    """Rewrite every stored time in zone `new` (same moment, new offset), reading offset-less
+    ones as `old`-local. Called when the institution's zone changes, so that each stored time
+    again begins with the institution's local day. Returns how many variants changed."""
+    changed = 0
+    with db.transaction():
+        rows = db.query(
+            """SELECT id, planned_at, published_at FROM post_variants
+               WHERE planned_at IS NOT NULL OR published_at IS NOT NULL"""
+        )
+        for variant_id, planned, published in rows:
+            moved = [_restamp(value, old, new) for value in (planned, published)]
+            if moved != [planned, published]:
+                db.conn.execute(
+                    "UPDATE post_variants SET planned_at = ?, published_at = ? WHERE id = ?",
+                    (*moved, variant_id),
+                )
+                changed += 1
+    return changed
+
+
+def _restamp(value: str | None, old: dt.tzinfo, new: dt.tzinfo) -> str | None:
+    if not value:
+        return value
+    try:
+        return timezone.stored(timezone.parse(value, old), new)
+    except ValueError:
+        return value
+
+
 def get_variant(db: Database, variant_id: int) -> Variant:
     row = db.conn.execute("SELECT * FROM post_variants WHERE id = ?", (variant_id,)).fetchone()
     if row is None:
         raise NotFound(_("post version"), variant_id)
-    return _variant(row)
+    return _variant(row, timezone.institution_zone(db))
 
 
 def variants_of(db: Database, post_id: int) -> list[Variant]:
+    tz = timezone.institution_zone(db)
     return [
-        _variant(r)
+        _variant(r, tz)
         for r in db.query("SELECT * FROM post_variants WHERE post_id = ? ORDER BY id", (post_id,))
     ]
 
@@ -180,7 +299,8 @@ def agenda(db: Database, start: dt.date, end: dt.date, limit: int = 50) -> list[
            ORDER BY v.planned_at, a.platform LIMIT ?""",
         (start.isoformat(), end.isoformat(), limit),
     )
-    return [AgendaItem(*row) for row in rows]
+    tz = timezone.institution_zone(db)
+    return [AgendaItem(*row[:5], _read_time(row[5], tz)) for row in rows]
 
 
 def agenda_count(db: Database, start: dt.date, end: dt.date) -> int:

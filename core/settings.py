@@ -200,6 +200,12 @@ def set(db: Database, key: str, value: object) -> None:  # noqa: A001 - reads as
     if setting.choices:
         validate.choice(key, _PARSERS[setting.kind](text), tuple(v for v, _t in setting.choices))
     with db.transaction():
+        if key == "institution.timezone":
+            # Stored post times carry the institution's offset (see core/timezone.py): move
+            # them into the new zone in the same transaction, keeping each moment.
+            from core import posts
+
+            posts.restamp_times(db, timezone.institution_zone(db), timezone.zone(text))
         db.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

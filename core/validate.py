@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 
+from core import timezone
 from core.errors import ValidationError
 from core.i18n import _
 
@@ -52,19 +53,22 @@ def date(field: str, value: object, *, required: bool = True) -> str | None:
     raise ValidationError(field, value, _("not a date in the form YYYY-MM-DD"))
 
 
-def datetime(field: str, value: object, *, required: bool = False) -> str | None:
-    """A local date and time as ISO text (YYYY-MM-DDTHH:MM:SS)."""
+def datetime(
+    field: str, value: object, *, required: bool = False, tz: dt.tzinfo | None = None
+) -> str | None:
+    """A moment as ISO text with the UTC offset of `tz` (YYYY-MM-DDTHH:MM:SS+07:00).
+
+    `tz` is the institution's zone (`core.timezone.institution_zone(db)`; WIB if None). A naive
+    datetime, or text without an offset, is local time in `tz`; an aware one (e.g. an export's
+    UTC time) is converted to `tz`, so the stored text always starts with `tz`'s local day.
+    """
     if value is None or value == "":
         if required:
             raise ValidationError(field, value, _("a date and time are required"))
         return None
-    if isinstance(value, str):
+    if isinstance(value, str | dt.datetime):
         with contextlib.suppress(ValueError):
-            value = dt.datetime.fromisoformat(value.strip())
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:  # e.g. an export's UTC time: stored as local time
-            value = value.astimezone()
-        return value.replace(microsecond=0, tzinfo=None).isoformat()
+            return timezone.stored(value, tz or timezone.zone())
     raise ValidationError(field, value, _("not a date and time in the form YYYY-MM-DD HH:MM"))
 
 

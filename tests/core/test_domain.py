@@ -290,7 +290,7 @@ def test_posts_and_variants_create_and_read(db, account):
         status="draft",
         planned_at="2021-12-22 09:00",
     )
-    assert draft.planned_at == "2021-12-22T09:00:00"
+    assert draft.planned_at == "2021-12-22T09:00:00+07:00"  # WIB, the default zone
     assert draft.status == "draft"
     assert posts.get_variant(db, draft.id) == draft
     assert posts.variants_of(db, post.id) == [draft]
@@ -305,7 +305,7 @@ def test_published_variant_needs_its_publication_time(db, account):
     done = posts.add_variant(
         db, post.id, account.id, status="published", published_at=dt.datetime(2021, 12, 22, 9, 5)
     )
-    assert done.published_at == "2021-12-22T09:05:00"
+    assert done.published_at == "2021-12-22T09:05:00+07:00"
 
 
 @pytest.mark.parametrize(
@@ -379,7 +379,7 @@ def test_agenda_lists_unpublished_work_soonest_first(db, december):
         "facebook",
         "humaskota",
         "review",
-        "2021-12-09T14:00:00",
+        "2021-12-09T14:00:00+07:00",
     )
     assert [
         i.variant_id for i in posts.agenda(db, dt.date(2021, 12, 9), dt.date(2021, 12, 15), limit=1)
