@@ -119,6 +119,11 @@ class HomeTab(Tab):
         left.addWidget(self.agenda, 1)
         left.addWidget(self.agenda_empty)
         left.addWidget(self.agenda_more)
+        # Without the table (nothing planned) the spare height goes below the text, so the
+        # heading stays at the top, level with "Content this month", instead of the column
+        # spreading its few lines down the page.
+        left.addStretch(0)
+        self.agenda_column = left
         right = QVBoxLayout()
         right.addWidget(self.status_title)
         right.addLayout(status_grid)
@@ -177,6 +182,7 @@ class HomeTab(Tab):
         self.agenda_model.set_rows(agenda)
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)
+        self.agenda_column.setStretch(self.agenda_column.count() - 1, 0 if agenda else 1)
         more = posts.agenda_count(db, today, end) - len(agenda)
         self.agenda_more.setText(_("… and {n} more").format(n=fmt.number(more)))
         self.agenda_more.setVisible(more > 0)

@@ -34,7 +34,7 @@ def test_home_shows_followers_in_indonesian_format(window):
     home = window.pages[0]
     figures = [card.figure.text() for card in home.cards]
     captions = " ".join(card.caption.text() for card in home.cards)
-    assert len(figures) == 4
+    assert len(figures) == 6  # the central bureau's four accounts, the regional office's two
     assert "Instagram" in captions and "Facebook" in captions
     # Indonesian thousands separator: a dot, never a comma.
     assert all("." in f and "," not in f for f in figures if len(f) > 3)
@@ -53,8 +53,8 @@ def test_accounts_table_lists_demo_accounts(window, qtmodeltester):
     tab = window.pages[2]
     model: AccountsTableModel = tab.model
     qtmodeltester.check(model)
-    assert model.rowCount() == 4
-    platforms = sorted(model.index(r, 0).data() for r in range(4))
+    assert model.rowCount() == 6
+    platforms = sorted({model.index(r, 0).data() for r in range(6)})
     assert platforms == ["Facebook", "Instagram", "X", "YouTube"]
     assert tab.stack.currentIndex() == 0
 
@@ -64,7 +64,7 @@ def test_accounts_search_filters_rows(window):
     tab.search.setText("youtube")
     assert tab.proxy.rowCount() == 1
     tab.search.clear()
-    assert tab.proxy.rowCount() == 4
+    assert tab.proxy.rowCount() == 6
 
 
 def test_placeholder_tabs_explain_what_comes(window):
@@ -117,7 +117,7 @@ def test_backup_from_menu_writes_a_copy(window, tmp_path):
     window.run_backup(target)
     copy = open_database(target, read_only=True)
     try:
-        assert copy.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 4
+        assert copy.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 6
     finally:
         copy.close()
     assert str(target) in window.statusBar().currentMessage()
@@ -187,13 +187,13 @@ def test_archive_hides_and_restore_brings_back(window):
     tab.table.selectRow(0)
     archived_id = tab.selected_account().id
     tab.archive_button.click()
-    assert tab.proxy.rowCount() == 3
+    assert tab.proxy.rowCount() == 5
     tab.show_archived.setChecked(True)
     tab.select(archived_id)
     assert tab.archive_button.text().replace("&", "") == "Pulihkan"
     tab.archive_button.click()
     tab.show_archived.setChecked(False)
-    assert tab.proxy.rowCount() == 4
+    assert tab.proxy.rowCount() == 6
 
 
 def test_unit_filter_and_no_match_message(window):
@@ -205,10 +205,10 @@ def test_unit_filter_and_no_match_message(window):
     tab.search.clear()
     pusdiklat = tab.unit_filter.findText("Pusdiklat")
     tab.unit_filter.setCurrentIndex(pusdiklat)
-    assert tab.proxy.rowCount() == 0  # the demo's accounts all belong to the humas bureau
+    assert tab.proxy.rowCount() == 0  # the demo's accounts belong to Humas and BLS Timur
     tab.unit_filter.setCurrentIndex(0)
-    assert tab.proxy.rowCount() == 4
-    assert "4" in tab.count.text()
+    assert tab.proxy.rowCount() == 6
+    assert "6" in tab.count.text()
 
 
 def test_menu_accelerators_are_unique(window):
@@ -255,13 +255,13 @@ def test_archive_can_be_undone_and_redone(window):
     tab.table.selectRow(0)
     name = tab.model.index(tab.proxy.mapToSource(tab.proxy.index(0, 0)).row(), 1).data()
     tab.archive_button.click()
-    assert tab.proxy.rowCount() == 3
+    assert tab.proxy.rowCount() == 5
     assert window.act_undo.isEnabled()
     assert name in window.act_undo.text() and window.act_undo.text().startswith("&Urungkan")
     window.act_undo.trigger()
-    assert tab.proxy.rowCount() == 4
+    assert tab.proxy.rowCount() == 6
     window.act_redo.trigger()
-    assert tab.proxy.rowCount() == 3
+    assert tab.proxy.rowCount() == 5
 
 
 def test_account_edit_can_be_undone(window, monkeypatch):
@@ -294,3 +294,30 @@ def test_accounts_tab_buttons_do_not_steal_menu_accelerators(window):
         assert len(set(letters)) == len(letters), (language, letters)
         assert not set(letters) & menus, (language, letters)
     window.set_language("id")
+
+
+def test_empty_agenda_heading_stays_at_the_top_level_with_content_this_month(qtbot, db):
+    """Issue: with nothing planned, the agenda heading sat halfway down the page."""
+    from core import accounts
+    from gui.mainwindow import MainWindow
+    from gui.session import Session
+
+    accounts.create(db, "instagram", "@humas_kota", "Humas Kota")
+    window = MainWindow(Session(db))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    home = window.page(0)
+    assert home.stack.currentIndex() == 0 and not home.agenda.isVisibleTo(home)
+
+    def top(widget):
+        return widget.mapTo(home, widget.rect().topLeft()).y()
+
+    # Each heading is as tall as its text (a stretched label centres its text far down)…
+    for title in (home.agenda_title, home.status_title):
+        assert title.height() <= title.sizeHint().height() + 4
+    # …both start at the same height, and "nothing planned" follows right below.
+    assert abs(top(home.agenda_title) - top(home.status_title)) <= 2
+    below = top(home.agenda_title) + home.agenda_title.sizeHint().height()
+    assert top(home.agenda_empty) - below < 20
