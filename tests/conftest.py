@@ -2,11 +2,35 @@
 
 import datetime as dt
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# The code under test (and every process it starts) finds its settings, logs and default
+# file through these variables: point them at a folder of the test run, never the user's
+# own, and remove it at the end. Set here, before Qt or platformdirs read them.
+_HOME_KEYS = ("HOME", "USERPROFILE", "APPDATA", "LOCALAPPDATA")
+_XDG_KEYS = ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+_SAVED_ENV = {key: os.environ.get(key) for key in (*_HOME_KEYS, *_XDG_KEYS)}
+_TEST_HOME = Path(tempfile.mkdtemp(prefix="linimasa-tests-home-"))
+for _key in _HOME_KEYS:
+    os.environ[_key] = str(_TEST_HOME)
+for _key in _XDG_KEYS:
+    os.environ[_key] = str(_TEST_HOME / _key.lower())
+
+
+def pytest_unconfigure(config):
+    for key, value in _SAVED_ENV.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    shutil.rmtree(_TEST_HOME, ignore_errors=True)
+
 
 import pytest  # noqa: E402
 
