@@ -1,5 +1,5 @@
-"""Demo data: a fictional national standards agency with four accounts, seven years of
-follower history and a content calendar around today.
+"""Demo data: a fictional national standards agency with the central bureau's four accounts
+and a regional office's two, seven years of follower history and a content calendar around today.
 
 The follower figures pass exactly through the ones in the product brief (January and
 August 2019), so that a demo file reproduces the sentence a real report once printed.
@@ -59,6 +59,19 @@ MONTHLY_RANGES = {
     "x": ((0.002, 0.006), (0.8, 1.6), (1.2, 1.6), (18, 30)),
     "youtube": ((0.01, 0.025), (2.0, 4.0), (4.0, 8.0), (8, 12)),
 }
+# The regional office (unit "bls") runs its own Facebook page and Instagram, smaller and
+# growing slower; its topics go out there, and on the central X account.
+REGIONAL_UNIT = "bls"
+REGIONAL_PLATFORMS = ("facebook", "instagram")
+REGIONAL_START_FOLLOWERS = {"facebook": 612, "instagram": 1480}  # on 1 January 2019
+REGIONAL_MONTHLY_GROWTH = {
+    "facebook": {2019: 18, 2020: 22, 2021: 20, 2022: 16, 2023: 14, 2024: 12, 2025: 11, 2026: 10},
+    "instagram": {2019: 70, 2020: 95, 2021: 85, 2022: 75, 2023: 65, 2024: 60, 2025: 55, 2026: 50},
+}
+REGIONAL_MONTHLY_RANGES = {
+    "facebook": ((0.008, 0.02), (0.3, 0.8), (1.2, 1.6), (4, 10)),
+    "instagram": ((0.02, 0.04), (0.25, 0.5), (1.5, 2.2), (6, 12)),
+}
 POST_COUNT = 120
 X_LIMIT = 280
 
@@ -73,9 +86,18 @@ class DatabaseNotEmpty(LinimasaError):
         )
 
 
+def regional_key(platform: str) -> str:
+    """The key of the regional office's account on `platform` in `DemoContext.account_ids`."""
+    return f"{REGIONAL_UNIT}:{platform}"
+
+
 @dataclass(frozen=True)
 class DemoContext:
-    """What a capability's demo data can build on: the day, the seed and the base rows' ids."""
+    """What a capability's demo data can build on: the day, the seed and the base rows' ids.
+
+    `account_ids` has the central accounts by platform ("instagram") and the regional office's
+    by `regional_key(platform)` ("bls:instagram").
+    """
 
     today: dt.date
     seed: int
@@ -570,9 +592,19 @@ def _month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
 # --- follower history --------------------------------------------------------------------
 
 
-def _follower_history(platform: str, months: list[dt.date], seed: int) -> dict[dt.date, int]:
+def _start_followers(key: str) -> int:
+    """Followers on 1 January 2019 of the account with this key (see DemoContext)."""
+    if key in START_FOLLOWERS:
+        return START_FOLLOWERS[key]
+    return REGIONAL_START_FOLLOWERS[key.removeprefix(regional_key(""))]
+
+
+def _follower_history(key: str, months: list[dt.date], seed: int) -> dict[dt.date, int]:
     """Followers on the first of each month: through the brief's figures, then steady growth."""
-    rng = random.Random(f"{seed}:followers:{platform}")
+    rng = random.Random(f"{seed}:followers:{key}")
+    if key not in BRIEF_FOLLOWERS:
+        return _regional_history(key, months, rng)
+    platform = key
     start, brief = START_FOLLOWERS[platform], BRIEF_FOLLOWERS[platform]
     # January to August 2019: seven uneven steps that add up exactly to the reported growth.
     steps = [rng.uniform(0.6, 1.4) for _ in range(7)]
@@ -592,19 +624,36 @@ def _follower_history(platform: str, months: list[dt.date], seed: int) -> dict[d
     return {month: values[month] for month in months}
 
 
+def _regional_history(key: str, months: list[dt.date], rng: random.Random) -> dict[dt.date, int]:
+    """A regional account: steady growth from its January 2019 figure, a little each month."""
+    rates = REGIONAL_MONTHLY_GROWTH[key.removeprefix(regional_key(""))]
+    followers, values = _start_followers(key), {}
+    for month in months:
+        if month > HISTORY_START:
+            rate = rates.get(month.year, rates[max(rates)])
+            followers = max(0, followers + round(rate * rng.uniform(0.6, 1.4)))
+        values[month] = followers
+    return values
+
+
 def _snapshot_rows(
     account_ids: dict[str, int], today: dt.date, seed: int
 ) -> tuple[list[dict], dict]:
+    """Monthly snapshots of every account (keys as in DemoContext), and the follower series."""
     months = _month_starts(HISTORY_START, today.replace(day=1))
     rows, history = [], {}
-    for platform in PLATFORMS:
-        series = _follower_history(platform, months, seed)
-        history[platform] = series
-        rng = random.Random(f"{seed}:monthly:{platform}")
-        rate, reach, views, published = MONTHLY_RANGES[platform]
+    for key, account_id in account_ids.items():
+        series = _follower_history(key, months, seed)
+        history[key] = series
+        rng = random.Random(f"{seed}:monthly:{key}")
+        if key in MONTHLY_RANGES:
+            rate, reach, views, published = MONTHLY_RANGES[key]
+        else:
+            ranges = REGIONAL_MONTHLY_RANGES[key.removeprefix(regional_key(""))]
+            rate, reach, views, published = ranges
         for month, followers in series.items():
             row = {
-                "account_id": account_ids[platform],
+                "account_id": account_id,
                 "date": month,
                 "followers": followers,
                 "source": "demo",
@@ -703,6 +752,7 @@ def _schedule(
 class _PlannedVariant:
     post: int
     platform: str
+    account: str  # key in DemoContext.account_ids
     topic: _Topic
     planned: dt.datetime
     status: str = "idea"
@@ -863,6 +913,27 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         for platform, handle, name, holder, url, start in account_specs:
             account = accounts.create(db, platform, handle, name, humas.id, holder.id, url, start)
             account_ids[platform] = account.id
+        regional_specs = (
+            (
+                "facebook",
+                "bmsn.timur",
+                "BMSN – Balai Layanan Standar Wilayah Timur",
+                "https://www.facebook.com/bmsn.timur",
+                "2017-08-21",
+            ),
+            (
+                "instagram",
+                "bmsn_timur",
+                "BLS Timur BMSN",
+                "https://www.instagram.com/bmsn_timur",
+                "2017-09-04",
+            ),
+        )
+        for platform, handle, name, url, start in regional_specs:
+            account = accounts.create(
+                db, platform, handle, name, bls.id, regional_editor.id, url, start
+            )
+            account_ids[regional_key(platform)] = account.id
 
         snapshot_rows, followers = _snapshot_rows(account_ids, today, seed)
         metrics.upsert_snapshots(db, snapshot_rows)
@@ -880,6 +951,9 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             post = posts.create(db, topic.title, topic.notes, unit_ids[topic.unit], owner)
             post_rows.append(post.id)
             for platform in _platforms_for(topic, rng):
+                account = regional_key(platform) if topic.unit == REGIONAL_UNIT else platform
+                if account not in account_ids:
+                    account = platform  # the regional office has no account there: central's
                 shift = (
                     rng.choices((-1, 0, 1), weights=(1, 8, 1))[0]
                     if topic.kind not in ("ucapan", "kuis")
@@ -888,7 +962,11 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
                 variant_day = min(max(day + dt.timedelta(days=shift), first), last)
                 planned.append(
                     _PlannedVariant(
-                        post.id, platform, topic, _planned_time(platform, topic, variant_day, rng)
+                        post.id,
+                        platform,
+                        account,
+                        topic,
+                        _planned_time(platform, topic, variant_day, rng),
                     )
                 )
         _assign_statuses(planned, today, rng)
@@ -899,7 +977,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             variant = posts.add_variant(
                 db,
                 item.post,
-                account_ids[item.platform],
+                account_ids[item.account],
                 _variant_text(item.platform, item.topic, item.status),
                 item.status,
                 item.planned,
@@ -912,14 +990,14 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             measured = min(published + dt.timedelta(days=7), today)
             # Posts from before the history starts (a demo "today" early in 2019) use its first figure.
             month = max(published.replace(day=1), HISTORY_START)
-            audience = followers[item.platform].get(month, START_FOLLOWERS[item.platform])
+            audience = followers[item.account].get(month, _start_followers(item.account))
             figures = _post_figures(
                 item.platform, item.topic, audience, (measured - published).days, rng
             )
             metric_rows.append(
                 {
                     "variant_id": variant.id,
-                    "account_id": account_ids[item.platform],
+                    "account_id": account_ids[item.account],
                     "date": measured,
                     "source": "demo",
                     **figures,

@@ -1,10 +1,11 @@
-"""The demo agency: the brief's figures, a full follower history, a living content calendar."""
+"""The demo agency: the brief's figures, a full follower history, a living content calendar,
+a regional office with accounts of its own, and the content files it is all written from."""
 
 import datetime as dt
 
 import pytest
 
-from core import accounts, demo, members, metrics, posts, settings
+from core import accounts, demo, members, metrics, posts, settings, units
 from core.db import check, open_database
 from core.errors import LinimasaError
 
@@ -23,8 +24,15 @@ def window(today: dt.date) -> tuple[dt.date, dt.date]:
     return before, after
 
 
+def unit_accounts(db, short_name: str) -> dict[str, accounts.Account]:
+    """The accounts of one unit, by platform."""
+    unit = next(u for u in units.list_all(db) if u.short_name == short_name)
+    return {a.platform: a for a in accounts.list_all(db) if a.unit_id == unit.id}
+
+
 def by_platform(db):
-    return {a.platform: a for a in accounts.list_all(db)}
+    """The central bureau's accounts, the ones of the brief."""
+    return unit_accounts(db, "Humas")
 
 
 def variant_rows(db):
@@ -214,8 +222,8 @@ def test_same_day_and_seed_give_the_same_data_and_no_second_demo(demo_db, demo_t
     assert summary.posts == len(dump(demo_db)["posts"])
     assert summary.variants == len(dump(demo_db)["post_variants"])
     months = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
-    assert summary.snapshots == 4 * len(months)
-    assert (summary.units, summary.members, summary.accounts) == (3, 5, 4)
+    assert summary.snapshots == 6 * len(months)
+    assert (summary.units, summary.members, summary.accounts) == (3, 5, 6)
     assert summary.post_metrics == len(dump(demo_db)["post_metrics"])
 
 
@@ -258,7 +266,47 @@ def test_a_capability_adds_its_own_demo_data(tmp_path, monkeypatch, demo_today):
         demo.populate(handle, today=demo_today)
     finally:
         handle.close()
-    assert seen == [(demo_today, ["facebook", "instagram", "x", "youtube"], 4)]
+    central = ["facebook", "instagram", "x", "youtube"]
+    assert seen == [(demo_today, ["bls:facebook", "bls:instagram", *central], 6)]
+
+
+def test_a_regional_office_runs_its_own_smaller_accounts(demo_db, demo_today):
+    every = accounts.list_all(demo_db)
+    assert len({a.unit_id for a in every}) >= 2
+    central, regional = by_platform(demo_db), unit_accounts(demo_db, "BLS Timur")
+    assert set(regional) == {"facebook", "instagram"} and len(every) == 6
+    holder = {m.id: m for m in members.list_all(demo_db)}
+    assert {holder[a.responsible_id].name for a in regional.values()} == {"Yohanes Rumbiak"}
+    assert all(a.url.startswith("https://") and a.start_date for a in regional.values())
+
+    expected_dates = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
+    for platform, account in regional.items():
+        history = metrics.snapshots(demo_db, account.id)
+        assert [s.date for s in history] == expected_dates
+        assert {s.source for s in history} == {"demo"}
+        counts = [s.followers for s in history]
+        assert counts == sorted(counts), platform
+        big = metrics.snapshots(demo_db, central[platform].id)
+        assert history[0].followers < big[0].followers / 5
+        assert history[-1].followers < big[-1].followers / 4
+        assert history[-1].followers > 2 * history[0].followers
+        for snapshot in history:
+            if snapshot.date >= "2024-01-01":
+                assert 4 <= snapshot.posts_published <= 12 and snapshot.engagements > 0
+
+    # The office's own activities go out on its own accounts (and on the central X account).
+    rows = demo_db.query(
+        """SELECT p.title, p.unit_id, v.account_id, v.status FROM post_variants v
+           JOIN posts p ON p.id = v.post_id"""
+    )
+    regional_ids = {a.id for a in regional.values()}
+    unit_id = next(iter(regional.values())).unit_id
+    mine = [r for r in rows if r["account_id"] in regional_ids]
+    assert len(mine) >= 6 and all(r["unit_id"] == unit_id for r in mine)
+    assert any(r["status"] == "published" for r in mine)
+    assert any(r["status"] != "published" for r in mine)
+    central_ids = {central["facebook"].id, central["instagram"].id}
+    assert not [r for r in rows if r["unit_id"] == unit_id and r["account_id"] in central_ids]
 
 
 # --- the content files (resources/demo/) ------------------------------------------------
