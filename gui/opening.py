@@ -52,9 +52,19 @@ def open_demo(today: dt.date | None = None) -> Session:
     from core import demo
 
     folder = Path(tempfile.mkdtemp(prefix="linimasa-demo-"))
-    database = dbmod.open_database(folder / "linimasa-demo.sqlite", create=True)
     today = today or dt.date.today()
-    demo.populate(database, today=today)
+    try:
+        database = dbmod.open_database(folder / "linimasa-demo.sqlite", create=True)
+        try:
+            demo.populate(database, today=today)
+        except BaseException:
+            database.close()
+            raise
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return Session(database, is_demo=True, temp_dir=folder, today=today)
 
 

@@ -143,3 +143,19 @@ def test_missing_folder_is_explained_before_any_lock_file(tmp_path, answers):
     with pytest.raises(FolderMissing):
         opening.open_path(None, path, explicit=True)
     assert not (tmp_path / "hilang").exists()
+
+
+def test_a_demo_that_fails_leaves_no_temporary_folder(tmp_path, monkeypatch):
+    import tempfile
+
+    from core import demo
+    from gui.opening import open_demo
+
+    def fail(database, today=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(demo, "populate", fail)
+    with pytest.raises(KeyboardInterrupt):
+        open_demo()
+    assert list(tmp_path.iterdir()) == []
