@@ -208,6 +208,17 @@ def compile_catalogs(python: Path) -> None:
             say(f"warning: {po.relative_to(ROOT)} was not compiled (is its header marked fuzzy?)")
 
 
+def compile_bytecode(python: Path) -> None:
+    """Compile our modules once. PYTHONDONTWRITEBYTECODE=1 (common in containers and CI)
+    makes Python compile every module on each start and never save the result: the app
+    then starts about a fifth slower (docs/PERFORMANCE.md). compileall writes .pyc files
+    whatever that variable says, and skips the ones that are up to date."""
+    targets = [str(ROOT / name) for name in ("main.py", "core", "gui")]
+    command = [str(python), "-m", "compileall", "-q", *targets]
+    if run_quiet(command) != 0:
+        say("warning: could not compile the Python modules; the app still runs, a bit slower")
+
+
 def is_newer(target: Path, source: Path) -> bool:
     try:
         return target.stat().st_mtime >= source.stat().st_mtime
@@ -282,6 +293,7 @@ def setup(wanted: list[str], need_display: bool) -> Path:
     python, created = ensure_venv(venv)
     ensure_dependencies(python, venv, wanted, fresh=created)
     compile_catalogs(python)
+    compile_bytecode(python)
     check_qt_libraries(need_display)
     say(f"Environment ready ({venv}, {time.monotonic() - start:.1f}s)")
     return python
