@@ -20,7 +20,7 @@ from pathlib import Path
 
 from core import accounts, members, metrics, paths, posts, settings, units
 from core.db import Database
-from core.errors import LinimasaError
+from core.errors import LinimasaError, os_reason
 from core.i18n import _
 
 INSTITUTION = "Badan Mutu Standar Nasional"
@@ -246,10 +246,11 @@ class _DataFile:
                 self.path, _("The demo data file {path} is missing.").format(path=self.path)
             ) from None
         except (OSError, UnicodeDecodeError) as error:
+            detail = os_reason(error) if isinstance(error, OSError) else _("it is not UTF-8 text")
             raise DemoDataError(
                 self.path,
                 _("The demo data file {path} could not be read: {detail}").format(
-                    path=self.path, detail=error
+                    path=self.path, detail=detail
                 ),
             ) from None
         try:
