@@ -27,6 +27,7 @@ ENGLISH = {
 def english_words(text: str, *paths) -> set[str]:
     for path in sorted((str(p) for p in paths), key=len, reverse=True):
         text = text.replace(path, " ")
+    text = re.sub(r"(?<![\w-])/[^\s:]+", " ", text)  # any other path, e.g. a file to be made
     text = re.sub(r"--[\w-]+", " ", text)  # option names are the same in every language
     words = re.findall(r"[A-Za-z][A-Za-z']*", text)
     # ALL-CAPS words are placeholders (FILE, YYYY-MM-DD); lowercase English words are leftovers
