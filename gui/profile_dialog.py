@@ -1,8 +1,8 @@
-"""The institution's profile: its name and the persona its accounts speak with."""
+"""The institution's profile: its name, its time zone and the persona its accounts speak with."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from core import settings
 from core.db import Database
@@ -11,15 +11,29 @@ from gui.forms import FormDialog
 
 
 class ProfileDialog(FormDialog):
-    """One field per text setting declared in `core.settings.SETTINGS`; saved all or nothing."""
+    """One field per text setting declared in `core.settings.SETTINGS` (a list where the
+    setting has fixed choices, such as the time zone); saved all or nothing."""
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(_("Institution profile"), parent)
         self.db = db
+        self.setMinimumWidth(520)
         self.edits: dict[str, QLineEdit] = {}
+        self.lists: dict[str, QComboBox] = {}
         for key, setting in settings.SETTINGS.items():
-            if setting.kind is str:
-                edit = QLineEdit(str(settings.get(db, key)))
+            if setting.kind is not str:
+                continue
+            current = settings.get(db, key)
+            if setting.choices:
+                box = QComboBox()
+                for value, title in settings.choices(key):
+                    box.addItem(title, value)
+                box.setCurrentIndex(max(0, box.findData(current)))
+                self.lists[key] = box
+                self.add_field(key, _(setting.title), box)
+            else:
+                edit = QLineEdit(str(current))
+                edit.setCursorPosition(0)  # a long name shows its beginning, not its end
                 self.edits[key] = edit
                 self.add_field(key, _(setting.title), edit)
         self.save = self._save
@@ -28,3 +42,6 @@ class ProfileDialog(FormDialog):
         with self.db.transaction():
             for key, edit in self.edits.items():
                 settings.set(self.db, key, edit.text())
+            for key, box in self.lists.items():
+                if box.currentData() != settings.get(self.db, key):
+                    settings.set(self.db, key, box.currentData())

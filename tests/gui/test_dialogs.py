@@ -83,6 +83,29 @@ def test_profile_renames_the_home_heading(qtbot, window, monkeypatch):
     assert "Arsip Nasional Contoh" in window.page(0).heading.text()
 
 
+def test_profile_chooses_the_time_zone_from_a_list_and_keeps_each_posts_moment(
+    qtbot, window, monkeypatch
+):
+    from core import posts
+
+    db = window.session.db
+    variant = db.query("SELECT id FROM post_variants WHERE planned_at IS NOT NULL LIMIT 1")[0][0]
+    before = posts.get_variant(db, variant)
+
+    def fill(fields):
+        box = fields["institution.timezone"]
+        assert box.currentText() == "WIB (Asia/Jakarta)"
+        assert [box.itemText(i)[:4] for i in range(box.count())] == ["WIB ", "WITA", "WIT "]
+        box.setCurrentIndex(box.findData("Asia/Makassar"))
+
+    answer_form(monkeypatch, fill)
+    window.edit_profile()
+    assert settings.get(db, "institution.timezone") == "Asia/Makassar"
+    after = posts.get_variant(db, variant)
+    assert after.planned_at.endswith("+08:00")
+    assert after.planned == before.planned  # the same moment, now shown in WITA
+
+
 def test_enter_on_a_unit_edits_that_unit_and_keeps_the_dialog_open(qtbot, demo_db, monkeypatch):
     from PySide6.QtCore import Qt
 
@@ -130,9 +153,10 @@ def test_record_followers_updates_home_and_can_be_undone(window, monkeypatch):
     home = window.page(0)
     before = [card.figure.text() for card in home.cards]
     tab.followers_button.click()
+    window.show_tab("beranda")  # a hidden tab catches up when it is shown
     after = [card.figure.text() for card in home.cards]
     assert fmt.number(170000) in after and after != before
-    window.act_undo.trigger()
+    window.act_undo.trigger()  # Home is on screen: it refreshes at once
     assert [card.figure.text() for card in home.cards] == before
 
 
