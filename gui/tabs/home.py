@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, overview, posts, settings
+from core import accounts, fmt, overview, posts, settings, timezone
 from core.i18n import _
 from gui.models import RowsTableModel
 from gui.session import Session
@@ -37,10 +37,12 @@ class AgendaModel(RowsTableModel):
     """Upcoming, not yet published post variants (`core.posts.agenda`)."""
 
     COLUMNS = ("when", "platform", "title", "status")
+    #: The institution's zone (WIB, WITA, WIT) the times are shown in, for the header.
+    zone = ""
 
     def column_title(self, column: str) -> str:
         return {
-            "when": _("When"),
+            "when": _("When ({zone})").format(zone=self.zone) if self.zone else _("When"),
             "platform": _("Platform"),
             "title": _("Post"),
             "status": _("Status"),
@@ -179,6 +181,10 @@ class HomeTab(Tab):
         self._fill_cards(overview.account_summaries(db, today), today)
         end = today + dt.timedelta(days=AGENDA_DAYS)
         agenda = posts.agenda(db, today, end, limit=AGENDA_ROWS)
+        zone = timezone.abbreviation(dt.datetime.now(timezone.institution_zone(db)))
+        if zone != self.agenda_model.zone:
+            self.agenda_model.zone = zone
+            self.agenda_model.retranslate()
         self.agenda_model.set_rows(agenda)
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)

@@ -1,5 +1,6 @@
 """The small management dialogs: work units and team, institution profile."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from core import members, settings, units
@@ -91,6 +92,10 @@ def test_profile_chooses_the_time_zone_from_a_list_and_keeps_each_posts_moment(
     db = window.session.db
     variant = db.query("SELECT id FROM post_variants WHERE planned_at IS NOT NULL LIMIT 1")[0][0]
     before = posts.get_variant(db, variant)
+    window.show_tab("beranda")
+    agenda = window.page(0).agenda_model
+    assert agenda.headerData(0, Qt.Orientation.Horizontal) == "Waktu (WIB)"
+    first_time = agenda.index(0, 0).data()
 
     def fill(fields):
         box = fields["institution.timezone"]
@@ -104,6 +109,9 @@ def test_profile_chooses_the_time_zone_from_a_list_and_keeps_each_posts_moment(
     after = posts.get_variant(db, variant)
     assert after.planned_at.endswith("+08:00")
     assert after.planned == before.planned  # the same moment, now shown in WITA
+    assert agenda.headerData(0, Qt.Orientation.Horizontal) == "Waktu (WITA)"
+    hour = int(first_time.split()[-1].split(".")[0])
+    assert agenda.index(0, 0).data().split()[-1].startswith(f"{(hour + 1) % 24:02d}.")
 
 
 def test_enter_on_a_unit_edits_that_unit_and_keeps_the_dialog_open(qtbot, demo_db, monkeypatch):
