@@ -69,3 +69,19 @@ def demo_db(tmp_path):
 @pytest.fixture
 def demo_today():
     return DEMO_TODAY
+
+
+@pytest.fixture
+def run_main(capsys):
+    """Run the command line in this process, in Indonesian: (exit code, everything printed)."""
+    import main
+
+    def run(*argv: str) -> tuple[int, str]:
+        try:
+            code = main.main(["--lang", "id", *argv])
+        except SystemExit as exit_:
+            code = exit_.code
+        captured = capsys.readouterr()
+        return code, captured.out + captured.err
+
+    return run

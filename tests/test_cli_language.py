@@ -9,8 +9,6 @@ import sqlite3
 
 import pytest
 
-import main
-
 #: Words that only English text has (none is Indonesian, a command name or an option).
 ENGLISH = {
     "the", "is", "not", "no", "such", "exists", "already", "directory", "database", "disk",
@@ -32,15 +30,6 @@ def english_words(text: str, *paths) -> set[str]:
     words = re.findall(r"[A-Za-z][A-Za-z']*", text)
     # ALL-CAPS words are placeholders (FILE, YYYY-MM-DD); lowercase English words are leftovers
     return {w for w in words if not w.isupper() and w.lower() in ENGLISH}
-
-
-def run(capsys, *argv) -> tuple[int, str]:
-    try:
-        code = main.main(["--lang", "id", *argv])
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
 
 
 @pytest.fixture
@@ -103,9 +92,9 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_messages_are_wholly_indonesian(case, files, capsys):
+def test_messages_are_wholly_indonesian(case, files, run_main):
     argv = [arg.format(**files) for arg in CASES[case]]
-    code, output = run(capsys, *argv)
+    code, output = run_main(*argv)
     assert output.strip(), "every outcome says something"
     if "help" not in case:
         assert code in (1, 2), output
@@ -113,7 +102,7 @@ def test_messages_are_wholly_indonesian(case, files, capsys):
     assert not leftovers, f"English in {case!r}: {sorted(leftovers)}\n{output}"
 
 
-def test_the_check_itself_catches_english(capsys, files):
+def test_the_check_itself_catches_english(files):
     assert english_words("linimasa: error: No such file or directory") == {
         "error", "No", "such", "file", "or", "directory",
     }  # fmt: skip
