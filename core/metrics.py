@@ -237,12 +237,16 @@ def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
     """
     records = [_clean_post_metric(r) for r in rows]
     known_accounts = {r[0] for r in db.query("SELECT id FROM accounts")}
-    known_variants = {r[0] for r in db.query("SELECT id FROM post_variants")}
+    known_variants = dict(db.query("SELECT id, account_id FROM post_variants"))
     for key, _changes in records:
         if key["account_id"] not in known_accounts:
             raise ValidationError("account_id", key["account_id"], _("no such account"))
         if key["variant_id"] is not None and key["variant_id"] not in known_variants:
             raise ValidationError("variant_id", key["variant_id"], _("no such post variant"))
+        if key["variant_id"] is not None and known_variants[key["variant_id"]] != key["account_id"]:
+            raise ValidationError(
+                "variant_id", key["variant_id"], _("that post variant is for another account")
+            )
     with db.transaction():
         for key, changes in records:
             existing = None
@@ -251,12 +255,22 @@ def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
                     "SELECT id FROM post_metrics WHERE variant_id = :variant_id AND date = :date",
                     key,
                 ).fetchone()
-            if existing is None and key["external_post_id"] is not None:
-                existing = db.conn.execute(
+            by_external = None
+            if key["external_post_id"] is not None:
+                by_external = db.conn.execute(
                     """SELECT id FROM post_metrics WHERE account_id = :account_id
                        AND external_post_id = :external_post_id AND date = :date""",
                     key,
                 ).fetchone()
+            if existing and by_external and existing[0] != by_external[0]:
+                # The planned post's figures and the platform's own row for the same day are
+                # two rows already: linking them would make one day count twice.
+                raise ValidationError(
+                    "external_post_id",
+                    key["external_post_id"],
+                    _("this day already has figures of its own for that platform post"),
+                )
+            existing = existing or by_external
             if existing:
                 given = {name: value for name, value in key.items() if value is not None}
                 _update(db, "post_metrics", existing[0], {**given, **changes})

@@ -127,3 +127,41 @@ def test_post_metric_found_by_external_id_gains_its_variant(db, account, variant
     metrics.upsert_post_metrics(db, [{**key, "reach": 500}])
     metrics.upsert_post_metrics(db, [{**key, "variant_id": variant.id, "comments": 3}])
     assert post_figures(db) == [(variant.id, "ig-1", 500, 3, None, "manual")]
+
+
+def test_linking_a_planned_posts_figures_to_a_platform_row_of_the_same_day_is_refused(demo_db):
+    variant, account = demo_db.query("SELECT id, account_id FROM post_variants LIMIT 1")[0]
+    day = "2030-01-02"
+    metrics.upsert_post_metrics(
+        demo_db, [{"variant_id": variant, "account_id": account, "date": day, "reach": 100}]
+    )
+    metrics.upsert_post_metrics(
+        demo_db, [{"account_id": account, "external_post_id": "X1", "date": day, "reach": 120}]
+    )
+    before = demo_db.query("SELECT * FROM post_metrics WHERE date = ? ORDER BY id", (day,))
+    with pytest.raises(ValidationError) as info:
+        metrics.upsert_post_metrics(
+            demo_db,
+            [
+                {
+                    "variant_id": variant,
+                    "account_id": account,
+                    "external_post_id": "X1",
+                    "date": day,
+                    "reach": 130,
+                }
+            ],
+        )
+    assert info.value.field == "external_post_id"
+    after = demo_db.query("SELECT * FROM post_metrics WHERE date = ? ORDER BY id", (day,))
+    assert [tuple(r) for r in after] == [tuple(r) for r in before]
+
+
+def test_a_variant_of_another_account_is_refused(demo_db):
+    variant, account = demo_db.query("SELECT id, account_id FROM post_variants LIMIT 1")[0]
+    other = demo_db.query("SELECT id FROM accounts WHERE id != ? LIMIT 1", (account,))[0][0]
+    with pytest.raises(ValidationError):
+        metrics.upsert_post_metrics(
+            demo_db,
+            [{"variant_id": variant, "account_id": other, "date": "2030-01-02", "reach": 1}],
+        )
