@@ -6,7 +6,8 @@
   ISO text (YYYY-MM-DD) in CSV; yes/no is an Excel boolean in XLSX and true/false in CSV.
 - Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR: a
   post text like "=HYPERLINK(...)" or "-50% hari ini") is neutralised: in CSV with a leading
-  apostrophe, in XLSX by storing it as text.
+  apostrophe (as OWASP advises; an importer of these files takes it off again with
+  `unneutralise`), in XLSX by storing it as text.
 - The file is written beside the target under a temporary name and renamed into place, so
   a failure (a full disk, Ctrl+C) never leaves a half file under the target's name.
 """
@@ -18,6 +19,7 @@ import datetime as dt
 import decimal
 import errno
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +59,19 @@ def format_of(path: Path | str) -> str:
 
 def neutralise(text: str) -> str:
     """Text that a spreadsheet would take for a formula, made harmless for CSV."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    # A text that already looks neutralised gets an apostrophe too, so reading back is exact.
+    if text.startswith(FORMULA_STARTS) or (
+        text.startswith("'") and text[1:].startswith(FORMULA_STARTS)
+    ):
+        return "'" + text
+    return text
+
+
+def unneutralise(text: str) -> str:
+    """The text `neutralise` was given: for reading our own CSV files back."""
+    if text.startswith("'") and neutralise(text[1:]) == text:
+        return text[1:]
+    return text
 
 
 def _csv_value(value: object) -> object:
@@ -87,7 +101,7 @@ def _write_csv(handle, table: Table, tick: Callable[[], None]) -> int:
 
 def _write_xlsx(path: str, table: Table, tick: Callable[[], None]) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
     from openpyxl.styles import Font
 
     book = Workbook(write_only=False)
@@ -95,7 +109,7 @@ def _write_xlsx(path: str, table: Table, tick: Callable[[], None]) -> int:
     sheet.title = (table.title.translate(SHEET_TITLE_FORBIDDEN).strip() or "Data")[:SHEET_TITLE_MAX]
     bold = Font(bold=True)
     for column, title in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=1, column=column, value=str(title))
+        cell = sheet.cell(row=1, column=column, value=ILLEGAL_CHARACTERS_RE.sub(" ", str(title)))
         cell.data_type = TYPE_STRING
         cell.font = bold
     sheet.freeze_panes = "A2"
@@ -104,6 +118,10 @@ def _write_xlsx(path: str, table: Table, tick: Callable[[], None]) -> int:
         for column, value in enumerate(row, start=1):
             if value is None:
                 continue
+            if isinstance(value, str):
+                # XML cannot hold most control characters (Word's Shift+Enter is \x0b): a
+                # pasted text must not stop the export, so they become spaces.
+                value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
             if isinstance(value, dt.datetime) and value.tzinfo is not None:
                 value = value.replace(tzinfo=None)  # Excel has no time zones; shown as stored
             cell = sheet.cell(row=row_number, column=column, value=value)
@@ -167,6 +185,11 @@ def write_table(
         Path(partial).unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise errors.CannotWrite(target, _("the disk is full")) from exc
+        if isinstance(exc, PermissionError) and target.exists() and sys.platform == "win32":
+            # Windows refuses to replace a file another program (Excel) has open.
+            raise errors.CannotWrite(
+                target, _("another program (Excel?) may have it open; close it and try again")
+            ) from exc
         raise errors.CannotWrite(target, errors.os_reason(exc)) from exc
     except BaseException:
         Path(partial).unlink(missing_ok=True)

@@ -15,7 +15,7 @@ import main
 from core import accounts, metrics
 from core.cli import export as export_cli
 from core.errors import CannotWrite, OutputExists, OutputIsFolder, UsageError
-from core.tabular import Table, write_table
+from core.tabular import Table, unneutralise, write_table
 
 TRAPS = ('=HYPERLINK("http://x")', "+62 21 555", "-50% hari ini", "@bmsn", "\tTab", "\rCR")
 
@@ -130,10 +130,23 @@ def test_a_failure_half_way_leaves_no_file_and_the_old_one_intact(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["akun.csv"]
 
 
-def test_csv_neutralises_every_formula_start(tmp_path):
+def test_csv_neutralises_every_formula_start_and_reads_back(tmp_path):
     out = tmp_path / "x.csv"
-    write_table(Table("Akun", ["text"], [[text] for text in TRAPS] + [[-5], ["aman"]]), out)
-    assert [row[0] for row in read_csv(out)[1:]] == ["'" + t for t in TRAPS] + ["-5", "aman"]
+    texts = [*TRAPS, "'=kutipan", "aman"]
+    write_table(Table("Akun", ["text"], [[text] for text in texts] + [[-5]]), out)
+    cells = [row[0] for row in read_csv(out)[1:]]
+    assert cells[: len(TRAPS)] == ["'" + t for t in TRAPS]
+    assert cells[-1] == "-5"  # a number is a number
+    assert [unneutralise(cell) for cell in cells[:-1]] == texts
+
+
+def test_xlsx_takes_text_with_control_characters(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "x.xlsx"
+    write_table(Table("Akun", ["text"], [["Biro\x0bHumas"], ["baris\nbaru"]]), out)
+    values = [row[0].value for row in load_workbook(out).active.iter_rows(min_row=2)]
+    assert values == ["Biro Humas", "baris\nbaru"]
 
 
 def test_a_folder_or_a_missing_folder_is_named(tmp_path):
