@@ -372,15 +372,30 @@ def upgrade(db: Database) -> Path | None:
         with db.transaction():
             # Another program may have upgraded the file since we looked: look again, locked.
             pending = [m for m in pending if m.version > db.user_version]
+            # Dangling rows the file already had (another tool wrote it) are `check`'s to
+            # report; a migration is refused only for the ones it would make.
+            known = {tuple(row) for row in db.conn.execute("PRAGMA foreign_key_check")}
+            if known:
+                log.warning("%s already has %d dangling reference(s)", db.path, len(known))
             for migration in pending:
                 log.info(
                     "migrating %s to version %d (%s)", db.path, migration.version, migration.name
                 )
                 migration.upgrade(db.conn)
-                broken = db.conn.execute("PRAGMA foreign_key_check").fetchall()
+                broken = [
+                    row
+                    for row in db.conn.execute("PRAGMA foreign_key_check")
+                    if tuple(row) not in known
+                ]
                 if broken:
                     raise migrations.MigrationFailed(migration, broken)
                 db.conn.execute(f"PRAGMA user_version = {migration.version}")
+    except BaseException:
+        # The file is as it was: the copy made for this attempt is not needed (and repeated
+        # attempts must not fill the disk with copies).
+        if backup_file is not None:
+            backup_file.unlink(missing_ok=True)
+        raise
     finally:
         db.conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     return backup_file

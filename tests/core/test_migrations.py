@@ -112,12 +112,30 @@ def test_a_migration_that_leaves_dangling_references_changes_nothing(v1_copy, mo
         conn.execute("DELETE FROM accounts")  # children refer to them: must be refused
 
     with_migration(monkeypatch, drop_accounts_rows)
-    with pytest.raises(MigrationFailed) as info:
-        open_database(v1_copy)
+    for _attempt in range(3):
+        with pytest.raises(MigrationFailed) as info:
+            open_database(v1_copy)
     assert "v002_test" in str(info.value)
     assert dump(v1_copy) == before
+    # Each failed attempt leaves the file as it was, and no pile of copies beside it.
+    assert sorted(p.name for p in v1_copy.parent.iterdir()) == ["team.sqlite"]
 
 
+def test_dangling_rows_the_file_already_had_do_not_block_an_upgrade(v1_copy, monkeypatch):
+    import sqlite3
+
+    with sqlite3.connect(v1_copy) as conn:  # another tool, foreign keys off
+        conn.execute("DELETE FROM posts WHERE id = (SELECT post_id FROM post_variants LIMIT 1)")
+    conn.close()
+    with_migration(monkeypatch, rebuild_variants)
+    with open_database(v1_copy) as database:
+        assert database.user_version == 2
+        assert coredb.check(database)  # still reported by check, for the user to see
+
+
+@pytest.mark.skipif(
+    migrations.latest_version() == 1, reason="no migration after v001 yet: nothing to upgrade"
+)
 def test_the_first_release_file_upgrades_to_today_with_every_row(v1_copy):
     before = dump(v1_copy)
     with open_database(v1_copy) as database:
