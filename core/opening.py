@@ -142,13 +142,17 @@ def open_for_writing(
             lock, read_only, create = None, True, False
         else:
             return None
+    if create and path.exists():
+        create = False  # someone made it while we asked or waited: it is theirs, never removed
     try:
         database = dbmod.open_database(path, create=create, read_only=read_only)
     except BaseException:
-        if lock is not None:
-            lock.release()
-        if create and not read_only:
-            remove_database_files(path)
+        try:
+            if create:
+                remove_database_files(path)  # still under our lock: nobody else has it open
+        finally:
+            if lock is not None:
+                lock.release()
         raise
     if database.backup_path is not None:
         log.info("upgraded %s; backup at %s", path, database.backup_path)
