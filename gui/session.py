@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.db import Database
 from core.lock import DatabaseLock
 
 
-@dataclass
 class Session:
-    db: Database
-    lock: DatabaseLock | None = None
-    is_demo: bool = False
-    temp_dir: Path | None = None
-    today: dt.date = field(default_factory=dt.date.today)
+    def __init__(
+        self,
+        db: Database,
+        lock: DatabaseLock | None = None,
+        is_demo: bool = False,
+        temp_dir: Path | None = None,
+        today: dt.date | None = None,
+    ):
+        self.db = db
+        self.lock = lock
+        self.is_demo = is_demo
+        self.temp_dir = temp_dir
+        #: A fixed day (demo data, screenshots, tests); None follows the calendar.
+        self.fixed_today = today
+
+    @property
+    def today(self) -> dt.date:
+        """The institution's today: its zone's date (WIT is two hours ahead of a laptop on
+        WIB), read anew each time so that a window left open overnight moves on."""
+        if self.fixed_today is not None:
+            return self.fixed_today
+        from core import timezone
+
+        return dt.datetime.now(timezone.institution_zone(self.db)).date()
 
     @property
     def path(self) -> Path:
