@@ -138,6 +138,15 @@ class Tab(QWidget):
             self.refresh_later()
 
     def _on_database_opened(self) -> None:
+        from PySide6.QtCore import QAbstractItemModel
+
+        from gui.models import RowsTableModel
+
+        # Rows of the old file: an id there names another row in the new one, so nothing
+        # of the old selection may be carried over.
+        for model in self.findChildren(QAbstractItemModel):
+            if isinstance(model, RowsTableModel):
+                model.set_rows([])
         self.refresh_later()
 
     def _on_language_changed(self, _language: str) -> None:

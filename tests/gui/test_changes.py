@@ -163,3 +163,22 @@ def test_selection_is_dropped_when_the_selected_row_is_gone(many_accounts_window
     assert tab.model.rowCount() == 79
     assert tab.selected_account() is None
     assert not tab.edit_button.isEnabled()
+
+
+def test_opening_another_file_carries_no_selection_over(many_accounts_window, tmp_path):
+    from core.db import open_database
+    from gui.session import Session
+
+    window = many_accounts_window
+    tab = window.page(2)
+    tab.table.selectRow(3)
+    selected = tab.selected_account()
+    assert selected is not None
+    # Another file whose accounts have the same ids but are other accounts.
+    other = open_database(tmp_path / "lain.sqlite", create=True)
+    for number in range(10):
+        accounts.create(other, "x", f"lain_{number}", f"Lain {number}")
+    window.replace_session(Session(other))
+    assert tab.model.rowCount() == 10
+    assert tab.table.selectionModel().selectedRows() == []
+    assert not tab.edit_button.isEnabled()
