@@ -43,6 +43,7 @@ def app_child(db: str) -> None:
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
     args = main._parse_app_start(["--db", db, "--exit-after-show"])
     lap("language + arguments")
+    main._quicker_pyside_import_hook()
     from PySide6.QtCore import QTimer  # noqa: F401
     from PySide6.QtWidgets import QApplication  # noqa: F401
 
