@@ -3,7 +3,9 @@ and explain every problem with the file in a dialog instead of a traceback."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import shutil
 import logging
 import sys
 from pathlib import Path
@@ -52,6 +54,9 @@ def open_demo(today: dt.date | None = None) -> Session:
     from core import demo
 
     folder = Path(tempfile.mkdtemp(prefix="linimasa-demo-"))
+    # The session removes it on closing; should the app stop before a session owns it
+    # (Ctrl+C while a worker makes the demo), it goes when the process ends.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     today = today or dt.date.today()
     try:
         database = dbmod.open_database(folder / "linimasa-demo.sqlite", create=True)
@@ -61,8 +66,6 @@ def open_demo(today: dt.date | None = None) -> Session:
             database.close()
             raise
     except BaseException:
-        import shutil
-
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return Session(database, is_demo=True, temp_dir=folder, today=today)
