@@ -3,9 +3,7 @@ and explain every problem with the file in a dialog instead of a traceback."""
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
-import shutil
 import logging
 import sys
 from pathlib import Path
@@ -49,6 +47,8 @@ def ask(
 
 def open_demo(today: dt.date | None = None) -> Session:
     """A fresh file of demo data in a temporary folder, removed when the session closes."""
+    import atexit
+    import shutil
     import tempfile
 
     from core import demo
