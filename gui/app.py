@@ -10,6 +10,7 @@ import sys
 import traceback
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
@@ -75,17 +76,26 @@ def create_application(language: str | None) -> QApplication:
     return app
 
 
+#: The translators install_qt_translator made, taken out again when the language changes.
+#: (Asking the app for its QTranslator children instead wraps every child in Python, its
+#: style too, and building PySide's QStyle class costs ~5 ms at start.)
+_qt_translators: list[QTranslator] = []
+
+
 def install_qt_translator(app: QApplication, language: str) -> None:
     """Qt's own dialog strings: our catalog in resources/locale first, then Qt's, if any."""
     QLocale.setDefault(QLocale(language))
-    for old in app.findChildren(QTranslator):
-        app.removeTranslator(old)
-        old.deleteLater()
+    for old in _qt_translators:
+        if shiboken6.isValid(old):  # not deleted with an earlier QApplication
+            app.removeTranslator(old)
+            old.deleteLater()
+    _qt_translators.clear()
     for folder in (
         str(locale_dir() / "qt"),
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
     ):
         translator = QTranslator(app)
+        _qt_translators.append(translator)
         if translator.load(f"qtbase_{language}", folder):
             app.installTranslator(translator)
             return
