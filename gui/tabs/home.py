@@ -69,26 +69,30 @@ class HomeTab(Tab):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.heading = QLabel()
+        # Built from the top down, each widget made in its place: under the style sheet,
+        # moving a finished group of widgets into a parent polishes all of them again.
+        content = QWidget()
+        self.stack_with_empty_state(content)
+        content_layout = QVBoxLayout(content)
+        self.heading = QLabel(content)
         self.heading.setObjectName("pageTitle")
-        self.subheading = QLabel()
-        self.cards_grid = QGridLayout()
-        self.cards_grid.setSpacing(10)
-        self.cards_grid.setContentsMargins(0, 0, 0, 0)
-        self.cards: list[Card] = []
-        cards_box = QWidget()
-        cards_box.setLayout(self.cards_grid)
+        self.subheading = QLabel(content)
         # Many accounts (one per work unit) scroll here instead of pushing the window off screen.
-        self.cards_area = QScrollArea()
-        self.cards_area.setWidget(cards_box)
+        self.cards_area = QScrollArea(content)
         self.cards_area.setWidgetResizable(True)
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cards_box = QWidget()
+        self.cards_area.setWidget(self.cards_box)
+        self.cards_grid = QGridLayout(self.cards_box)
+        self.cards_grid.setSpacing(10)
+        self.cards_grid.setContentsMargins(0, 0, 0, 0)
+        self.cards: list[Card] = []
 
-        self.agenda_title = QLabel()
+        self.agenda_title = QLabel(content)
         self.agenda_title.setObjectName("sectionTitle")
         self.agenda_model = AgendaModel(self)
-        self.agenda = QTableView()
+        self.agenda = QTableView(content)
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
         self.agenda.setTabKeyNavigation(False)  # Tab moves on to the next control
@@ -98,19 +102,19 @@ class HomeTab(Tab):
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.agenda_empty = QLabel()
+        self.agenda_empty = QLabel(content)
         self.agenda_empty.setWordWrap(True)
-        self.agenda_more = QLabel()
+        self.agenda_more = QLabel(content)
         self.agenda_more.setObjectName("hint")
 
-        self.status_title = QLabel()
+        self.status_title = QLabel(content)
         self.status_title.setObjectName("sectionTitle")
         self.status_labels: dict[str, tuple[QLabel, QLabel]] = {}
         status_grid = QGridLayout()
         status_grid.setHorizontalSpacing(24)
         status_grid.setColumnStretch(2, 1)
         for row, status in enumerate(posts.STATUSES):
-            name, count = QLabel(), QLabel()
+            name, count = QLabel(content), QLabel(content)
             count.setAlignment(Qt.AlignmentFlag.AlignRight)
             status_grid.addWidget(name, row, 0)
             status_grid.addWidget(count, row, 1)
@@ -135,15 +139,12 @@ class HomeTab(Tab):
         lower.addSpacing(16)
         lower.addLayout(right, 1)
 
-        content = QWidget()
-        content_layout = QVBoxLayout(content)
         content_layout.addWidget(self.heading)
         content_layout.addWidget(self.subheading)
         content_layout.addSpacing(6)
         content_layout.addWidget(self.cards_area)
         content_layout.addLayout(lower, 1)
 
-        self.stack_with_empty_state(content)
         self.translate_ui()
         self.refresh()
 
@@ -155,7 +156,9 @@ class HomeTab(Tab):
         self.status_title.setText(_("Content this month"))
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
-        self._fill_empty_state()
+        if self.stack.currentIndex() == 1:
+            # Otherwise refresh() fills it before showing it (its icon costs ~2 ms at start).
+            self._fill_empty_state()
 
     def _fill_empty_state(self) -> None:
         self.empty.set_content(
@@ -204,7 +207,7 @@ class HomeTab(Tab):
         self.cards = []
         columns = CARD_COLUMNS
         for i, summary in enumerate(summaries):
-            card = Card()
+            card = Card(self.cards_box)
             account = summary.account
             caption = (
                 f"{accounts.platform_title(account.platform)} · {accounts.handle_text(account)}"
