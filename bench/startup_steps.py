@@ -35,14 +35,19 @@ def app_child(db: str) -> None:
         last = now
 
     sys.path.insert(0, str(ROOT))
-    import main  # noqa: F401 - core.i18n, argparse, core.cli helpers
+    import main  # noqa: F401 - core.i18n, argparse
 
-    lap("import main (i18n, argparse, core.cli)")
+    lap("import main (i18n, argparse)")
+    import gc
+
+    gc.disable()  # as main.main() does until the window is shown
     from core import i18n
+    from core.cli import argparse_text
 
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    argparse_text.install()
     args = main._parse_app_start(["--db", db, "--exit-after-show"])
-    lap("language + arguments")
+    lap("language + arguments (core.cli → core.opening, core.db)")
     main._quicker_pyside_import_hook()
     from PySide6.QtCore import QTimer  # noqa: F401
     from PySide6.QtWidgets import QApplication  # noqa: F401
@@ -77,6 +82,7 @@ def app_child(db: str) -> None:
         application.quit()
 
     QTimer.singleShot(0, painted)
+    QTimer.singleShot(0, gui_app._collect_garbage_from_now_on)
     application.exec()
 
 
