@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,6 +39,16 @@ class AgendaModel(RowsTableModel):
     COLUMNS = ("when", "platform", "title", "status")
     #: The institution's zone (WIB, WITA, WIT) the times are shown in, for the header.
     zone = ""
+    #: Counts changes of rows and texts, before the views hear of them (AgendaView).
+    revision = 0
+
+    def set_rows(self, rows) -> None:
+        self.revision += 1
+        super().set_rows(rows)
+
+    def retranslate(self) -> None:
+        self.revision += 1
+        super().retranslate()
 
     def column_title(self, column: str) -> str:
         return {
@@ -59,6 +69,31 @@ class AgendaModel(RowsTableModel):
         if column == "title":
             return item.post_title
         return posts.status_title(item.status)
+
+
+class AgendaView(QTableView):
+    """The agenda table. Qt sizes a column to its contents by asking every cell for every
+    role, and asks again each time the table's width changes: five times over (~1 ms each,
+    all in show()) while the window first lays out. A column's measured width is kept until
+    the rows or their texts change (the model's `revision`), the font or style changes, or
+    the event loop moves on."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._widths: dict[tuple[int, int], int] = {}
+
+    def sizeHintForColumn(self, column: int) -> int:  # noqa: N802 - Qt's name
+        key = (column, getattr(self.model(), "revision", 0))
+        width = self._widths.get(key)
+        if width is None:
+            if not self._widths:
+                QTimer.singleShot(0, self._widths.clear)
+            width = self._widths[key] = super().sizeHintForColumn(column)
+        return width
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._widths.clear()  # font, style, language…
+        super().changeEvent(event)
 
 
 class HomeTab(Tab):
@@ -92,7 +127,7 @@ class HomeTab(Tab):
         self.agenda_title = QLabel(content)
         self.agenda_title.setObjectName("sectionTitle")
         self.agenda_model = AgendaModel(self)
-        self.agenda = QTableView(content)
+        self.agenda = AgendaView(content)
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
         self.agenda.setTabKeyNavigation(False)  # Tab moves on to the next control
