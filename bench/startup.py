@@ -6,7 +6,8 @@ Both programs are started as fresh processes, alternately; each prints "window s
 from its event loop once the window has been shown and painted, and the time to that
 line is measured (interpreter start included, shutdown not). The app opens a demo database made beforehand (as a user's own file
 would be), so the figure covers: imports, opening and checking the file, reading what
-the first tab shows, building six tabs and painting. Prints medians and the ratio.
+the first tab shows, building Home (other tabs are built when first shown) and painting.
+Prints medians and the ratio.
 """
 
 from __future__ import annotations
