@@ -179,9 +179,9 @@ class MainWindow(QMainWindow):
             title = _("Demo data") + " — Linimasa"
         else:
             text = _("Read-only: {path}") if session.read_only else _("File: {path}")
-            self.file_label.setText(text.format(path=session.path))
-            title = f"{session.path.name} — Linimasa"
-        self.file_label.setToolTip(str(session.path))
+            self.file_label.setText(text.format(path=session.shown_path))
+            title = f"{session.shown_path.name} — Linimasa"
+        self.file_label.setToolTip(str(session.shown_path))
         if session.read_only:
             title += " " + _("[read-only]")
         self.setWindowTitle(title)

@@ -24,6 +24,9 @@ class Session:
         self.temp_dir = temp_dir
         #: A fixed day (demo data, screenshots, tests); None follows the calendar.
         self.fixed_today = today
+        #: The file the user knows, where it differs from the one open (screenshots of a
+        #: user's file are taken from a copy).
+        self.original_path: Path | None = None
 
     @property
     def today(self) -> dt.date:
@@ -38,6 +41,11 @@ class Session:
     @property
     def path(self) -> Path:
         return self.db.path
+
+    @property
+    def shown_path(self) -> Path:
+        """The path the window names (status bar, title)."""
+        return self.original_path or self.path
 
     @property
     def read_only(self) -> bool:

@@ -49,7 +49,9 @@ def _writable_copy(source: Path, folder: Path, today):
     copy = folder / source.expanduser().name
     with dbmod.open_database(source, read_only=True, migrate=False) as database:
         dbmod.backup(database, copy)
-    return Session(dbmod.open_database(copy), today=today)
+    session = Session(dbmod.open_database(copy), today=today)
+    session.original_path = source.expanduser().absolute()
+    return session
 
 
 def _render(args, settings_dir: Path, out: Path, size: tuple[int, int], today) -> list[Path]:

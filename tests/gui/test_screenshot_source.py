@@ -30,6 +30,7 @@ def test_screenshots_of_a_file_show_a_writable_window_and_touch_nothing(
         assert not session.read_only
         assert window.act_add_account.isEnabled()
         assert "[" not in window.windowTitle()  # no "[hanya-baca]"
+        assert str(source) in window.file_label.text()  # the user's file, not the copy
     finally:
         window.close()
     assert files() == before
