@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Developer bootstrap for Linimasa: one command to set up and run, stdlib only.
 
-    python packaging/dev.py app  [args for main.py]   # launch with demo data
-    python packaging/dev.py test [args for pytest]    # run the test suite
+    python3 packaging/dev.py app  [args for main.py]   # launch with demo data
+    python3 packaging/dev.py test [args for pytest]    # run the test suite
 
 Both create a virtual environment (`.venv` at the repo root, or $LINIMASA_VENV),
 install the dependencies listed in pyproject.toml into it (only when they changed),
@@ -329,8 +329,8 @@ def cmd_test(args: list[str]) -> int:
     return run([str(python), "-m", "pytest", *args], env=dict(os.environ))
 
 
-USAGE = """usage: python packaging/dev.py app  [args passed to main.py]
-       python packaging/dev.py test [args passed to pytest]
+USAGE = """usage: python3 packaging/dev.py app  [args passed to main.py]   (Windows: py packaging\\dev.py ...)
+       python3 packaging/dev.py test [args passed to pytest]
 
 Sets up the virtual environment .venv (or $LINIMASA_VENV) and then
   app   launches Linimasa with demo data (main.py --demo ...)
