@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+import urllib.parse
 from dataclasses import dataclass
 
 from core import validate
@@ -37,6 +39,8 @@ class Account:
     url: str
     start_date: str | None
     archived: bool
+    #: Another institution's account, followed for comparison: no unit, no checklist, no posts.
+    peer: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,33 +66,186 @@ def _row(row) -> Account:
         row["url"],
         row["start_date"],
         bool(row["archived"]),
+        bool(row["peer"]),
     )
 
 
-EDITABLE = ("platform", "handle", "display_name", "unit_id", "responsible_id", "url", "start_date")
+EDITABLE = (
+    "platform",
+    "handle",
+    "display_name",
+    "unit_id",
+    "responsible_id",
+    "url",
+    "start_date",
+    "peer",
+)
+
+#: The web addresses of each platform's profiles (www. and m. are taken off first).
+PLATFORM_HOSTS = {
+    "facebook": ("facebook.com", "fb.com"),
+    "instagram": ("instagram.com",),
+    "x": ("x.com", "twitter.com"),
+    "youtube": ("youtube.com", "youtu.be"),
+    "tiktok": ("tiktok.com",),
+}
+#: First path parts that are pages of the platform, not profiles.
+_NOT_PROFILES = {
+    "p", "reel", "reels", "stories", "explore", "i", "home", "search", "intent", "hashtag",
+    "watch", "results", "groups", "share", "sharer", "photo", "video", "status", "login",
+}  # fmt: skip
 
 
-def _bare_handle(value: object) -> object:
-    """ "@humas_kota" and " humas_kota " are both the handle humas_kota."""
-    return value.strip().lstrip("@").strip() if isinstance(value, str) else value
+def _host(url: str) -> str:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    for prefix in ("www.", "m.", "mobile.", "web."):
+        host = host.removeprefix(prefix)
+    return host
 
 
-def _clean(db: Database, fields: dict) -> dict:
-    """Validate the given editable fields; each failure names the field and its value."""
+def platform_of_url(url: str) -> str | None:
+    """The platform a profile address belongs to (None for any other site)."""
+    host = _host(url)
+    for platform, hosts in PLATFORM_HOSTS.items():
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return platform
+    return None
+
+
+def _looks_like_url(text: str) -> bool:
+    lowered = text.lower()
+    return lowered.startswith(("http://", "https://")) or any(
+        lowered.startswith((h, "www." + h, "m." + h))
+        for hosts in PLATFORM_HOSTS.values()
+        for h in hosts
+    )
+
+
+def handle_from_url(platform: str, text: str) -> str:
+    """The handle in a pasted profile address (https://www.instagram.com/bmsn_ri/ → bmsn_ri).
+
+    A link to another platform's profile, or to a post instead of a profile, is refused.
+    """
+    url = text.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        url = "https://" + url
+    found = platform_of_url(url)
+    if platform in PLATFORM_HOSTS and found != platform:
+        if found is None:
+            reason = _("this is not an address on {platform}").format(
+                platform=platform_title(platform)
+            )
+        else:
+            reason = _("this is the address of a {other} profile, not of {platform}").format(
+                other=platform_title(found), platform=platform_title(platform)
+            )
+        raise ValidationError("handle", text, reason)
+    parts = urllib.parse.urlsplit(url)
+    segments = [p for p in parts.path.split("/") if p]
+    if platform == "facebook" and segments[:1] == ["profile.php"]:
+        ids = urllib.parse.parse_qs(parts.query).get("id", [])
+        segments = ids[:1]
+    if platform == "youtube" and segments[:1] in (["c"], ["user"], ["channel"]):
+        segments = segments[1:]
+    if not segments or segments[0].lower() in _NOT_PROFILES:
+        raise ValidationError(
+            "handle",
+            text,
+            _("this address does not lead to a profile; paste the profile's address"),
+        )
+    return segments[0].lstrip("@")
+
+
+def _bare_handle(value: object, platform: object = None) -> object:
+    """ "@humas_kota", " humas_kota " and a pasted profile address are all humas_kota."""
+    if not isinstance(value, str):
+        return value
+    if _looks_like_url(value.strip()):
+        return handle_from_url(platform if isinstance(platform, str) else "other", value)
+    return value.strip().lstrip("@").strip()
+
+
+def _url(platform: object, value: object) -> str:
+    text = validate.text("url", value, required=False, max_length=500)
+    if not text:
+        return text
+    if not text.lower().startswith(("http://", "https://")):
+        text = "https://" + text
+    if not _host(text) or "." not in _host(text):
+        raise ValidationError("url", value, _("not a web address (https://…)"))
+    if platform in PLATFORM_HOSTS and platform_of_url(text) != platform:
+        raise ValidationError(
+            "url",
+            value,
+            _("not an address on {platform}").format(platform=platform_title(str(platform))),
+        )
+    return text
+
+
+def _start_date(value: object) -> str | None:
+    day = validate.date("start_date", value, required=False)
+    if day is not None and day > dt.date.today().isoformat():
+        raise ValidationError("start_date", day, _("lies in the future"))
+    return day
+
+
+def _check(db: Database, fields: dict, current: Account | None) -> tuple[dict, dict[str, str]]:
+    """The given fields cleaned, and every problem found (field → reason), checking each
+    field against the others as they will be stored (the account's current values fill in
+    the rest)."""
+    merged = {**(vars(current) if current else {}), **fields}
+    platform = merged.get("platform")
     cleaners = {
         "platform": lambda v: validate.choice("platform", v, PLATFORMS),
-        "handle": lambda v: validate.text("handle", _bare_handle(v), max_length=100),
+        "handle": lambda v: validate.text("handle", _bare_handle(v, platform), max_length=100),
         "display_name": lambda v: validate.text("display_name", v, required=False, max_length=200),
         "unit_id": lambda v: validate.reference(db, "unit_id", v, "units"),
         "responsible_id": lambda v: validate.reference(db, "responsible_id", v, "members"),
-        "url": lambda v: validate.text("url", v, required=False, max_length=500),
-        "start_date": lambda v: validate.date("start_date", v, required=False),
+        "url": lambda v: _url(platform, v),
+        "start_date": _start_date,
+        "peer": lambda v: 1 if v else 0,
     }
     unknown = set(fields) - set(cleaners)
     if unknown:
         name = sorted(unknown)[0]
         raise ValidationError(name, fields[name], _("not a field of an account"))
-    return {key: cleaners[key](value) for key, value in fields.items()}
+    clean, problems = {}, {}
+    # The URL follows the platform, so a changed platform checks the stored URL again.
+    checked = dict(fields)
+    if "platform" in fields and current is not None and "url" not in fields:
+        checked["url"] = current.url
+    for key, value in checked.items():
+        try:
+            clean[key] = cleaners[key](value)
+        except ValidationError as error:
+            problems[key] = error.reason
+    if merged.get("peer") and merged.get("unit_id") is not None and "unit_id" not in problems:
+        problems["unit_id"] = _("an account of another institution belongs to none of our units")
+    handle = clean.get("handle", merged.get("handle"))
+    if "handle" not in problems and "platform" not in problems and handle and platform:
+        row = db.conn.execute(
+            "SELECT id FROM accounts WHERE platform = ? AND handle = ? AND id != ?",
+            (platform, handle, current.id if current else -1),
+        ).fetchone()
+        if row is not None:
+            problems["handle"] = _("this platform already has an account with this handle")
+    return {k: v for k, v in clean.items() if k in fields}, problems
+
+
+def field_problems(db: Database, fields: dict, account_id: int | None = None) -> dict[str, str]:
+    """What is wrong with a form's fields, field by field, without saving anything: a form
+    shows these at its fields while the user types, and keeps Save disabled until empty."""
+    current = get(db, account_id) if account_id is not None else None
+    return _check(db, fields, current)[1]
+
+
+def _clean(db: Database, fields: dict, current: Account | None = None) -> dict:
+    """Validate the given editable fields; the first failure raises, naming field and value."""
+    clean, problems = _check(db, fields, current)
+    if problems:
+        name = next(k for k in (*EDITABLE, *problems) if k in problems)
+        raise ValidationError(name, fields.get(name), problems[name])
+    return clean
 
 
 def _write(db: Database, handle: str, write) -> int:
@@ -114,6 +271,7 @@ def create(
     responsible_id: int | None = None,
     url: str = "",
     start_date: str | None = None,
+    peer: bool = False,
 ) -> Account:
     record = _clean(
         db,
@@ -125,6 +283,7 @@ def create(
             "responsible_id": responsible_id,
             "url": url,
             "start_date": start_date,
+            "peer": peer,
         },
     )
     record.update(uid=new_uid(), archived=0, created_at=now_iso())
@@ -134,8 +293,7 @@ def create(
 
 def update(db: Database, account_id: int, **changes) -> Account:
     """Change some of an account's editable fields (see EDITABLE), all or nothing."""
-    get(db, account_id)
-    record = _clean(db, changes)
+    record = _clean(db, changes, get(db, account_id))
     if record:
         _write(db, changes.get("handle", ""), lambda: db.su["accounts"].update(account_id, record))
     return get(db, account_id)
