@@ -56,8 +56,14 @@ def test_accounts_to_csv_is_formula_safe_with_plain_counts(team_file, tmp_path, 
     names = {row[1]: row[2] for row in rows[1:]}
     for number, text in enumerate(TRAPS[:4]):
         assert names[f"akun{number}"] == "'" + text
-    instagram = next(row for row in rows if row[1] == "bmsn_ri")
-    assert instagram[8] == "164000" and instagram[9] == "2026-11-01"
+    assert rows[0] == [
+        "platform", "handle", "display_name", "unit", "responsible", "url", "start_date",
+        "peer", "archived", "security_status", "followers", "followers_date",
+    ]  # fmt: skip
+    instagram = dict(zip(rows[0], next(row for row in rows if row[1] == "bmsn_ri"), strict=True))
+    assert instagram["followers"] == "164000" and instagram["followers_date"] == "2026-11-01"
+    assert (instagram["peer"], instagram["archived"]) == ("false", "false")
+    assert instagram["security_status"] == "unchecked"
     assert "5 baris" in capsys.readouterr().out
 
 

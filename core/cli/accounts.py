@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from core import accounts
+from core import accounts, security, timezone, units
 from core.cli.export import export_kind
 from core.db import Database
 from core.i18n import N_, _
@@ -19,7 +19,9 @@ ACCOUNT_COLUMNS = (
     "responsible",
     "url",
     "start_date",
+    "peer",
     "archived",
+    "security_status",
     "followers",
     "followers_date",
 )
@@ -31,16 +33,20 @@ def _date(text: str | None) -> dt.date | None:
 
 @export_kind("accounts", N_("every account with its unit, responsible member and followers"))
 def export_accounts(db: Database, _args: argparse.Namespace) -> Table:
+    today = dt.datetime.now(timezone.institution_zone(db)).date()
+    badges = security.statuses(db, today)  # red, unchecked, amber, green; peers have none
     rows = (
         (
             row.account.platform,
             row.account.handle,
             row.account.display_name,
-            row.unit_name,
+            units.path_name(db, row.account.unit_id) if row.account.unit_id else "",
             row.responsible_name,
             row.account.url,
             _date(row.account.start_date),
+            row.account.peer,
             row.account.archived,
+            badges.get(row.account.id, ""),
             row.followers,
             _date(row.followers_date),
         )
