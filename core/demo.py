@@ -1,5 +1,7 @@
 """Demo data: a fictional national standards agency with the central bureau's four accounts
-and a regional office's two, seven years of follower history and a content calendar around today.
+and a regional office's two, seven years of follower history and a content calendar around today;
+its units in a hierarchy, a team with office contacts, each account's security checklist, and two
+accounts of another country's standards body followed for comparison (peers: no posts).
 
 The follower figures pass exactly through the ones in the product brief (January and
 August 2019), so that a demo file reproduces the sentence a real report once printed.
@@ -15,10 +17,10 @@ import importlib
 import json
 import pkgutil
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from core import accounts, members, metrics, paths, posts, settings, units
+from core import accounts, members, metrics, paths, posts, security, settings, units
 from core.db import Database
 from core.errors import LinimasaError, os_reason
 from core.i18n import _
@@ -104,6 +106,8 @@ class DemoContext:
     unit_ids: dict[str, int]
     account_ids: dict[str, int]
     post_ids: list[int]
+    #: Another institution's accounts (peers: no unit, no posts, no checklist), by platform.
+    peer_ids: dict[str, int] = field(default_factory=dict)
 
 
 def demo_extensions() -> list:
@@ -133,6 +137,9 @@ class DemoSummary:
     posts: int
     variants: int
     post_metrics: int
+    #: Of `accounts`, how many are another institution's (peers).
+    peers: int = 0
+    security_checklists: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,8 +167,11 @@ DATA_FILES = (
     "regional.json",
     "quiz.json",
     "observances.json",
+    "organization.json",
 )
 UNIT_KEYS = ("humas", "pusdiklat", "bls")  # the units a topic's "unit" may name
+# The members the demo gives accounts and posts to (organization.json's "members" keys).
+MEMBER_KEYS = ("admin", "editor", "regional_editor", "expert")
 FOUNDING_YEAR = 1997  # of the fictional agency, for its anniversary posts
 # Fridays since the first quiz of the series, to number them.
 _QUIZ_SERIES_START = dt.date(2019, 1, 4)
@@ -222,6 +232,45 @@ class _Quiz:
 
 
 @dataclass(frozen=True)
+class DemoUnit:
+    key: str
+    name: str
+    short_name: str
+    parent: str | None  # the key of an earlier unit
+    recovery_where: str  # where its accounts' recovery codes are kept
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    key: str
+    name: str
+    role: str
+    unit: str  # a unit's key
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class DemoPeer:
+    """An account of another institution, followed for comparison."""
+
+    platform: str
+    handle: str
+    display_name: str
+    url: str
+    start_date: str
+    start_followers: int  # on 1 January 2019
+    monthly_growth: dict[int, int]  # average monthly change per year; later years use the last
+
+
+@dataclass(frozen=True)
+class DemoOrganization:
+    units: tuple[DemoUnit, ...]
+    members: tuple[DemoMember, ...]
+    peers: tuple[DemoPeer, ...]
+
+
+@dataclass(frozen=True)
 class DemoContent:
     """Everything the demo writes that is text, read from the data files."""
 
@@ -229,6 +278,7 @@ class DemoContent:
     pool: tuple[_Topic, ...]  # topics placed at random in the calendar
     quiz: _Quiz
     observances: tuple[Observance, ...]
+    organization: DemoOrganization
 
 
 _MISSING = object()
@@ -513,6 +563,100 @@ def read_observances(folder: Path | None = None) -> list[Observance]:
     return result
 
 
+def _read_units(file: _DataFile) -> list[DemoUnit]:
+    found: list[DemoUnit] = []
+    for index, row in enumerate(file.rows(file.data, "units")):
+        where = f"units[{index}]"
+        key = file.get(row, "key", str, where)
+        if not key or key in {u.key for u in found}:
+            raise file.wrong(f"{where}.key", key)
+        parent = file.get(row, "parent", str, where, None)
+        if parent is not None and parent not in {u.key for u in found}:
+            raise file.wrong(f"{where}.parent", parent)  # a unit named before this one
+        found.append(
+            DemoUnit(
+                key,
+                file.get(row, "name", str, where),
+                file.get(row, "short_name", str, where, ""),
+                parent,
+                file.get(row, "recovery_where", str, where, ""),
+            )
+        )
+    for key in UNIT_KEYS:
+        if key not in {u.key for u in found}:
+            raise file.lacks(f'units[…].key "{key}"')
+    return found
+
+
+def _read_members(file: _DataFile, unit_keys: set[str]) -> list[DemoMember]:
+    found: list[DemoMember] = []
+    for index, row in enumerate(file.rows(file.data, "members")):
+        where = f"members[{index}]"
+        key = file.get(row, "key", str, where)
+        if not key or key in {m.key for m in found}:
+            raise file.wrong(f"{where}.key", key)
+        role = file.get(row, "role", str, where)
+        if role not in members.ROLES:
+            raise file.wrong(f"{where}.role", role)
+        unit = file.get(row, "unit", str, where)
+        if unit not in unit_keys:
+            raise file.wrong(f"{where}.unit", unit)
+        texts = [file.get(row, name, str, where, "") for name in ("email", "phone")]
+        found.append(DemoMember(key, file.get(row, "name", str, where), role, unit, *texts))
+    for key in MEMBER_KEYS:
+        if key not in {m.key for m in found}:
+            raise file.lacks(f'members[…].key "{key}"')
+    return found
+
+
+def _read_peers(file: _DataFile) -> list[DemoPeer]:
+    found: list[DemoPeer] = []
+    for index, row in enumerate(file.get(file.data, "peers", list, "", [])):
+        where = f"peers[{index}]"
+        platform = file.get(row, "platform", str, where)
+        if platform not in accounts.PLATFORMS or platform in {p.platform for p in found}:
+            raise file.wrong(f"{where}.platform", platform)  # one peer account per platform
+        start = file.get(row, "start_date", str, where)
+        try:
+            dt.date.fromisoformat(start)
+        except ValueError:
+            raise file.wrong(f"{where}.start_date", start) from None
+        followers = file.get(row, "start_followers", int, where)
+        if followers < 0:
+            raise file.wrong(f"{where}.start_followers", followers)
+        growth = file.get(row, "monthly_growth", dict, where)
+        if not growth:
+            raise file.wrong(f"{where}.monthly_growth", growth)
+        rates = {}
+        for year in growth:
+            if not (year.isdigit() and len(year) == 4):
+                raise file.wrong(f"{where}.monthly_growth.{year}", year)
+            rates[int(year)] = file.get(growth, year, int, f"{where}.monthly_growth")
+        found.append(
+            DemoPeer(
+                platform,
+                file.get(row, "handle", str, where),
+                file.get(row, "display_name", str, where),
+                file.get(row, "url", str, where, ""),
+                start,
+                followers,
+                rates,
+            )
+        )
+    return found
+
+
+def _read_organization(folder: Path) -> DemoOrganization:
+    """organization.json: the units (in a hierarchy), the team, and the peer accounts."""
+    file = _DataFile(folder, "organization.json")
+    found_units = _read_units(file)
+    return DemoOrganization(
+        tuple(found_units),
+        tuple(_read_members(file, {u.key for u in found_units})),
+        tuple(_read_peers(file)),
+    )
+
+
 @functools.lru_cache(maxsize=4)
 def _load(folder: Path) -> DemoContent:
     common = _read_common(folder)
@@ -523,7 +667,13 @@ def _load(folder: Path) -> DemoContent:
         *_read_templated(folder, "courses.json", common),
         *_read_templated(folder, "regional.json", common),
     ]
-    return DemoContent(common, tuple(pool), _read_quiz(folder), tuple(read_observances(folder)))
+    return DemoContent(
+        common,
+        tuple(pool),
+        _read_quiz(folder),
+        tuple(read_observances(folder)),
+        _read_organization(folder),
+    )
 
 
 def load_content(folder: Path | None = None) -> DemoContent:
@@ -669,6 +819,102 @@ def _snapshot_rows(
                 )
             rows.append(row)
     return rows, history
+
+
+def _peer_snapshot_rows(
+    peers: tuple[DemoPeer, ...], peer_ids: dict[str, int], today: dt.date, seed: int
+) -> list[dict]:
+    """Followers on the first of each month of the peer accounts (the only figure another
+    institution's account shows the public). Each has its own random stream: adding or
+    changing a peer leaves the agency's own figures as they were."""
+    rows = []
+    for peer in peers:
+        rng = random.Random(f"{seed}:peer:{peer.platform}:{peer.handle}")
+        followers = peer.start_followers
+        for month in _month_starts(HISTORY_START, today.replace(day=1)):
+            if month > HISTORY_START:
+                rates = peer.monthly_growth
+                rate = rates.get(month.year, rates[max(rates)])
+                followers = max(0, followers + round(rate * rng.uniform(0.6, 1.4)))
+            rows.append(
+                {
+                    "account_id": peer_ids[peer.platform],
+                    "date": month,
+                    "followers": followers,
+                    "source": "demo",
+                }
+            )
+    return rows
+
+
+# --- account security --------------------------------------------------------------------
+
+# Each own account's checklist (by its key in DemoContext.account_ids), with the review and the
+# last password change as months before today, so that its badge is the same whatever the day:
+# the central Facebook page and Instagram green, X's review overdue (amber), YouTube with one
+# admin only (amber), the regional Instagram without a verified badge (amber), and the regional
+# Facebook page red (two-factor authentication off, logged in with a staff member's own Gmail).
+_SECURITY = {
+    "facebook": {"method": "app", "reviewed": 2, "password": 5},
+    "instagram": {"method": "key", "reviewed": 1, "password": 1},
+    "x": {"method": "app", "reviewed": 8, "password": 14},
+    "youtube": {"method": "app", "reviewed": 3, "password": 3, "two_admins": False},
+    regional_key("instagram"): {"method": "sms", "reviewed": 4, "password": 4, "verified": False},
+    regional_key("facebook"): {
+        "method": "",
+        "reviewed": 11,
+        "password": 26,
+        "verified": False,
+        "login_owned": False,
+        "two_admins": False,
+        "recovery_offline": False,
+    },
+}
+
+
+def _security_checklists(
+    account_ids: dict[str, int], organization: DemoOrganization, today: dt.date
+) -> list[security.Checklist]:
+    safe = {u.key: u.recovery_where for u in organization.units}
+    found = []
+    for key, account_id in account_ids.items():
+        spec = _SECURITY.get(key)
+        if spec is None:
+            continue  # an account the demo adds later: not checked yet
+        offline = spec.get("recovery_offline", True)
+        unit = REGIONAL_UNIT if key.startswith(regional_key("")) else "humas"
+        found.append(
+            security.Checklist(
+                account_id,
+                two_factor=bool(spec["method"]),
+                two_factor_method=spec["method"],
+                verified=spec.get("verified", True),
+                login_owned=spec.get("login_owned", True),
+                two_admins=spec.get("two_admins", True),
+                recovery_offline=offline,
+                recovery_where=safe[unit] if offline else "",
+                password_changed_on=_add_months(today, -spec["password"]).isoformat(),
+                reviewed_on=_add_months(today, -spec["reviewed"]).isoformat(),
+            )
+        )
+    return found
+
+
+def _record_security(db: Database, checklist: security.Checklist) -> None:
+    """Save a checklist through core.security. A demo "today" ahead of the clock gives dates
+    that `save` refuses as future ones: those are saved empty, then written as the demo's."""
+    clock = dt.date.today().isoformat()
+    ahead = {
+        name: day
+        for name in ("password_changed_on", "reviewed_on")
+        if (day := getattr(checklist, name)) is not None and day > clock
+    }
+    security.save(db, replace(checklist, **dict.fromkeys(ahead)))
+    for name, day in ahead.items():
+        db.conn.execute(
+            f"UPDATE account_security SET {name} = ? WHERE account_id = ?",
+            (day, checklist.account_id),
+        )
 
 
 # --- the content calendar ----------------------------------------------------------------
@@ -872,16 +1118,25 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         ):
             settings.set(db, key, value)
 
-        humas = units.create(db, "Biro Hubungan Masyarakat", "Humas")
-        pusdiklat = units.create(db, "Pusat Pendidikan dan Pelatihan", "Pusdiklat")
-        bls = units.create(db, "Balai Layanan Standar Wilayah Timur", "BLS Timur")
-        unit_ids = {"humas": humas.id, "pusdiklat": pusdiklat.id, "bls": bls.id}
-
-        admin = members.create(db, "Rina Wulandari", "admin", humas.id)
-        editor = members.create(db, "Dimas Prasetyo", "editor", humas.id)
-        regional_editor = members.create(db, "Yohanes Rumbiak", "editor", bls.id)
-        expert = members.create(db, "Made Suarta", "expert", pusdiklat.id)
-        members.create(db, "Hartini Susanto", "approver", humas.id)
+        organization = content.organization
+        unit_ids: dict[str, int] = {}
+        for unit in organization.units:  # a parent comes before its sub-units
+            parent = unit_ids[unit.parent] if unit.parent else None
+            unit_ids[unit.key] = units.create(db, unit.name, unit.short_name, parent).id
+        team = {
+            person.key: members.create(
+                db,
+                person.name,
+                person.role,
+                unit_ids[person.unit],
+                email=person.email,
+                phone=person.phone,
+            )
+            for person in organization.members
+        }
+        admin, editor = team["admin"], team["editor"]
+        regional_editor, expert = team["regional_editor"], team["expert"]
+        humas_id, bls_id = unit_ids["humas"], unit_ids[REGIONAL_UNIT]
 
         account_specs = (
             (
@@ -912,7 +1167,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         )
         account_ids = {}
         for platform, handle, name, holder, url, start in account_specs:
-            account = accounts.create(db, platform, handle, name, humas.id, holder.id, url, start)
+            account = accounts.create(db, platform, handle, name, humas_id, holder.id, url, start)
             account_ids[platform] = account.id
         regional_specs = (
             (
@@ -932,12 +1187,28 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         )
         for platform, handle, name, url, start in regional_specs:
             account = accounts.create(
-                db, platform, handle, name, bls.id, regional_editor.id, url, start
+                db, platform, handle, name, bls_id, regional_editor.id, url, start
             )
             account_ids[regional_key(platform)] = account.id
+        peer_ids = {
+            peer.platform: accounts.create(
+                db,
+                peer.platform,
+                peer.handle,
+                peer.display_name,
+                url=peer.url,
+                start_date=peer.start_date,
+                peer=True,
+            ).id
+            for peer in organization.peers
+        }
 
         snapshot_rows, followers = _snapshot_rows(account_ids, today, seed)
+        snapshot_rows += _peer_snapshot_rows(organization.peers, peer_ids, today, seed)
         metrics.upsert_snapshots(db, snapshot_rows)
+        checklists = _security_checklists(account_ids, organization, today)
+        for checklist in checklists:
+            _record_security(db, checklist)
 
         owners = {
             "humas": (admin.id, editor.id),
@@ -1006,18 +1277,20 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             )
         metrics.upsert_post_metrics(db, metric_rows)
         _backdate(db, planned, variant_ids, today, rng)
-        context = DemoContext(today, seed, unit_ids, account_ids, post_rows)
+        context = DemoContext(today, seed, unit_ids, account_ids, post_rows, peer_ids)
         for extend in demo_extensions():
             extend(db, context)
 
     return DemoSummary(
         units=len(unit_ids),
-        members=5,
-        accounts=len(account_ids),
+        members=len(team),
+        accounts=len(account_ids) + len(peer_ids),
         snapshots=len(snapshot_rows),
         posts=len(post_rows),
         variants=len(planned),
         post_metrics=len(metric_rows),
+        peers=len(peer_ids),
+        security_checklists=len(checklists),
     )
 
 

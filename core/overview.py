@@ -1,4 +1,5 @@
-"""What the home tab shows: each account's latest followers and growth since the year began."""
+"""What the home tab shows: each of our accounts' latest followers and growth since the year
+began."""
 
 from __future__ import annotations
 
@@ -18,9 +19,13 @@ class AccountSummary:
 
 
 def account_summaries(db: Database, today: dt.date) -> list[AccountSummary]:
+    """Our own accounts (not archived): another institution's (peers), kept for comparison in
+    charts and reports, have no card of their own."""
     year_start = dt.date(today.year, 1, 1).isoformat()
     result = []
     for account in accounts.list_all(db):
+        if account.peer:
+            continue
         latest = metrics.followers_on(db, account.id, today.isoformat())
         growth = metrics.growth_between(db, account.id, year_start, today.isoformat())
         result.append(

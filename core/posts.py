@@ -153,7 +153,8 @@ def add_variant(
     planned_at: dt.datetime | str | None = None,
     published_at: dt.datetime | str | None = None,
 ) -> Variant:
-    """A new version of the post for the account. Times: see the module docstring."""
+    """A new version of the post for the account (one of ours: a peer account, another
+    institution's, has no posts). Times: see the module docstring."""
     tz = timezone.institution_zone(db)
     status = validate.choice("status", status, STATUSES)
     published = validate.datetime("published_at", published_at, tz=tz)
@@ -171,6 +172,13 @@ def add_variant(
         "text": validate.text("text", text, required=False, max_length=10000),
         "updated_at": now_iso(),
     }
+    peer = db.conn.execute(
+        "SELECT peer FROM accounts WHERE id = ?", (record["account_id"],)
+    ).fetchone()[0]
+    if peer:
+        raise ValidationError(
+            "account_id", account_id, _("an account of another institution cannot have our posts")
+        )
     duplicate = db.conn.execute(
         "SELECT 1 FROM post_variants WHERE post_id = ? AND account_id = ?", (post_id, account_id)
     ).fetchone()

@@ -1,11 +1,13 @@
 """The demo agency: the brief's figures, a full follower history, a living content calendar,
-a regional office with accounts of its own, and the content files it is all written from."""
+a regional office with accounts of its own, units in a hierarchy, a team with office contacts,
+security badges of every colour, another institution's accounts for comparison, and the
+content files it is all written from."""
 
 import datetime as dt
 
 import pytest
 
-from core import accounts, demo, members, metrics, posts, settings, units
+from core import accounts, demo, members, metrics, overview, posts, security, settings, units
 from core.db import check, open_database
 from core.errors import LinimasaError
 
@@ -28,6 +30,14 @@ def unit_accounts(db, short_name: str) -> dict[str, accounts.Account]:
     """The accounts of one unit, by platform."""
     unit = next(u for u in units.list_all(db) if u.short_name == short_name)
     return {a.platform: a for a in accounts.list_all(db) if a.unit_id == unit.id}
+
+
+def own_accounts(db) -> list[accounts.Account]:
+    return [a for a in accounts.list_all(db) if not a.peer]
+
+
+def peer_accounts(db) -> list[accounts.Account]:
+    return [a for a in accounts.list_all(db) if a.peer]
 
 
 def by_platform(db):
@@ -95,7 +105,11 @@ def test_institution_team_accounts_and_a_sound_file(demo_db, demo_today):
     team = members.list_all(demo_db)
     assert len(team) == 5
     assert {m.role for m in team} == set(members.ROLES)
-    assert len({m.unit_id for m in team}) == 3
+    assert len({m.unit_id for m in team}) == 5  # the bureau, its two sections, two more units
+    # Office contacts: the agency's (fictional) domain, one address and one number each.
+    assert all(m.email.endswith("@bmsn.go.id") for m in team)
+    assert len({m.email for m in team}) == len({m.phone for m in team}) == 5
+    assert all(m.phone.replace("-", "").isdigit() and "-555-01" in m.phone for m in team)
 
     owned = by_platform(demo_db)
     assert set(owned) == {"facebook", "instagram", "x", "youtube"}
@@ -196,6 +210,7 @@ def dump(db) -> dict[str, list[tuple]]:
         "account_snapshots",
         "post_metrics",
         "settings",
+        "account_security",
     ):
         columns = [
             row["name"]
@@ -222,8 +237,9 @@ def test_same_day_and_seed_give_the_same_data_and_no_second_demo(demo_db, demo_t
     assert summary.posts == len(dump(demo_db)["posts"])
     assert summary.variants == len(dump(demo_db)["post_variants"])
     months = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
-    assert summary.snapshots == 6 * len(months)
-    assert (summary.units, summary.members, summary.accounts) == (3, 5, 6)
+    assert summary.snapshots == 8 * len(months)  # six accounts of ours, two peers
+    assert (summary.units, summary.members, summary.accounts, summary.peers) == (5, 5, 8, 2)
+    assert summary.security_checklists == len(dump(demo_db)["account_security"]) == 6
     assert summary.post_metrics == len(dump(demo_db)["post_metrics"])
 
 
@@ -249,6 +265,7 @@ def test_a_capability_adds_its_own_demo_data(tmp_path, monkeypatch, demo_today):
         (
             context.today,
             sorted(context.account_ids),
+            sorted(context.peer_ids),
             db.query("SELECT count(*) FROM accounts")[0][0],
         )
     )
@@ -267,11 +284,13 @@ def test_a_capability_adds_its_own_demo_data(tmp_path, monkeypatch, demo_today):
     finally:
         handle.close()
     central = ["facebook", "instagram", "x", "youtube"]
-    assert seen == [(demo_today, ["bls:facebook", "bls:instagram", *central], 6)]
+    assert seen == [
+        (demo_today, ["bls:facebook", "bls:instagram", *central], ["instagram", "x"], 8)
+    ]
 
 
 def test_a_regional_office_runs_its_own_smaller_accounts(demo_db, demo_today):
-    every = accounts.list_all(demo_db)
+    every = own_accounts(demo_db)
     assert len({a.unit_id for a in every}) >= 2
     central, regional = by_platform(demo_db), unit_accounts(demo_db, "BLS Timur")
     assert set(regional) == {"facebook", "instagram"} and len(every) == 6
@@ -307,6 +326,100 @@ def test_a_regional_office_runs_its_own_smaller_accounts(demo_db, demo_today):
     assert any(r["status"] != "published" for r in mine)
     central_ids = {central["facebook"].id, central["instagram"].id}
     assert not [r for r in rows if r["unit_id"] == unit_id and r["account_id"] in central_ids]
+
+
+def test_units_form_a_plausible_hierarchy(demo_db):
+    tree = [(unit.name, depth) for unit, depth in units.tree(demo_db)]
+    assert tree == [
+        ("Balai Layanan Standar Wilayah Timur", 0),
+        ("Biro Hubungan Masyarakat", 0),
+        ("Subbagian Media Digital", 1),
+        ("Subbagian Publikasi dan Hubungan Media", 1),
+        ("Pusat Pendidikan dan Pelatihan", 0),
+    ]
+    media = next(u for u in units.list_all(demo_db) if u.short_name == "Media Digital")
+    assert (
+        units.path_name(demo_db, media.id) == "Biro Hubungan Masyarakat › Subbagian Media Digital"
+    )
+    # The people who run the central accounts work in the bureau's sections.
+    team = {m.name: m for m in members.list_all(demo_db)}
+    assert team["Rina Wulandari"].unit_id == media.id
+    assert units.get(demo_db, team["Dimas Prasetyo"].unit_id).parent_id == media.parent_id
+
+
+def test_security_badges_of_every_colour_and_one_red(demo_db, demo_today):
+    badges = security.statuses(demo_db, demo_today)
+    own = own_accounts(demo_db)
+    assert set(badges) == {a.id for a in own}
+    colours = sorted(badges.values())
+    assert colours.count("red") == 1 and "unchecked" not in colours
+    assert colours.count("green") >= 1 and colours.count("amber") >= 1
+    # The red one is the regional Facebook page, run on a staff member's own login.
+    red = next(a for a in own if badges[a.id] == "red")
+    assert (red.platform, red.handle) == ("facebook", "bmsn.timur")
+    checklist = security.get(demo_db, red.id)
+    assert checklist.two_factor is False and checklist.login_owned is False
+    # Badges are spread over units: the central bureau has green and amber ones.
+    central = {badges[a.id] for a in by_platform(demo_db).values()}
+    assert {"green", "amber"} <= central
+    # Dates count back from today: a green review is recent, none lies ahead of today.
+    for account in own:
+        checklist = security.get(demo_db, account.id)
+        assert checklist.reviewed_on <= demo_today.isoformat()
+        assert checklist.password_changed_on <= demo_today.isoformat()
+        if badges[account.id] == "green":
+            assert checklist.reviewed_on >= security.review_due(demo_today)
+            assert checklist.recovery_where  # a place, written down
+
+
+@pytest.mark.parametrize("today", [dt.date(2023, 2, 28), dt.date(2031, 3, 31)])
+def test_badges_are_the_same_whatever_the_day(tmp_path, demo_db, demo_today, today):
+    """A demo made for another day (even one ahead of the clock) shows the same badges."""
+    expected = security.statuses(demo_db, demo_today)
+    other = open_database(tmp_path / "other.sqlite", create=True)
+    try:
+        demo.populate(other, today=today)
+        assert security.statuses(other, today) == expected
+        reviewed = other.query("SELECT max(reviewed_on) FROM account_security")[0][0]
+        assert reviewed < today.isoformat()
+    finally:
+        other.close()
+
+
+def test_peer_accounts_are_followed_for_comparison_only(demo_db, demo_today):
+    peers = peer_accounts(demo_db)
+    assert sorted(a.platform for a in peers) == ["instagram", "x"]
+    assert len({a.display_name for a in peers}) == 1  # one institution, two platforms
+    assert all(a.unit_id is None and a.responsible_id is None for a in peers)
+    assert all(a.url.startswith("https://") and a.start_date for a in peers)
+    # A history since 2019 like ours, growing on the whole, of a size worth comparing.
+    expected_dates = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
+    central = by_platform(demo_db)
+    for account in peers:
+        history = metrics.snapshots(demo_db, account.id)
+        assert [s.date for s in history] == expected_dates
+        assert history[-1].followers > history[0].followers
+        ours = metrics.snapshots(demo_db, central[account.platform].id)[-1].followers
+        assert ours / 3 < history[-1].followers < ours * 3
+    ids = {a.id for a in peers}
+    used = {row[0] for row in demo_db.query("SELECT DISTINCT account_id FROM post_variants")}
+    assert not used & ids
+    assert not demo_db.query("SELECT 1 FROM account_security WHERE account_id IN (?, ?)", [*ids])
+    assert not ids & set(security.statuses(demo_db, demo_today))
+    # Home's cards are the agency's six accounts.
+    cards = overview.account_summaries(demo_db, demo_today)
+    assert [c.account.id for c in cards] == [a.id for a in own_accounts(demo_db)]
+
+
+def test_peers_leave_the_agency_figures_as_they_were(demo_db, demo_today):
+    """Latest followers of the central accounts for the tests' day, as before peers existed."""
+    latest = {
+        platform: metrics.snapshots(demo_db, account.id)[-1].followers
+        for platform, account in by_platform(demo_db).items()
+    }
+    assert latest == {"facebook": 10550, "instagram": 163112, "x": 18796, "youtube": 2567}
+    regional = unit_accounts(demo_db, "BLS Timur")
+    assert metrics.snapshots(demo_db, regional["instagram"].id)[-1].followers == 7982
 
 
 # --- the content files (resources/demo/) ------------------------------------------------
@@ -399,6 +512,20 @@ def test_a_content_file_that_is_not_json_is_named(content_copy, name):
         ("quiz.json", lambda d: d["items"][2].update(choices=["Ya"]), "items[2].choices"),
         ("common.json", lambda d: d["facebook_cta"].pop("video"), "facebook_cta.video"),
         ("questions.json", lambda d: d["items"][0].update(x=3), "items[0].x"),
+        ("organization.json", lambda d: d["units"][3].update(parent="biro"), "units[3].parent"),
+        ("organization.json", lambda d: d["units"].pop(2), 'units[…].key "bls"'),
+        ("organization.json", lambda d: d["members"][1].update(role="boss"), "members[1].role"),
+        ("organization.json", lambda d: d["members"][0].update(unit="x"), "members[0].unit"),
+        (
+            "organization.json",
+            lambda d: d["peers"][0].update(start_followers="banyak"),
+            "peers[0].start_followers",
+        ),
+        (
+            "organization.json",
+            lambda d: d["peers"][1]["monthly_growth"].update(tahun=5),
+            "peers[1].monthly_growth.tahun",
+        ),
     ],
 )
 def test_a_malformed_content_file_names_the_file_and_the_place(content_copy, name, change, where):
