@@ -221,6 +221,16 @@ def _check(db: Database, fields: dict, current: Account | None) -> tuple[dict, d
             problems[key] = error.reason
     if merged.get("peer") and merged.get("unit_id") is not None and "unit_id" not in problems:
         problems["unit_id"] = _("an account of another institution belongs to none of our units")
+    if fields.get("peer") and current is not None and not current.peer:
+        used = db.conn.execute(
+            """SELECT EXISTS (SELECT 1 FROM post_variants WHERE account_id = :id)
+                   OR EXISTS (SELECT 1 FROM account_security WHERE account_id = :id)""",
+            {"id": current.id},
+        ).fetchone()[0]
+        if used:
+            problems["peer"] = _(
+                "this account has our posts or a security checklist: it is one of ours"
+            )
     handle = clean.get("handle", merged.get("handle"))
     if "handle" not in problems and "platform" not in problems and handle and platform:
         row = db.conn.execute(

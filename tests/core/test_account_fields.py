@@ -92,3 +92,16 @@ def test_a_peer_account_belongs_to_no_unit(db):
         accounts.create(db, "instagram", "peer_body", unit_id=unit.id, peer=True)
     assert info.value.field == "unit_id"
     assert accounts.create(db, "instagram", "peer_body", peer=True).peer
+
+
+def test_an_account_with_our_posts_or_a_checklist_cannot_become_a_peer(db):
+    from core import security
+
+    account = accounts.create(db, "instagram", "bmsn_ri")
+    security.save(db, security.Checklist(account.id, two_factor=True))
+    with pytest.raises(ValidationError) as info:
+        accounts.update(db, account.id, peer=True)
+    assert info.value.field == "peer"
+    assert not accounts.get(db, account.id).peer
+    fresh = accounts.create(db, "x", "lembaga_lain")
+    assert accounts.update(db, fresh.id, peer=True).peer
