@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,12 +42,9 @@ class HandoverDialog(QDialog):
             ).format(name=member.name)
         )
         intro.setWordWrap(True)
-        self.accounts = QListWidget()
-        self.accounts.addItems([account_title(accounts.get(db, i)) for i in account_ids])
-        self.accounts.setMaximumHeight(
-            self.accounts.sizeHintForRow(0) * min(6, max(1, len(account_ids)))
-            + 2 * self.accounts.frameWidth()
-        )
+        self.account_titles = [account_title(accounts.get(db, i)) for i in account_ids]
+        listed = QLabel("\n".join(f"• {title}" for title in self.account_titles))
+        listed.setContentsMargins(12, 0, 0, 6)
         self.successor = QComboBox()
         self.successor.addItem(_("(nobody for now)"), None)
         others = [m for m in members.list_all(db) if m.id != member.id]
@@ -73,7 +69,7 @@ class HandoverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.accounts)
+        layout.addWidget(listed)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.successor.setFocus()

@@ -78,6 +78,7 @@ def _table(model: ListModel) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     table.setTabKeyNavigation(False)  # Tab moves on to the next control
+    table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -114,6 +115,10 @@ class TeamDialog(QDialog):
         )
         self.units_table = _table(self.units_model)
         self.members_table = _table(self.members_model)
+        # Names keep to one line; the e-mail address takes what width is left.
+        header = self.members_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Enter or double-click on a row changes it.
         self.units_table.activated.connect(lambda _i: self.edit_unit())
         self.members_table.activated.connect(lambda _i: self.edit_member())

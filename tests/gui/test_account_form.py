@@ -124,20 +124,32 @@ def test_a_start_date_in_the_future_is_named(qtbot, dialog):
     assert dialog.save_button.isEnabled()
 
 
-def test_a_peer_account_has_no_unit_and_nobody_responsible(qtbot, demo_db):
-    account = next(a for a in accounts.list_all(demo_db) if a.unit_id and a.responsible_id)
-    dialog = AccountDialog(demo_db, account)
-    qtbot.addWidget(dialog)
+def test_a_peer_account_has_no_unit_and_nobody_responsible(qtbot, dialog, demo_db):
+    unit_id, member_id = units.list_all(demo_db)[0].id, members.list_all(demo_db)[0].id
+    qtbot.keyClicks(dialog.handle, "lembaga_lain")
+    dialog.unit.setCurrentIndex(dialog.unit.findData(unit_id))
+    dialog.responsible.setCurrentIndex(dialog.responsible.findData(member_id))
     dialog.peer.click()
     assert not dialog.unit.isEnabled() and not dialog.responsible.isEnabled()
     assert dialog.unit.currentData() is None and dialog.responsible.currentData() is None
     dialog.peer.click()  # changed their mind: the choices come back
-    assert dialog.unit.isEnabled() and dialog.unit.currentData() == account.unit_id
-    assert dialog.responsible.currentData() == account.responsible_id
+    assert dialog.unit.isEnabled() and dialog.unit.currentData() == unit_id
+    assert dialog.responsible.currentData() == member_id
     dialog.peer.click()
     dialog.save_button.click()
-    saved = accounts.get(demo_db, account.id)
+    saved = accounts.get(demo_db, dialog.saved.id)
     assert saved.peer and saved.unit_id is None and saved.responsible_id is None
+
+
+def test_one_of_our_own_accounts_cannot_become_a_peer(qtbot, demo_db):
+    account = next(a for a in accounts.list_all(demo_db) if not a.peer and a.unit_id)
+    dialog = AccountDialog(demo_db, account)
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()
+    dialog.peer.click()
+    reason = _("this account has our posts or a security checklist: it is one of ours")
+    assert shown_problem(dialog, "peer") == reason.capitalize() + "."
+    assert not dialog.save_button.isEnabled()
 
 
 def test_a_refusing_file_keeps_the_dialog_open_with_what_was_typed(

@@ -150,7 +150,7 @@ def test_unticking_active_hands_the_accounts_to_the_chosen_member(
     asked = {}
 
     def hand_to_dimas(handover):
-        asked["accounts"] = [handover.accounts.item(i).text() for i in range(2)]
+        asked["accounts"] = handover.account_titles
         assert handover.successor_id() == dimas.id  # of the same unit: the likeliest
         choose(handover.successor, dimas.id)
         handover.accept()
