@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _
 from core.paths import resource_dir
 
 
@@ -126,6 +128,81 @@ class Card(QFrame):
             self._elide_caption()
 
 
+#: The colour of each security badge (core.security.STATUSES), and of a peer account's.
+BADGE_COLORS = {
+    "red": "#c62828",
+    "unchecked": "#8a8a8a",
+    "amber": "#e08e00",
+    "green": "#2e7d32",
+    "peer": "#3f6ab0",
+}
+_dots: dict[tuple[str, int], QIcon] = {}
+
+
+def dot_icon(badge: str, size: int = 12) -> QIcon:
+    """A filled circle in the badge's colour (tables show it before the badge's text)."""
+    key = (badge, size)
+    if key not in _dots:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(BADGE_COLORS[badge]))
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+        _dots[key] = QIcon(pixmap)
+    return _dots[key]
+
+
+class Badge(QWidget):
+    """A coloured dot and a word: an account's security status at a glance."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.dot = QLabel()
+        self.text = QLabel()
+        self.text.setObjectName("badgeText")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.dot)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self.badge = ""
+
+    def set_badge(self, badge: str, text: str) -> None:
+        self.badge = badge
+        self.dot.setPixmap(dot_icon(badge, 14).pixmap(14, 14))
+        self.text.setText(text)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date that may be "not recorded" (its lowest value, shown as words), never later than
+    `maximumDate()`; `iso()` and `set_iso()` speak core's ISO dates or None."""
+
+    NO_DATE = QDate(1990, 1, 1)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setMinimumDate(self.NO_DATE)
+        self.translate_ui()
+        self.setDate(self.NO_DATE)
+
+    def translate_ui(self) -> None:
+        self.setSpecialValueText(_("not recorded"))
+
+    def iso(self) -> str | None:
+        day = self.date()
+        return None if day <= self.NO_DATE else day.toString(Qt.DateFormat.ISODate)
+
+    def set_iso(self, value: str | None) -> None:
+        day = QDate.fromString(value, Qt.DateFormat.ISODate) if value else self.NO_DATE
+        self.setDate(day if day.isValid() else self.NO_DATE)
+
+
 STYLE_SHEET = """
 #emptyTitle { font-size: 17px; font-weight: 600; margin-top: 8px; }
 #emptyBody { color: #555; font-size: 13px; }
@@ -137,4 +214,6 @@ QFrame#card { background: palette(base); border: 1px solid palette(midlight); bo
 #pageTitle { font-size: 18px; font-weight: 600; }
 #formError { color: #b3261e; }
 #hint { color: #555; }
+#badgeText { font-weight: 600; }
+#detailTitle { font-size: 16px; font-weight: 600; }
 """

@@ -1,9 +1,20 @@
-"""Accounts tab: every official account with its unit, responsible person and followers."""
+"""Accounts tab: every account grouped by work unit, and the selected account's details and
+security checklist beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,129 +24,392 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
-    QTableView,
+    QSplitter,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from core import accounts, fmt, metrics, units
+from core import accounts, fmt, metrics, security, units
 from core.i18n import _
-from gui.models import ANY_INDEX, SORT_ROLE, RowsTableModel
+from gui.models import ANY_INDEX, DISPLAY_ROLE, SORT_ROLE
 from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab
+from gui.widgets import dot_icon
 
 ACCOUNT_ID_ROLE = SORT_ROLE + 1
 UNIT_ID_ROLE = SORT_ROLE + 2
+#: A group row's place in the unit tree (None on an account's row).
+GROUP_ROLE = SORT_ROLE + 3
+#: What a row is, across refreshes: "account:7", "unit:3", "none", "peers".
+KEY_ROLE = SORT_ROLE + 4
+#: An account's words the search box looks in (lower case).
+SEARCH_ROLE = SORT_ROLE + 5
+PLATFORM_ROLE = SORT_ROLE + 6
+
+SETTINGS_GROUP = "accounts_tab"
 
 
-class AccountsTableModel(RowsTableModel):
-    """Read-only table over `core.accounts.table_rows()`."""
+@dataclass(eq=False)
+class _Node:
+    key: str
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    #: The account (None for a group).
+    row: accounts.AccountRow | None = None
+    title: str = ""
+    order: int = 0
+    unit_id: int | None = None
+    badge: str = ""
+    position: int = 0
+    node_id: int = 0
+
+
+class AccountsTreeModel(QAbstractItemModel):
+    """Accounts under their work units, the units nested as `core.units.tree` orders them,
+    accounts without a unit next and other institutions' (peer) accounts last. When no
+    account has a unit and none is a peer, the accounts stand alone without groups.
+
+    Rows keep their place in the views across `set_content` (selection, expanded groups,
+    scroll) by their key."""
 
     COLUMNS = (
-        "platform",
         "handle",
-        "display_name",
-        "unit",
+        "platform",
         "responsible",
         "followers",
         "followers_date",
-        "start_date",
-        "status",
+        "security",
     )
 
-    def column_title(self, column: str) -> str:
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.root = _Node("")
+        self._ids: dict[str, int] = {}
+        self._nodes: dict[int, _Node] = {}
+        self.account_count = 0
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_content(
+        self,
+        unit_tree: list[tuple[units.Unit, int]],
+        rows: list[accounts.AccountRow],
+        badges: dict[int, str],
+    ) -> None:
+        root = self._build(unit_tree, rows, badges)
+        if not self.root.children or not root.children:
+            self.beginResetModel()
+            self._install(root)
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        held = self.persistentIndexList()
+        keys = [
+            (self._node(index).key if index.isValid() else None, index.column()) for index in held
+        ]
+        old_root = self.root  # alive until the held indexes have moved
+        self._install(root)
+        by_key = {node.key: node for node in self._walk(root)}
+        moved = []
+        for key, column in keys:
+            node = by_key.get(key) if key is not None else None
+            moved.append(self._index_of(node, column) if node is not None else QModelIndex())
+        self.changePersistentIndexList(held, moved)
+        self.layoutChanged.emit()
+        del old_root
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._install(_Node(""))
+        self.endResetModel()
+
+    def _build(self, unit_tree, rows, badges) -> _Node:
+        root = _Node("")
+        grouped = any(r.account.unit_id is not None or r.account.peer for r in rows)
+        accounts_of: dict[str, list[_Node]] = {}
+
+        def account_node(row: accounts.AccountRow) -> _Node:
+            account = row.account
+            if account.peer:
+                badge = "peer"
+            elif account.archived:
+                badge = "archived"
+            else:
+                badge = badges.get(account.id, "unchecked")
+            return _Node(f"account:{account.id}", row=row, badge=badge)
+
+        if not grouped:
+            root.children = [account_node(row) for row in rows]
+        else:
+            groups: dict[str, _Node] = {}
+            for order, (unit, _depth) in enumerate(unit_tree):
+                parent = groups.get(f"unit:{unit.parent_id}", root)
+                group = _Node(f"unit:{unit.id}", parent, title=unit.name, order=order)
+                group.unit_id = unit.id
+                groups[group.key] = group
+                parent.children.append(group)
+            last = len(unit_tree)
+            extra = {
+                "none": _Node("none", root, title=_("No work unit"), order=last),
+                "peers": _Node("peers", root, title=_("Peer accounts"), order=last + 1),
+            }
+            for row in rows:
+                account = row.account
+                if account.peer:
+                    key = "peers"
+                elif f"unit:{account.unit_id}" in groups:
+                    key = f"unit:{account.unit_id}"
+                else:
+                    key = "none"
+                accounts_of.setdefault(key, []).append(account_node(row))
+            root.children.extend(node for key, node in extra.items() if key in accounts_of)
+            groups.update(extra)
+            for key, group in groups.items():
+                # An account's own unit first, its sub-units after.
+                group.children = accounts_of.get(key, []) + group.children
+
+            def prune(node: _Node) -> bool:
+                node.children = [c for c in node.children if c.row is not None or prune(c)]
+                return bool(node.children)
+
+            prune(root)
+        for node in self._walk(root):
+            for position, child in enumerate(node.children):
+                child.parent, child.position = node, position
+        return root
+
+    def _install(self, root: _Node) -> None:
+        self.root = root
+        self._nodes = {}
+        self.account_count = 0
+        for node in self._walk(root):
+            if node is root:
+                continue
+            node_id = self._ids.setdefault(node.key, len(self._ids) + 1)
+            self._nodes[node_id] = node
+            node.node_id = node_id
+            self.account_count += node.row is not None
+
+    def _walk(self, node: _Node) -> Iterator[_Node]:
+        yield node
+        for child in node.children:
+            yield from self._walk(child)
+
+    def _node(self, index: ANY_INDEX) -> _Node:
+        if not index.isValid():
+            return self.root
+        return self._nodes.get(index.internalId(), self.root)
+
+    def _index_of(self, node: _Node, column: int = 0) -> QModelIndex:
+        if node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.position, column, node.node_id)
+
+    def node_of_key(self, key: str) -> QModelIndex:
+        for node in self._walk(self.root):
+            if node.key == key and node is not self.root:
+                return self._index_of(node)
+        return QModelIndex()
+
+    def account_row(self, account_id: int) -> accounts.AccountRow | None:
+        index = self.node_of_key(f"account:{account_id}")
+        return self._node(index).row if index.isValid() else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    # -- Qt's model interface -------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ANY_INDEX = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if not (0 <= row < len(node.children) and 0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row].node_id)
+
+    def parent(self, index: ANY_INDEX = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index)
+        if node.parent is None or node.parent is self.root:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def rowCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: ANY_INDEX = QModelIndex()) -> int:  # noqa: B008, N802
+        return len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=DISPLAY_ROLE):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY_ROLE:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
         return {
-            "platform": _("Platform"),
             "handle": _("Username"),
-            "display_name": _("Display name"),
-            "unit": _("Work unit"),
+            "platform": _("Platform"),
             "responsible": _("Responsible"),
             "followers": _("Followers"),
             "followers_date": _("As of"),
-            "start_date": _("Active since"),
-            "status": _("Status"),
-        }[column]
+            "security": _("Security"),
+        }[self.COLUMNS[section]]
 
-    def row_key(self, row: accounts.AccountRow) -> int:
-        return row.account.id
+    def data(self, index: ANY_INDEX, role: int = DISPLAY_ROLE):
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        column = self.COLUMNS[index.column()]
+        if role == KEY_ROLE:
+            return node.key
+        if node.row is None:
+            return self._group_data(node, column, role)
+        return self._account_data(node, column, role)
 
-    def role_data(self, row: accounts.AccountRow, column: str, role: int):
-        if role == ACCOUNT_ID_ROLE:
-            return row.account.id
+    def _group_data(self, node: _Node, column: str, role: int):
+        if role == GROUP_ROLE:
+            return node.order
         if role == UNIT_ID_ROLE:
-            return row.account.unit_id
+            return node.unit_id
+        if column != "handle":
+            return None
+        if role == DISPLAY_ROLE:
+            return node.title
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _account_data(self, node: _Node, column: str, role: int):
+        row = node.row
+        account = row.account
+        if role == DISPLAY_ROLE:
+            return self._display(node, column)
+        if role == SORT_ROLE:
+            return self._sort_key(node, column)
+        if role == ACCOUNT_ID_ROLE:
+            return account.id
+        if role == UNIT_ID_ROLE:
+            return account.unit_id
+        if role == PLATFORM_ROLE:
+            return account.platform
+        if role == SEARCH_ROLE:
+            words = (
+                accounts.handle_text(account),
+                account.display_name,
+                accounts.platform_title(account.platform),
+                row.unit_name,
+                row.responsible_name,
+            )
+            return " ".join(words).lower()
+        if role == Qt.ItemDataRole.DecorationRole and column == "security":
+            return dot_icon(node.badge) if node.badge != "archived" else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "followers":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "handle" and row.account.url:
-                return row.account.url
-            if column == "followers" and row.account.platform == "youtube":
+            if column == "handle" and account.url:
+                return account.url
+            if column == "followers" and account.platform == "youtube":
                 return _("subscribers")
-        if role == Qt.ItemDataRole.ForegroundRole and row.account.archived:
-            from PySide6.QtGui import QPalette
-
+        if role == Qt.ItemDataRole.ForegroundRole and account.archived:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
-    def display(self, row: accounts.AccountRow, column: str) -> str:
+    def _display(self, node: _Node, column: str) -> str:
+        row = node.row
         account = row.account
-        if column == "platform":
-            return accounts.platform_title(account.platform)
         if column == "handle":
             return accounts.handle_text(account)
-        if column == "display_name":
-            return account.display_name
-        if column == "unit":
-            return row.unit_name
+        if column == "platform":
+            return accounts.platform_title(account.platform)
         if column == "responsible":
+            if account.peer:
+                return ""
             return row.responsible_name or _("(nobody yet)")
         if column == "followers":
             return fmt.number(row.followers)
         if column == "followers_date":
             return fmt.date_short(row.followers_date) if row.followers_date else "–"
-        if column == "start_date":
-            return fmt.date_short(account.start_date) if account.start_date else "–"
-        return _("Archived") if account.archived else _("Active")
+        if node.badge == "peer":
+            return _("Peer")
+        if node.badge == "archived":
+            return _("Archived")
+        return security.status_title(node.badge)
 
-    def sort_key(self, row: accounts.AccountRow, column: str):
+    def _sort_key(self, node: _Node, column: str):
+        row = node.row
+        if column == "handle":  # @ or not, by the name itself
+            return row.account.handle.lower()
         if column == "platform":
             return accounts.PLATFORMS.index(row.account.platform)
         if column == "followers":
             return row.followers if row.followers is not None else -1
         if column == "followers_date":
             return row.followers_date or ""
-        if column == "start_date":
-            return row.account.start_date or ""
-        return self.display(row, column).lower()
+        if column == "security":
+            order = (*security.STATUSES, "peer", "archived")
+            return order.index(node.badge)
+        return self._display(node, column).lower()
 
 
 class AccountsFilter(QSortFilterProxyModel):
-    """Search text over the visible columns, plus an optional work unit."""
+    """The search text, a platform and a work unit (with its sub-units) choose accounts; a
+    group shows while any account below it does. Sorting orders accounts within their
+    group; the groups keep the unit tree's order."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.unit_id: int | None = None
+        self.text = ""
+        self.platform: str | None = None
+        self.unit_ids: frozenset[int] | None = None
         self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self.setRecursiveFilteringEnabled(True)
+        self.setDynamicSortFilter(True)
 
-    def set_unit(self, unit_id: int | None) -> None:
-        if not hasattr(self, "beginFilterChange"):  # Qt before 6.10
-            self.unit_id = unit_id
-            self.invalidateFilter()
+    def set_filters(self, text: str, platform: str | None, unit_ids: frozenset[int] | None) -> None:
+        if (text.strip().lower(), platform, unit_ids) == (self.text, self.platform, self.unit_ids):
             return
-        self.beginFilterChange()
-        self.unit_id = unit_id
-        self.endFilterChange()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+        self.text, self.platform, self.unit_ids = text.strip().lower(), platform, unit_ids
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ANY_INDEX) -> bool:  # noqa: N802
-        if self.unit_id is not None:
-            index = self.sourceModel().index(source_row, 0, source_parent)
-            if index.data(UNIT_ID_ROLE) != self.unit_id:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        if index.data(GROUP_ROLE) is not None:
+            return False  # shown for the accounts it holds (recursive filtering)
+        if self.platform is not None and index.data(PLATFORM_ROLE) != self.platform:
+            return False
+        if self.unit_ids is not None and index.data(UNIT_ID_ROLE) not in self.unit_ids:
+            return False
+        return all(word in index.data(SEARCH_ROLE) for word in self.text.split())
+
+    def lessThan(self, left: ANY_INDEX, right: ANY_INDEX) -> bool:  # noqa: N802
+        left_group, right_group = left.data(GROUP_ROLE), right.data(GROUP_ROLE)
+        if left_group is not None or right_group is not None:
+            # Accounts before sub-units, units in tree order, whichever way the column sorts
+            # (a descending sort asks with the two sides swapped).
+            a = (0, 0) if left_group is None else (1, left_group)
+            b = (0, 0) if right_group is None else (1, right_group)
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return a > b if descending else a < b
+        model = self.sourceModel()
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a == b:  # ties in handle order
+            a = model.index(left.row(), 0, left.parent()).data(SORT_ROLE)
+            b = model.index(right.row(), 0, right.parent()).data(SORT_ROLE)
+        return a < b
 
 
 class AccountsTab(Tab):
@@ -144,10 +418,16 @@ class AccountsTab(Tab):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
-        self.model = AccountsTableModel(self)
+        self.model = AccountsTreeModel(self)
         self.proxy = AccountsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._account_count = 0
+        self.summary = None  # the security summary dialog, made when first asked for
+        self._collapsed: set[str] = set()
+        self._columns_sized = False
+        self._restoring_widths = False
+        self._chose_first = False
+        self._guarding_selection = False
+        self._shown_id: int | None = None
 
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_account)
@@ -157,17 +437,8 @@ class AccountsTab(Tab):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.followers_button = QPushButton()
         self.followers_button.clicked.connect(self.record_followers)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.search.textChanged.connect(self._filter_changed)
-        self.unit_filter = QComboBox()
-        self.unit_filter.currentIndexChanged.connect(self._filter_changed)
-        self.show_archived = QCheckBox()
-        self.show_archived.toggled.connect(self.refresh)
-        self.count = QLabel()
-        self.count.setObjectName("hint")
+        self.summary_button = QPushButton()
+        self.summary_button.clicked.connect(self.show_summary)
         bar = QHBoxLayout()
         for widget in (
             self.add_button,
@@ -176,43 +447,87 @@ class AccountsTab(Tab):
             self.followers_button,
         ):
             bar.addWidget(widget)
-        bar.addSpacing(12)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.unit_filter)
-        bar.addWidget(self.show_archived)
+        bar.addStretch(1)
+        bar.addWidget(self.summary_button)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control
-        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or double-click
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        header = self.table.horizontalHeader()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.search.textChanged.connect(self._filter_changed)
+        self.platform_filter = QComboBox()
+        self.platform_filter.currentIndexChanged.connect(self._filter_changed)
+        self.unit_filter = QComboBox()
+        self.unit_filter.currentIndexChanged.connect(self._filter_changed)
+        self.show_archived = QCheckBox()
+        self.show_archived.toggled.connect(self.refresh)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.platform_filter)
+        filters.addWidget(self.unit_filter)
+
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.activated.connect(self._activated)  # Enter or double-click
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.expanded.connect(lambda index: self._collapsed.discard(index.data(KEY_ROLE)))
+        self.tree.collapsed.connect(lambda index: self._collapsed.add(index.data(KEY_ROLE)))
+        header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            AccountsTableModel.COLUMNS.index("display_name"), QHeaderView.ResizeMode.Stretch
-        )
+        header.setStretchLastSection(True)
+        header.sectionResized.connect(self._remember_width)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
+            signal.connect(self._arrange_groups)
         self.no_match = QLabel()
         self.no_match.setObjectName("hint")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.show_archived)
 
-        table_page = QWidget()
-        table_layout = QVBoxLayout(table_page)
-        table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addLayout(bar)
-        table_layout.addWidget(self.table, 1)
-        table_layout.addWidget(self.no_match)
-        table_layout.addWidget(self.count)
-        self.stack_with_empty_state(table_page)
+        from gui.account_panel import AccountDetails
+
+        self.details = AccountDetails(session)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.no_match, 1)
+        left_layout.addLayout(footer)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = QSettings().value(f"{SETTINGS_GROUP}/splitter")
+        if state is None or not self.splitter.restoreState(state):
+            self.splitter.setSizes([600, 400])
+        self.splitter.splitterMoved.connect(
+            lambda *_: QSettings().setValue(f"{SETTINGS_GROUP}/splitter", self.splitter.saveState())
+        )
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addLayout(bar)
+        page_layout.addWidget(self.splitter, 1)
+        self.stack_with_empty_state(page)
         self.translate_ui()
         self.refresh()
 
@@ -220,10 +535,26 @@ class AccountsTab(Tab):
         self.add_button.setText(_("&Add account…"))
         self.edit_button.setText(_("Edi&t…"))
         self.followers_button.setText(_("Record f&ollowers…"))
+        self.summary_button.setText(_("Security s&ummary…"))
+        self.summary_button.setToolTip(
+            _("The accounts whose security needs attention, worst first")
+        )
         self.search.setPlaceholderText(_("Search accounts, units, people…"))
+        self.search.setToolTip(QKeySequence(QKeySequence.StandardKey.Find).toString())
         self.show_archived.setText(_("Show archived"))
+        chosen = self.platform_filter.currentData()
+        self.platform_filter.blockSignals(True)
+        self.platform_filter.clear()
+        self.platform_filter.addItem(_("All platforms"), None)
+        for platform in accounts.PLATFORMS:
+            self.platform_filter.addItem(accounts.platform_title(platform), platform)
+        self.platform_filter.setCurrentIndex(max(0, self.platform_filter.findData(chosen)))
+        self.platform_filter.blockSignals(False)
         self._fill_empty_state()
         self.model.retranslate()
+        self.details.translate_ui()
+        if self.summary is not None:
+            self.summary.translate_ui()
         self._update_buttons()
 
     def _fill_empty_state(self) -> None:
@@ -237,44 +568,96 @@ class AccountsTab(Tab):
             self.getting_started_actions(),
         )
 
+    # -- showing ------------------------------------------------------------------------
+
     def refresh(self) -> None:
         db = self.session.db
         rows = accounts.table_rows(db, include_archived=self.show_archived.isChecked())
+        unit_tree = units.tree(db)
         chosen = self.unit_filter.currentData()
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(_("All work units"), None)
-        for unit in units.list_all(db):
-            self.unit_filter.addItem(unit.short_name or unit.name, unit.id)
+        for unit, depth in unit_tree:
+            self.unit_filter.addItem("\u2003" * depth + (unit.short_name or unit.name), unit.id)
+            self.unit_filter.setItemData(
+                self.unit_filter.count() - 1,
+                units.path_name(db, unit.id),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
         self.unit_filter.blockSignals(False)
-        self.proxy.set_unit(self.unit_filter.currentData())
-        self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        self._account_count = accounts.count(db)  # archived included
-        has_any = bool(rows) or self._account_count > 0
+        self._apply_filters()
+        self.model.set_content(unit_tree, rows, security.statuses(db, self.session.today))
+        self._arrange_groups()
+        self._size_columns()
+        account_count = accounts.count(db)  # archived included
+        has_any = bool(rows) or account_count > 0
         if not has_any:
             self._fill_empty_state()
         self.stack.setCurrentIndex(0 if has_any else 1)
-        read_only = self.session.read_only
-        self.add_button.setEnabled(not read_only)
-        self._update_counts()
+        self.add_button.setEnabled(not self.session.read_only)
+        if not self._chose_first and self.model.account_count:
+            self._chose_first = True
+            if self._selected_id() is None:
+                first = next(self._shown_accounts(), None)
+                if first is not None:
+                    self.select(first.data(ACCOUNT_ID_ROLE))
+        self._update_counts(account_count)
+        self._show_details()
         self._update_buttons()
+        if self.summary is not None and self.summary.isVisible():
+            self.summary.refresh()
+
+    def _on_database_opened(self) -> None:
+        # Rows of the old file: an id there names another row in the new one.
+        self.model.clear()
+        self._shown_id = None
+        super()._on_database_opened()
+
+    def _apply_filters(self) -> None:
+        unit_id = self.unit_filter.currentData()
+        unit_ids = None
+        if unit_id is not None:
+            unit_ids = frozenset({unit_id, *units.descendants(self.session.db, unit_id)})
+        self.proxy.set_filters(self.search.text(), self.platform_filter.currentData(), unit_ids)
 
     def _filter_changed(self) -> None:
-        self.proxy.setFilterFixedString(self.search.text())
-        self.proxy.set_unit(self.unit_filter.currentData())
+        self._apply_filters()
+        self._arrange_groups()
         self._update_counts()
 
-    def _update_counts(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        all_archived = total == 0 and self._account_count > 0
+    def _arrange_groups(self, *_args) -> None:
+        """Group rows span the whole width and are open unless the user closed them."""
+        for index in self._proxy_rows():
+            if index.data(GROUP_ROLE) is not None:
+                self.tree.setFirstColumnSpanned(index.row(), index.parent(), True)
+                self.tree.setExpanded(index, index.data(KEY_ROLE) not in self._collapsed)
+
+    def _proxy_rows(self, parent: QModelIndex = QModelIndex()) -> Iterator[QModelIndex]:  # noqa: B008
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, 0, parent)
+            yield index
+            yield from self._proxy_rows(index)
+
+    def _shown_accounts(self) -> Iterator[QModelIndex]:
+        """The accounts' rows the filters let through, in the order they are shown."""
+        return (i for i in self._proxy_rows() if i.data(ACCOUNT_ID_ROLE) is not None)
+
+    def shown_account_ids(self) -> list[int]:
+        return [index.data(ACCOUNT_ID_ROLE) for index in self._shown_accounts()]
+
+    def _update_counts(self, account_count: int | None = None) -> None:
+        if account_count is None:
+            account_count = accounts.count(self.session.db)
+        shown, total = len(self.shown_account_ids()), self.model.account_count
+        all_archived = total == 0 and account_count > 0
         if all_archived:
             self.no_match.setText(_("All accounts are archived; tick “Show archived” to see them."))
         else:
-            self.no_match.setText(_("No account matches the search or the chosen unit."))
+            self.no_match.setText(_("No account matches the search or the chosen filters."))
         self.no_match.setVisible((total > 0 and shown == 0) or all_archived)
-        self.table.setVisible(not self.no_match.isVisible())
+        self.tree.setVisible(not self.no_match.isVisible())
         if shown == total:
             self.count.setText(_("{n} accounts").format(n=fmt.number(total)))
         else:
@@ -282,14 +665,94 @@ class AccountsTab(Tab):
                 _("{shown} of {n} accounts").format(shown=fmt.number(shown), n=fmt.number(total))
             )
 
+    # -- column widths ------------------------------------------------------------------
+
+    def _width_key(self, column: int) -> str:
+        return f"{SETTINGS_GROUP}/column_width/{AccountsTreeModel.COLUMNS[column]}"
+
+    def _size_columns(self) -> None:
+        """Each column as wide as the user left it; sized to its contents only the first
+        time there is something to measure (the last column fills the rest)."""
+        settings = QSettings()
+        self._restoring_widths = True
+        try:
+            for column in range(len(AccountsTreeModel.COLUMNS) - 1):
+                width = settings.value(self._width_key(column), None, int)
+                if width:
+                    self.tree.setColumnWidth(column, width)
+                elif not self._columns_sized and self.model.account_count:
+                    self.tree.resizeColumnToContents(column)
+                    self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 260))
+                    settings.setValue(self._width_key(column), self.tree.columnWidth(column))
+        finally:
+            self._restoring_widths = False
+        if self.model.account_count:
+            self._columns_sized = True
+
+    def _remember_width(self, column: int, _old: int, new: int) -> None:
+        if self._restoring_widths or column >= len(AccountsTreeModel.COLUMNS) - 1 or new <= 0:
+            return
+        QSettings().setValue(self._width_key(column), new)
+
+    # -- the selection ------------------------------------------------------------------
+
+    def _selected_id(self) -> int | None:
+        rows = self.tree.selectionModel().selectedRows()
+        return rows[0].data(ACCOUNT_ID_ROLE) if rows else None
+
     def selected_account(self) -> accounts.Account | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        return accounts.get(self.session.db, rows[0].data(ACCOUNT_ID_ROLE))
+        account_id = self._selected_id()
+        return accounts.get(self.session.db, account_id) if account_id is not None else None
+
+    def select(self, account_id: int, reveal: bool = False) -> bool:
+        """Select the account's row (`reveal`: clear filters that hide it). False if it is
+        not shown."""
+        found = next(
+            (i for i in self._shown_accounts() if i.data(ACCOUNT_ID_ROLE) == account_id), None
+        )
+        if found is None and reveal:
+            for box in (self.platform_filter, self.unit_filter):
+                box.setCurrentIndex(0)
+            self.search.clear()
+            if accounts.get(self.session.db, account_id).archived:
+                self.show_archived.setChecked(True)
+            return self.select(account_id)
+        if found is None:
+            return False
+        flags = QItemSelectionModel.SelectionFlag
+        self.tree.selectionModel().setCurrentIndex(found, flags.ClearAndSelect | flags.Rows)
+        self.tree.scrollTo(found)
+        return True
+
+    def _selection_changed(self) -> None:
+        if self._guarding_selection:
+            return
+        form = self.details.form
+        if form.account is not None and form.account.id != self._selected_id() and form.is_dirty():
+            from gui.security_panel import ask_unsaved
+
+            answer = ask_unsaved(self, accounts.handle_text(form.account))
+            keep = answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not form.save()
+            )
+            if keep:
+                self._guarding_selection = True
+                try:
+                    self.select(form.account.id)
+                finally:
+                    self._guarding_selection = False
+                return
+            form.revert()
+        self._show_details()
+        self._update_buttons()
+
+    def _show_details(self) -> None:
+        account_id = self._selected_id()
+        self._shown_id = account_id
+        self.details.show_row(self.model.account_row(account_id) if account_id else None)
 
     def _update_buttons(self) -> None:
-        account = self.selected_account() if self.table.selectionModel() else None
+        account = self.selected_account() if self.tree.selectionModel() else None
         writable = not self.session.read_only
         self.edit_button.setEnabled(writable and account is not None)
         self.archive_button.setEnabled(writable and account is not None)
@@ -297,6 +760,10 @@ class AccountsTab(Tab):
         self.archive_button.setText(
             _("&Restore") if account and account.archived else _("A&rchive")
         )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.data(ACCOUNT_ID_ROLE) is not None:
+            self.edit_selected()
 
     def _context_menu(self, position) -> None:
         if self.selected_account() is None:
@@ -307,7 +774,9 @@ class AccountsTab(Tab):
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
             menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    # -- changes ------------------------------------------------------------------------
 
     def add_account(self) -> None:
         if not self.session.read_only:
@@ -332,7 +801,7 @@ class AccountsTab(Tab):
                     Change.of("accounts", ids={account.id}),
                 )
             notify("accounts", ids={dialog.saved.id})
-            self.select(dialog.saved.id)
+            self.select(dialog.saved.id, reveal=True)
 
     def _remember(self, text: str, do, undo, change: Change) -> None:
         from gui.undo import CoreChange
@@ -382,12 +851,19 @@ class AccountsTab(Tab):
             )
         notify("accounts", ids={account.id})
 
-    def select(self, account_id: int) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ACCOUNT_ID_ROLE) == account_id:
-                self.table.selectRow(row)
-                return
+    # -- the security summary -------------------------------------------------------------
+
+    def show_summary(self):
+        from gui.security_panel import SecuritySummaryDialog
+
+        if self.summary is None:
+            self.summary = SecuritySummaryDialog(self.session, self)
+            self.summary.account_chosen.connect(lambda account_id: self.select(account_id, True))
+        self.summary.refresh()
+        self.summary.show()
+        self.summary.raise_()
+        self.summary.activateWindow()
+        return self.summary
 
     def screenshot_views(self):
         def add_dialog():
@@ -400,7 +876,7 @@ class AccountsTab(Tab):
         def edit_dialog():
             from gui.account_dialog import AccountDialog
 
-            self.table.selectRow(0)
+            self._select_some()
             dialog = AccountDialog(self.session.db, self.selected_account(), self)
             dialog.show()
             return dialog
@@ -415,7 +891,7 @@ class AccountsTab(Tab):
         def followers_dialog():
             from gui.snapshot_dialog import SnapshotDialog
 
-            self.table.selectRow(0)
+            self._select_some()
             dialog = SnapshotDialog(
                 self.session.db, self.selected_account(), self.session.today, self
             )
@@ -427,7 +903,14 @@ class AccountsTab(Tab):
             ("ubah", edit_dialog),
             ("pengikut", followers_dialog),
             ("tim", team_dialog),
+            ("keamanan", self.show_summary),
         ]
+
+    def _select_some(self) -> None:
+        if self._selected_id() is None:
+            first = next(self._shown_accounts(), None)
+            if first is not None:
+                self.select(first.data(ACCOUNT_ID_ROLE))
 
 
 def _editable(account: accounts.Account) -> dict:

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QLabel
 
 from core import i18n
-from gui.tabs.accounts import AccountsTableModel
+from gui.tabs.accounts import AccountsTreeModel
 from gui.tabs.home import AgendaModel
 
 TAB_IDS = ["beranda", "kalender", "akun", "pertumbuhan", "panduan", "laporan"]
@@ -50,21 +50,25 @@ def test_home_agenda_lists_upcoming_unpublished_work(window, qtmodeltester):
 
 
 def test_accounts_table_lists_demo_accounts(window, qtmodeltester):
+    from core import accounts
+
     tab = window.pages[2]
-    model: AccountsTableModel = tab.model
+    model: AccountsTreeModel = tab.model
     qtmodeltester.check(model)
-    assert model.rowCount() == 6
-    platforms = sorted({model.index(r, 0).data() for r in range(6)})
-    assert platforms == ["Facebook", "Instagram", "X", "YouTube"]
+    demo = accounts.list_all(window.session.db)
+    assert model.account_count == len(demo) == len(tab.shown_account_ids())
+    platforms = {accounts.platform_title(a.platform) for a in demo if not a.peer}
+    assert platforms == {"Facebook", "Instagram", "X", "YouTube"}
     assert tab.stack.currentIndex() == 0
 
 
 def test_accounts_search_filters_rows(window):
     tab = window.pages[2]
+    shown = len(tab.shown_account_ids())
     tab.search.setText("youtube")
-    assert tab.proxy.rowCount() == 1
+    assert len(tab.shown_account_ids()) == 1
     tab.search.clear()
-    assert tab.proxy.rowCount() == 6
+    assert len(tab.shown_account_ids()) == shown
 
 
 def test_placeholder_tabs_explain_what_comes(window):
@@ -93,7 +97,8 @@ def test_switch_to_english_and_back(window):
         assert window.menuBar().actions()[0].text().replace("&", "") == "File"
         assert (
             window.pages[2].model.headerData(
-                5, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal
+                AccountsTreeModel.COLUMNS.index("followers"),
+                __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal,
             )
             == "Followers"
         )
@@ -137,7 +142,7 @@ def test_tabs_are_built_when_first_shown(qtbot, demo_db, demo_today):
     assert sorted(window._pages) == [0]
     window.tabs.setCurrentIndex(2)
     assert sorted(window._pages) == [0, 2]
-    assert window.tabs.currentWidget().findChild(AccountsTableModel) is not None
+    assert window.tabs.currentWidget().findChild(AccountsTreeModel) is not None
 
 
 def test_add_account_from_the_empty_file(qtbot, db, monkeypatch):
@@ -162,7 +167,8 @@ def test_add_account_from_the_empty_file(qtbot, db, monkeypatch):
     tab = window.current_page()
     assert tab.tab_id == "akun"
     assert tab.stack.currentIndex() == 0
-    assert tab.model.index(0, 1).data() == "@humas_kota"
+    assert tab.model.index(0, 0).data() == "@humas_kota"
+    assert tab.details.title.text() == "@humas_kota"  # the new account is selected
     # Home was hidden meanwhile: it catches up from the app-wide signal when shown again.
     window.show_tab("beranda")
     assert home.stack.currentIndex() == 0
@@ -184,31 +190,33 @@ def test_account_form_names_the_bad_field_and_stays_open(qtbot, demo_db):
 def test_archive_hides_and_restore_brings_back(window):
     tab = window.page(2)
     window.show_tab("akun")
-    tab.table.selectRow(0)
-    archived_id = tab.selected_account().id
+    shown = len(tab.shown_account_ids())
+    archived_id = tab.shown_account_ids()[0]
+    tab.select(archived_id)
     tab.archive_button.click()
-    assert tab.proxy.rowCount() == 5
+    assert len(tab.shown_account_ids()) == shown - 1
     tab.show_archived.setChecked(True)
     tab.select(archived_id)
     assert tab.archive_button.text().replace("&", "") == "Pulihkan"
     tab.archive_button.click()
     tab.show_archived.setChecked(False)
-    assert tab.proxy.rowCount() == 6
+    assert len(tab.shown_account_ids()) == shown
 
 
 def test_unit_filter_and_no_match_message(window):
     tab = window.page(2)
     window.show_tab("akun")
+    shown = len(tab.shown_account_ids())
     tab.search.setText("tidak-ada-akun-seperti-ini")
-    assert tab.proxy.rowCount() == 0
+    assert tab.shown_account_ids() == []
     assert tab.no_match.isVisibleTo(tab)
     tab.search.clear()
     pusdiklat = tab.unit_filter.findText("Pusdiklat")
     tab.unit_filter.setCurrentIndex(pusdiklat)
-    assert tab.proxy.rowCount() == 0  # the demo's accounts belong to Humas and BLS Timur
+    assert tab.shown_account_ids() == []  # the demo's accounts belong to Humas and BLS Timur
     tab.unit_filter.setCurrentIndex(0)
-    assert tab.proxy.rowCount() == 6
-    assert "6" in tab.count.text()
+    assert len(tab.shown_account_ids()) == shown
+    assert str(shown) in tab.count.text()
 
 
 def test_menu_accelerators_are_unique(window):
@@ -250,18 +258,21 @@ def test_read_only_file_offers_no_way_to_change_it(qtbot, tmp_path):
 
 
 def test_archive_can_be_undone_and_redone(window):
+    from core import accounts
+
     tab = window.page(2)
     window.show_tab("akun")
-    tab.table.selectRow(0)
-    name = tab.model.index(tab.proxy.mapToSource(tab.proxy.index(0, 0)).row(), 1).data()
+    shown = len(tab.shown_account_ids())
+    tab.select(tab.shown_account_ids()[0])
+    name = accounts.handle_text(tab.selected_account())
     tab.archive_button.click()
-    assert tab.proxy.rowCount() == 5
+    assert len(tab.shown_account_ids()) == shown - 1
     assert window.act_undo.isEnabled()
     assert name in window.act_undo.text() and window.act_undo.text().startswith("&Urungkan")
     window.act_undo.trigger()
-    assert tab.proxy.rowCount() == 6
+    assert len(tab.shown_account_ids()) == shown
     window.act_redo.trigger()
-    assert tab.proxy.rowCount() == 5
+    assert len(tab.shown_account_ids()) == shown - 1
 
 
 def test_account_edit_can_be_undone(window, monkeypatch):
@@ -276,7 +287,7 @@ def test_account_edit_can_be_undone(window, monkeypatch):
     monkeypatch.setattr(AccountDialog, "exec", rename)
     tab = window.page(2)
     window.show_tab("akun")
-    tab.table.selectRow(0)
+    tab.select(tab.shown_account_ids()[0])
     account = tab.selected_account()
     tab.edit_selected()
     assert accounts.get(window.session.db, account.id).display_name == "Nama Baru"
@@ -289,7 +300,16 @@ def test_accounts_tab_buttons_do_not_steal_menu_accelerators(window):
     for language in ("id", "en"):
         window.set_language(language)
         menus = {a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()}
-        buttons = (tab.add_button, tab.edit_button, tab.archive_button, tab.followers_button)
+        buttons = (
+            tab.add_button,
+            tab.edit_button,
+            tab.archive_button,
+            tab.followers_button,
+            tab.summary_button,
+            tab.details.form.save_button,
+            tab.details.form.revert_button,
+            tab.details.form.reviewed_today,
+        )
         letters = [b.text()[b.text().index("&") + 1].lower() for b in buttons]
         assert len(set(letters)) == len(letters), (language, letters)
         assert not set(letters) & menus, (language, letters)
