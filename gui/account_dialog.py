@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -97,11 +97,11 @@ class AccountDialog(FormDialog):
 
         self.add_field("platform", _("&Platform"), self.platform)
         self.add_field("handle", _("&Username"), self.handle)
-        switch_row = QHBoxLayout()
-        switch_row.setContentsMargins(0, 0, 0, 0)
-        switch_row.addWidget(self.switch_platform)
-        switch_row.addStretch(1)
-        self.form.setLayout(self.form.rowCount(), QFormLayout.ItemRole.FieldRole, switch_row)
+        # As wide as its text; hidden, its row takes no room.
+        self.switch_platform.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.form.setWidget(
+            self.form.rowCount(), QFormLayout.ItemRole.FieldRole, self.switch_platform
+        )
         self.add_field("display_name", _("&Display name"), self.display_name)
         self.add_field("peer", "", self.peer)
         self.add_field("unit_id", _("&Work unit"), self.unit)

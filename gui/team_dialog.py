@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -129,9 +129,10 @@ class TeamDialog(QDialog):
         add_member.clicked.connect(lambda: self.edit_member(new=True))
         self.deactivate_button = QPushButton(_("&Deactivate…"))
         self.deactivate_button.setToolTip(
-            _("The member leaves the team; the accounts they run go to a successor.")
+            _("The member leaves the team; the accounts they run go to a successor (Delete).")
         )
         self.deactivate_button.clicked.connect(self.deactivate_selected)
+        self.members_table.installEventFilter(self)  # Delete on a member: deactivate
         self.members_table.selectionModel().selectionChanged.connect(
             lambda *_args: self._update_buttons()
         )
@@ -169,6 +170,16 @@ class TeamDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(close)
         self.reload()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.members_table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            self.deactivate_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
         ordered = units.tree(self.db)

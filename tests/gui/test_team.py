@@ -2,6 +2,7 @@
 handing their accounts to a successor."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core import accounts, members, units
@@ -199,7 +200,7 @@ def test_the_deactivate_button_can_leave_the_accounts_with_nobody(db, dialog, te
     assert not dialog.deactivate_button.isEnabled()  # the selection is the inactive Rina
 
 
-def test_the_deactivate_button_asks_first(db, dialog, team, monkeypatch):
+def test_the_deactivate_button_and_the_delete_key_ask_first(qtbot, db, dialog, team, monkeypatch):
     dimas = team["dimas"]  # runs no account: a plain question
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
     questions = []
@@ -210,7 +211,7 @@ def test_the_deactivate_button_asks_first(db, dialog, team, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     select(dialog.members_table, dialog.members_model, dimas.id)
-    dialog.deactivate_button.click()
+    qtbot.keyClick(dialog.members_table, Qt.Key.Key_Delete)
     assert "Dimas Prasetyo" in questions[0]
     assert members.get(db, dimas.id).active
     dialog.deactivate_button.click()
