@@ -138,6 +138,11 @@ class FormDialog(QDialog):
         )
         return problems
 
+    def show_problems(self) -> dict[str, str]:
+        """Show every field's problem now, changed or not (as Save does)."""
+        self._show_all = True
+        return self.revalidate()
+
     def show_error(self, error: ValidationError) -> None:
         label, widget = self.fields.get(error.field, (error.field, None))
         self._show_message(f"{label.replace('&', '')}: {error.reason}.")
@@ -156,8 +161,7 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         self._save_message = ""
         if self._validator is not None:
-            self._show_all = True
-            problems = self.revalidate()
+            problems = self.show_problems()
             if problems:
                 # Save is disabled meanwhile; a caller that accepts anyway learns why too.
                 first = next((k for k in self.fields if k in problems), next(iter(problems)))

@@ -42,6 +42,8 @@ def shown_problem(dialog, field):
 def test_a_new_form_waits_for_a_username_without_complaining(dialog):
     assert not dialog.save_button.isEnabled()
     assert [f for f in dialog.problems if shown_problem(dialog, f)] == []
+    dialog.show_problems()  # as a Save forced from the keyboard would
+    assert [f for f in dialog.problems if shown_problem(dialog, f)] == ["handle"]
 
 
 def test_a_taken_username_is_named_while_typing_and_save_waits(qtbot, dialog):
