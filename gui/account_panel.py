@@ -36,16 +36,8 @@ def _value_label() -> QLabel:
 class AccountDetails(QWidget):
     """Page 0: what to do when nothing is selected; page 1: the account."""
 
-    FIELDS = (
-        "platform",
-        "handle",
-        "display_name",
-        "unit",
-        "responsible",
-        "url",
-        "since",
-        "followers",
-    )
+    #: Below the title (the handle) and the platform.
+    FIELDS = ("display_name", "unit", "responsible", "url", "since", "followers")
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,8 +122,6 @@ class AccountDetails(QWidget):
             )
         )
         titles = {
-            "platform": _("Platform"),
-            "handle": _("Username"),
             "display_name": _("Display name"),
             "unit": _("Work unit"),
             "responsible": _("Responsible"),
@@ -208,8 +198,6 @@ class AccountDetails(QWidget):
                 n=fmt.number(row.followers), date=fmt.date_short(row.followers_date)
             )
         values = {
-            "platform": accounts.platform_title(account.platform),
-            "handle": accounts.handle_text(account),
             "display_name": account.display_name or "–",
             "unit": _("none: another institution's account") if account.peer else unit,
             "responsible": responsible,

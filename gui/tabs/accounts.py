@@ -249,9 +249,11 @@ class AccountsTreeModel(QAbstractItemModel):
         return len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=DISPLAY_ROLE):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY_ROLE:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if not 0 <= section < len(self.COLUMNS):
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[section] == "followers":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != DISPLAY_ROLE:
             return None
         return {
             "handle": _("Username"),
@@ -610,7 +612,14 @@ class AccountsTab(Tab):
             self.summary.refresh()
 
     def _on_database_opened(self) -> None:
-        # Rows of the old file: an id there names another row in the new one.
+        # Rows of the old file: an id there names another row in the new one, and a
+        # checklist not saved yet belongs to the closed file.
+        self.details.session = self.details.form.session = self.session
+        self.details.form.account = None
+        if self.summary is not None:
+            self.summary.close()
+            self.summary.deleteLater()
+            self.summary = None
         self.model.clear()
         self._shown_id = None
         super()._on_database_opened()

@@ -326,3 +326,22 @@ def test_selected_account_id_role_matches_selected_account(tab, office):
     rows = tab.tree.selectionModel().selectedRows()
     assert [r.data(ACCOUNT_ID_ROLE) for r in rows] == [office["humas_fb"].id]
     assert tab.selected_account() == office["humas_fb"]
+
+
+def test_another_file_shows_and_saves_its_own_accounts(qtbot, tab, office, db, tmp_path):
+    from core.db import open_database
+    from gui.session import Session
+
+    tab.select(office["humas_ig"].id)
+    tab.details.form.verified.setChecked(True)  # not saved: it belongs to the file closed
+    tab.show_summary()
+    other = open_database(tmp_path / "lain.sqlite", create=True)
+    account = accounts.create(other, "x", "lain_x", "Lain")
+    tab.window().replace_session(Session(other, today=tab.session.today))
+    assert tab.details.stack.currentIndex() == 0
+    assert tab.summary is None
+    tab.select(account.id)
+    assert tab.details.title.text() == "@lain_x"
+    tab.details.form.two_factor.setChecked(True)
+    assert tab.details.form.save()
+    assert security.get(other, account.id).two_factor
