@@ -136,7 +136,7 @@ def handle_from_url(platform: str, text: str) -> str:
                 platform=platform_title(platform)
             )
         else:
-            reason = _("this is the address of a {other} profile, not of {platform}").format(
+            reason = _("this is the address of a profile on {other}, not on {platform}").format(
                 other=platform_title(found), platform=platform_title(platform)
             )
         raise ValidationError("handle", text, reason)
