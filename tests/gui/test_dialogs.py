@@ -136,13 +136,13 @@ def test_tab_leaves_the_accounts_table(window, qtbot):
 
     tab = window.page(2)
     window.show_tab("akun")
-    tab.table.setFocus()
-    qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
-    assert not tab.table.hasFocus()
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Tab)
+    assert not tab.tree.hasFocus()
 
 
 def test_record_followers_updates_home_and_can_be_undone(window, monkeypatch):
-    from core import fmt
+    from core import accounts, fmt
     from gui.snapshot_dialog import SnapshotDialog
 
     def type_figure(dialog):
@@ -155,9 +155,11 @@ def test_record_followers_updates_home_and_can_be_undone(window, monkeypatch):
     tab = window.page(2)
     window.show_tab("akun")
     instagram = next(
-        r for r in range(tab.proxy.rowCount()) if tab.proxy.index(r, 0).data() == "Instagram"
+        a.id
+        for a in accounts.list_all(window.session.db)
+        if a.platform == "instagram" and not a.peer
     )
-    tab.table.selectRow(instagram)
+    tab.select(instagram)
     home = window.page(0)
     before = [card.figure.text() for card in home.cards]
     tab.followers_button.click()

@@ -122,7 +122,9 @@ def test_backup_from_menu_writes_a_copy(window, tmp_path):
     window.run_backup(target)
     copy = open_database(target, read_only=True)
     try:
-        assert copy.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == 6
+        source = window.session.db.conn.execute("SELECT count(*) FROM accounts").fetchone()[0]
+        assert source == 8  # six of ours and two peers
+        assert copy.conn.execute("SELECT count(*) FROM accounts").fetchone()[0] == source
     finally:
         copy.close()
     assert str(target) in window.statusBar().currentMessage()
