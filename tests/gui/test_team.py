@@ -111,7 +111,7 @@ def test_a_unit_inside_its_own_sub_unit_is_refused_in_the_form(db, dialog, team,
     answer_form(monkeypatch, fill, seen)
     dialog.edit_unit()
     assert not seen["accepted"]
-    assert "inside itself or one of its sub-units" in seen["error"]
+    assert _("a unit cannot be placed inside itself or one of its sub-units") in seen["error"]
     assert units.get(db, team["bureau"].id).parent_id is None
 
 
@@ -136,7 +136,7 @@ def test_a_bad_e_mail_address_keeps_the_member_form_open(db, dialog, team, monke
     seen = {}
     answer_form(monkeypatch, lambda f: f["email"].setText("dimas at bmsn"), seen)
     dialog.edit_member()
-    assert not seen["accepted"] and seen["error"].startswith("E-mail")
+    assert not seen["accepted"] and seen["error"].startswith(_("&E-mail").replace("&", ""))
     assert members.get(db, team["dimas"].id).email == ""
 
 
