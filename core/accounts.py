@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass
 
-from core import validate
+from core import timezone, validate
 from core.db import Database, new_uid, now_iso
 from core.errors import NotFound, ValidationError
 from core.i18n import _
@@ -91,9 +91,15 @@ PLATFORM_HOSTS = {
 }
 #: First path parts that are pages of the platform, not profiles.
 _NOT_PROFILES = {
-    "p", "reel", "reels", "stories", "explore", "i", "home", "search", "intent", "hashtag",
-    "watch", "results", "groups", "share", "sharer", "photo", "video", "status", "login",
+    "p", "reel", "reels", "tv", "stories", "explore", "accounts", "direct", "i", "home",
+    "search", "intent", "hashtag", "settings", "messages", "watch", "results", "shorts",
+    "live", "playlist", "feed", "groups", "share", "sharer", "photo", "video", "status",
+    "login", "t", "discover", "tag", "music", "events", "marketplace",
 }  # fmt: skip
+#: Later path parts that make a link a post's, not a profile's (x.com/name/status/1…).
+_POST_MARKERS = {"status", "video", "posts", "reel", "p", "photos", "permalink.php"}
+#: Short links that hide where they lead (a video, a shared post): they name no profile.
+_SHORT_LINK_HOSTS = {"youtu.be", "vm.tiktok.com", "vt.tiktok.com", "fb.me", "t.co"}
 
 
 def _host(url: str) -> str:
@@ -112,19 +118,49 @@ def platform_of_url(url: str) -> str | None:
     return None
 
 
+_URL_START = re.compile(
+    r"^(https?://|(www\.|m\.|mobile\.|web\.)?("
+    + "|".join(re.escape(h) for hosts in PLATFORM_HOSTS.values() for h in hosts)
+    + r")([/?#]|$))",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_url(text: str) -> bool:
-    lowered = text.lower()
-    return lowered.startswith(("http://", "https://")) or any(
-        lowered.startswith((h, "www." + h, "m." + h))
-        for hosts in PLATFORM_HOSTS.values()
-        for h in hosts
-    )
+    """A web address rather than a handle (x.comunitas is a handle; x.com/comunitas is not)."""
+    return bool(_URL_START.match(text))
+
+
+def _profile_segment(platform: str, segments: list[str], query: str) -> str | None:
+    """The part of a profile address that names the account, or None for a non-profile link."""
+    if platform == "facebook" and segments:
+        first = segments[0].lower()
+        if first == "profile.php":
+            ids = urllib.parse.parse_qs(query).get("id", [])
+            return ids[0] if ids else None
+        if first in ("pages", "people") and len(segments) >= 2:
+            # /pages/Humas-Kota/123456 and /people/Humas-Kota/1000…: the number is the page
+            return segments[2] if len(segments) >= 3 and segments[2].isdigit() else segments[1]
+        if first == "pg" and len(segments) >= 2:
+            return segments[1]
+        if first == "p" and len(segments) >= 2:
+            # /p/Humas-Kota-100064123456/: a page without a username, named by its number
+            number = segments[1].rsplit("-", 1)[-1]
+            return number if number.isdigit() else None
+    if platform == "youtube" and segments[:1] and segments[0].lower() in ("c", "user", "channel"):
+        return segments[1] if len(segments) >= 2 else None
+    if not segments or segments[0].lower() in _NOT_PROFILES:
+        return None
+    if any(part.lower() in _POST_MARKERS for part in segments[1:]):
+        return None
+    return segments[0]
 
 
 def handle_from_url(platform: str, text: str) -> str:
     """The handle in a pasted profile address (https://www.instagram.com/bmsn_ri/ → bmsn_ri).
 
-    A link to another platform's profile, or to a post instead of a profile, is refused.
+    A link to another platform's profile, or to a post, a video or a short link instead of
+    a profile, is refused.
     """
     url = text.strip()
     if not url.lower().startswith(("http://", "https://")):
@@ -141,19 +177,17 @@ def handle_from_url(platform: str, text: str) -> str:
             )
         raise ValidationError("handle", text, reason)
     parts = urllib.parse.urlsplit(url)
-    segments = [p for p in parts.path.split("/") if p]
-    if platform == "facebook" and segments[:1] == ["profile.php"]:
-        ids = urllib.parse.parse_qs(parts.query).get("id", [])
-        segments = ids[:1]
-    if platform == "youtube" and segments[:1] in (["c"], ["user"], ["channel"]):
-        segments = segments[1:]
-    if not segments or segments[0].lower() in _NOT_PROFILES:
+    segments = [urllib.parse.unquote(p) for p in parts.path.split("/") if p]
+    name = None
+    if (urllib.parse.urlsplit(url).hostname or "").lower() not in _SHORT_LINK_HOSTS:
+        name = _profile_segment(found or platform, segments, parts.query)
+    if not name or not name.lstrip("@"):
         raise ValidationError(
             "handle",
             text,
             _("this address does not lead to a profile; paste the profile's address"),
         )
-    return segments[0].lstrip("@")
+    return name.lstrip("@")
 
 
 def _bare_handle(value: object, platform: object = None) -> object:
@@ -165,10 +199,12 @@ def _bare_handle(value: object, platform: object = None) -> object:
     return value.strip().lstrip("@").strip()
 
 
-def _url(platform: object, value: object) -> str:
+def _url(platform: object, value: object, current: Account | None = None) -> str:
     text = validate.text("url", value, required=False, max_length=500)
     if not text:
         return text
+    if current is not None and text == current.url and platform == current.platform:
+        return text  # as stored (older files took any address): only a change is checked
     if not text.lower().startswith(("http://", "https://")):
         text = "https://" + text
     if not _host(text) or "." not in _host(text):
@@ -182,9 +218,9 @@ def _url(platform: object, value: object) -> str:
     return text
 
 
-def _start_date(value: object) -> str | None:
+def _start_date(db: Database, value: object) -> str | None:
     day = validate.date("start_date", value, required=False)
-    if day is not None and day > dt.date.today().isoformat():
+    if day is not None and day > timezone.latest_today(db).isoformat():
         raise ValidationError("start_date", day, _("lies in the future"))
     return day
 
@@ -201,8 +237,8 @@ def _check(db: Database, fields: dict, current: Account | None) -> tuple[dict, d
         "display_name": lambda v: validate.text("display_name", v, required=False, max_length=200),
         "unit_id": lambda v: validate.reference(db, "unit_id", v, "units"),
         "responsible_id": lambda v: validate.reference(db, "responsible_id", v, "members"),
-        "url": lambda v: _url(platform, v),
-        "start_date": _start_date,
+        "url": lambda v: _url(platform, v, current),
+        "start_date": lambda v: _start_date(db, v),
         "peer": lambda v: 1 if v else 0,
     }
     unknown = set(fields) - set(cleaners)
@@ -307,6 +343,17 @@ def update(db: Database, account_id: int, **changes) -> Account:
     if record:
         _write(db, changes.get("handle", ""), lambda: db.su["accounts"].update(account_id, record))
     return get(db, account_id)
+
+
+def restore(db: Database, before: Account) -> Account:
+    """Put an account's editable fields back exactly as they were read (undo). They were
+    stored once, so they are taken as they are, even where today's checks are stricter
+    (an older file's web address, say)."""
+    get(db, before.id)
+    record = {name: getattr(before, name) for name in EDITABLE}
+    record["peer"] = 1 if before.peer else 0
+    _write(db, before.handle, lambda: db.su["accounts"].update(before.id, record))
+    return get(db, before.id)
 
 
 def get(db: Database, account_id: int) -> Account:

@@ -20,7 +20,7 @@ ROLE_TITLES = {
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[+0-9][0-9 ()\-.]{4,}$")
+_PHONE = re.compile(r"^[+(0-9][0-9 ()\-.]{4,}$")
 
 
 def role_title(role: str) -> str:

@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 
-from core import validate
+from core import timezone, validate
 from core.db import Database, new_uid, now_iso
 from core.errors import ValidationError
 from core.i18n import N_, _
@@ -103,9 +103,9 @@ def get(db: Database, account_id: int) -> Checklist:
     return _row(row) if row is not None else Checklist(account_id)
 
 
-def _not_future(name: str, value: object) -> str | None:
+def _not_future(db: Database, name: str, value: object) -> str | None:
     day = validate.date(name, value, required=False)
-    if day is not None and day > dt.date.today().isoformat():
+    if day is not None and day > timezone.latest_today(db).isoformat():
         raise ValidationError(name, day, _("lies in the future"))
     return day
 
@@ -135,8 +135,8 @@ def save(db: Database, checklist: Checklist) -> Checklist:
         "recovery_where": validate.text(
             "recovery_where", checklist.recovery_where, required=False, max_length=200
         ),
-        "password_changed_on": _not_future("password_changed_on", checklist.password_changed_on),
-        "reviewed_on": _not_future("reviewed_on", checklist.reviewed_on),
+        "password_changed_on": _not_future(db, "password_changed_on", checklist.password_changed_on),
+        "reviewed_on": _not_future(db, "reviewed_on", checklist.reviewed_on),
         "updated_at": now_iso(),
     }
     with db.transaction():

@@ -68,3 +68,14 @@ def stored(value: dt.datetime | str, tz: dt.tzinfo) -> str:
 def abbreviation(moment: dt.datetime) -> str:
     """WIB, WITA, WIT for Indonesia's zones; the zone's own short name (or UTC+hh:mm) otherwise."""
     return moment.tzname() or moment.strftime("%z")
+
+
+def today(db) -> dt.date:
+    """The institution's date now (WIT is already tomorrow while a laptop on WIB says today)."""
+    return dt.datetime.now(institution_zone(db)).date()
+
+
+def latest_today(db) -> dt.date:
+    """The latest date that is today somewhere that matters (the institution or this computer):
+    a date after it lies in the future."""
+    return max(dt.date.today(), today(db))

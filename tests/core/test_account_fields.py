@@ -17,7 +17,14 @@ from core.errors import ValidationError
         ("instagram", "https://www.instagram.com/bmsn_ri/", "bmsn_ri"),
         ("instagram", "instagram.com/bmsn_ri?igsh=abc", "bmsn_ri"),
         ("x", "https://twitter.com/bmsn_ri", "bmsn_ri"),
-        ("x", "https://x.com/bmsn_ri/status/123", "bmsn_ri"),
+        ("x", "x.com/bmsn_ri?s=21", "bmsn_ri"),
+        ("facebook", "https://www.facebook.com/pages/Humas-Kota/123456", "123456"),
+        ("facebook", "https://www.facebook.com/people/Humas-Kota/100012345/", "100012345"),
+        ("facebook", "https://www.facebook.com/pg/humaskota/about", "humaskota"),
+        ("facebook", "https://www.facebook.com/p/Humas-Kota-100064123456/", "100064123456"),
+        ("youtube", "https://www.youtube.com/@bmsnri/videos", "bmsnri"),
+        ("tiktok", "https://www.tiktok.com/%40bmsn_ri", "bmsn_ri"),
+        ("instagram", "x.comunitas", "x.comunitas"),  # a handle, not an address
         ("facebook", "https://web.facebook.com/bmsn.ri/", "bmsn.ri"),
         ("facebook", "https://www.facebook.com/profile.php?id=1000123", "1000123"),
         ("youtube", "https://www.youtube.com/@bmsnri", "bmsnri"),
@@ -35,6 +42,12 @@ def test_a_pasted_profile_address_gives_the_handle(db, platform, pasted, handle)
     [
         ("instagram", "https://x.com/bmsn_ri"),
         ("instagram", "https://www.instagram.com/p/C0abc/"),
+        ("instagram", "https://instagram.com/tv/abc"),
+        ("x", "https://x.com/bmsn_ri/status/123"),
+        ("youtube", "https://youtu.be/dQw4w9WgXcQ"),
+        ("youtube", "https://www.youtube.com/shorts/abc"),
+        ("tiktok", "https://vm.tiktok.com/ZSabc123/"),
+        ("tiktok", "https://www.tiktok.com/t/ZT123"),
         ("facebook", "https://example.com/bmsn"),
         ("x", "https://x.com/"),
     ],
@@ -105,3 +118,25 @@ def test_an_account_with_our_posts_or_a_checklist_cannot_become_a_peer(db):
     assert not accounts.get(db, account.id).peer
     fresh = accounts.create(db, "x", "lembaga_lain")
     assert accounts.update(db, fresh.id, peer=True).peer
+
+
+def test_an_older_address_is_kept_until_it_is_changed_and_undo_puts_it_back(db):
+    account = accounts.create(db, "instagram", "humas_kota")
+    db.conn.execute(  # an older file took any address
+        "UPDATE accounts SET url = 'https://linktr.ee/humas_kota' WHERE id = ?", (account.id,)
+    )
+    before = accounts.get(db, account.id)
+    assert (
+        accounts.field_problems(db, {"display_name": "Humas Kota", "url": before.url}, account.id)
+        == {}
+    )
+    accounts.update(db, account.id, url="https://instagram.com/humas_kota")
+    assert accounts.restore(db, before).url == "https://linktr.ee/humas_kota"
+
+
+def test_a_start_date_of_the_institutions_today_is_not_the_future(db, monkeypatch):
+    from core import timezone
+
+    ahead = dt.date.today() + dt.timedelta(days=1)  # WIT is already tomorrow
+    monkeypatch.setattr(timezone, "today", lambda _db: ahead)
+    assert accounts.create(db, "instagram", "humas_kota", start_date=ahead.isoformat())

@@ -48,6 +48,7 @@ def test_moving_a_unit_to_the_top_and_renaming_keeps_its_parent_unless_given(db)
 
 def test_member_contact_is_checked_and_kept(db):
     rina = members.create(db, "Rina", "admin", email="rina@bmsn.go.id", phone="+62 21 555-0101")
+    assert members.create(db, "Kantor", "editor", phone="(021) 555-0120").phone == "(021) 555-0120"
     assert (rina.email, rina.phone) == ("rina@bmsn.go.id", "+62 21 555-0101")
     with pytest.raises(ValidationError) as info:
         members.create(db, "Dimas", "editor", email="dimas at kantor")
