@@ -147,7 +147,7 @@ class AccountDetails(QWidget):
 
     def show_row(self, row: accounts.AccountRow | None) -> None:
         """Show an account (None: nothing selected). The same account shown again keeps any
-        change to its checklist that is not saved yet."""
+        change to its checklist that is not saved yet, on top of what is stored now."""
         same = row is not None and self.row is not None and row.account.id == self.row.account.id
         self.row = row
         if row is None:
@@ -161,10 +161,11 @@ class AccountDetails(QWidget):
             self.form.account = None
             return
         self.security.setCurrentIndex(0)
-        if same and self.form.is_dirty():
-            self.form.account = row.account
-            return
-        self.form.load(row.account, security.get(self.session.db, row.account.id))
+        stored = security.get(self.session.db, row.account.id)
+        if same:
+            self.form.follow(row.account, stored)  # keeps changes not saved yet
+        else:
+            self.form.load(row.account, stored)
 
     def _show_info(self, row: accounts.AccountRow) -> None:
         db, account = self.session.db, row.account

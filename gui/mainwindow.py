@@ -26,9 +26,22 @@ from core.progress import Progress
 from gui import opening
 from gui.session import Session
 from gui.signals import app_signals, notify
-from gui.tabs import TAB_MODULES, Tab, tab_class, tab_title
+from gui.tabs import TAB_MODULES, Tab, nobody_to_ask, tab_class, tab_title
 
 log = logging.getLogger(__name__)
+
+
+def _closing_on_signal() -> bool:
+    """Ctrl+C, SIGTERM or Ctrl+Break asked the app to close (`gui.app.CloseOnSignal`, whose
+    handler notes the signal in `received`): nobody waits for a question then."""
+    import signal
+
+    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):
+        number = getattr(signal, name, None)
+        handler = signal.getsignal(number) if number is not None else None
+        if getattr(getattr(handler, "__self__", None), "received", None) is not None:
+            return True
+    return False
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self._closed = False
+        #: Set to close without questions (nobody there to answer them).
+        self.unattended = False
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Tabs are imported and built when first shown, so the window appears as soon as
@@ -223,6 +238,21 @@ class MainWindow(QMainWindow):
 
     # -- file actions -------------------------------------------------------------------
 
+    def nobody_to_ask(self) -> bool:
+        return self.unattended or nobody_to_ask() or _closing_on_signal()
+
+    def confirm_leave(self) -> bool:
+        """Ask every tab built so far whether the open file may be left (closed or replaced):
+        unsaved work is saved, discarded or kept (Cancel → False). With nobody to ask
+        (offscreen, tests, screenshots, Ctrl+C/SIGTERM) each tab saves what it can without
+        asking and leaving goes on: never a question that waits, never a silent loss."""
+        pages = list(self._pages.values())
+        if self.nobody_to_ask():
+            for page in pages:
+                page.confirm_leave(ask=False)  # what it could not keep, it logged
+            return True
+        return all(page.confirm_leave() for page in pages)
+
     def replace_session(self, session: Session | None) -> None:
         if session is None:
             return
@@ -245,7 +275,8 @@ class MainWindow(QMainWindow):
                     _("{path} already exists; choose a new name.").format(path=path),
                 )
                 return
-            self.replace_session(opening.open_interactively(self, path, explicit=False))
+            if self.confirm_leave():
+                self.replace_session(opening.open_interactively(self, path, explicit=False))
 
     def open_file(self) -> None:
         path = opening.choose_file(self)
@@ -254,7 +285,8 @@ class MainWindow(QMainWindow):
         if self._is_open(path):
             self.statusBar().showMessage(_("{path} is already open.").format(path=path), 8000)
             return
-        self.replace_session(opening.open_interactively(self, path, explicit=True))
+        if self.confirm_leave():
+            self.replace_session(opening.open_interactively(self, path, explicit=True))
 
     def _is_open(self, path: Path) -> bool:
         try:
@@ -263,6 +295,9 @@ class MainWindow(QMainWindow):
             return False
 
     def open_demo(self) -> None:
+        if not self.confirm_leave():
+            return
+
         # Demo data is written by a worker into a new temporary file, then opened here.
         def work(progress: Progress) -> tuple[Path, Path]:
             session = opening.open_demo()
@@ -384,6 +419,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._closed and not self.confirm_leave():
+            event.ignore()  # Cancel: the user stays with the unsaved work
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
         if not self._closed:
             self._closed = True

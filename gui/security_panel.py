@@ -4,6 +4,7 @@ security summary: every account at risk, worst first."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -38,16 +39,29 @@ from gui.widgets import Badge, OptionalDateEdit, dot_icon
 
 #: The login combo's choices: Checklist.login_owned as the combo stores it.
 _LOGIN_OWNED = {"yes": True, "no": False, "": None}
+#: What the user fills in (all but the account).
+_FIELDS = tuple(name for name in security.COLUMNS if name != "account_id")
 
 
 def ask_unsaved(parent: QWidget, account: str) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel: the checklist of `account` has changes not saved yet."""
+    """Save, Discard or Cancel: the checklist of `account` has changes not saved yet.
+
+    With nobody to answer (`gui.tabs.nobody_to_ask`: offscreen, tests, screenshots) the
+    question is printed and answered Cancel, as `gui.opening.ask` answers its own: nothing is
+    lost and nothing waits."""
+    from gui.tabs import nobody_to_ask
+
+    title = _("Unsaved checklist")
+    text = _("The security checklist of {account} has changes that are not saved yet.").format(
+        account=account
+    )
+    if nobody_to_ask():
+        print(f"{title}: {text}", file=sys.stderr)
+        return QMessageBox.StandardButton.Cancel
     return QMessageBox.question(
         parent,
-        _("Unsaved checklist"),
-        _("The security checklist of {account} has changes that are not saved yet.").format(
-            account=account
-        ),
+        title,
+        text,
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
         | QMessageBox.StandardButton.Cancel,
@@ -64,6 +78,8 @@ class SecurityForm(QWidget):
         self.session = session
         self.account: accounts.Account | None = None
         self.loaded = security.Checklist(0)
+        #: The stored checklist changed under the unsaved changes (`follow`): the note says so.
+        self.rebased = False
 
         self.badge = Badge()
         self.two_factor = QCheckBox()
@@ -202,8 +218,39 @@ class SecurityForm(QWidget):
         self.password_changed.set_iso(checklist.password_changed_on)
         self.reviewed.set_iso(checklist.reviewed_on)
         self.error.hide()
+        self.rebased = False
         self._loading = False
         self._update()
+
+    def follow(self, account: accounts.Account, stored: security.Checklist) -> None:
+        """Show `stored`, the account's checklist as it is stored now (after an Undo or
+        another change). Changes not saved yet are kept on top of it: the fields the user
+        changed keep the user's value, the others show the stored one, and the note says
+        that the saved checklist changed."""
+        same = self.account is not None and self.account.id == account.id
+        if not same or not self.is_dirty():
+            self.load(account, stored)
+            return
+        self.account = account
+        if stored == self.loaded and stored.recorded == self.loaded.recorded:
+            return
+        before, shown = self._stored_as_shown(), self.checklist()
+        mine = {
+            name: getattr(shown, name)
+            for name in _FIELDS
+            if getattr(shown, name) != getattr(before, name)
+        }
+        self.load(account, replace(stored, **mine))
+        self.loaded = stored
+        self.rebased = self.is_dirty()
+        self._update()
+
+    def _stored_as_shown(self) -> security.Checklist:
+        """`loaded` as `checklist()` would read it back (no method without two-factor)."""
+        return replace(
+            self.loaded,
+            two_factor_method=self.loaded.two_factor_method if self.loaded.two_factor else "",
+        )
 
     def checklist(self) -> security.Checklist:
         """The checklist as the form shows it now."""
@@ -223,10 +270,7 @@ class SecurityForm(QWidget):
         )
 
     def is_dirty(self) -> bool:
-        return self.account is not None and self.checklist() != replace(
-            self.loaded,
-            two_factor_method=self.loaded.two_factor_method if self.loaded.two_factor else "",
-        )
+        return self.account is not None and self.checklist() != self._stored_as_shown()
 
     def preview(self) -> security.Checklist:
         """What the badge would be judged on: an untouched, never recorded checklist stays
@@ -273,6 +317,13 @@ class SecurityForm(QWidget):
         self.revert_button.setEnabled(dirty)
         if self.session.read_only:
             self.note.setText(_("The file is open read-only: the checklist cannot be changed."))
+        elif dirty and self.rebased:
+            self.note.setText(
+                _(
+                    "The saved checklist changed (Undo or another change); your changes not "
+                    "saved yet are kept."
+                )
+            )
         elif dirty:
             self.note.setText(_("Not saved yet."))
         elif self.loaded.recorded:
@@ -292,7 +343,10 @@ class SecurityForm(QWidget):
         account = self.account
         if account is None or self.session.read_only or not self.is_dirty():
             return True
-        db, before, after = self.session.db, self.loaded, self.checklist()
+        # What is stored now, not `loaded`: an Undo may have changed it since it was shown,
+        # and the undo of this save must put back exactly what this save replaced.
+        db, after = self.session.db, self.checklist()
+        before = security.get(db, account.id)
         try:
             saved = security.save(db, after)
         except ValidationError as error:

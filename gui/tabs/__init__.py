@@ -43,6 +43,17 @@ def tab_title(info: TabInfo) -> str:
     return _(info.title)
 
 
+def nobody_to_ask() -> bool:
+    """No one can answer a question: offscreen or smoke-test runs (`gui.opening.INTERACTIVE`
+    False), tests and screenshots (the offscreen platform). Questions then take their
+    cautious answer without waiting."""
+    from PySide6.QtGui import QGuiApplication
+
+    from gui import opening
+
+    return not opening.INTERACTIVE or QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
 def tab_class(info: TabInfo) -> type[Tab]:
     """Import the tab's module (on first use) and return its Tab subclass."""
     return importlib.import_module(f"{__name__}.{info.module}").TAB_CLASS
@@ -84,6 +95,14 @@ class Tab(QWidget):
         if not self.session.read_only:
             actions.insert(0, (_("Add account…"), lambda: self.window().add_account()))
         return actions
+
+    def confirm_leave(self, ask: bool = True) -> bool:
+        """The window is closing or another file replaces this one: True lets it go on.
+
+        A tab holding work not saved yet asks Save / Discard / Cancel and returns False on
+        Cancel (or when saving failed). With `ask` False nobody can answer: the tab keeps
+        what it can without asking (saves it) and returns False only if that failed."""
+        return True
 
     def detach(self) -> None:
         """Stop listening to app-wide signals (the window is closing; its file is closed)."""

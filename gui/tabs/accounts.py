@@ -3,6 +3,7 @@ security checklist beside them."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -51,6 +52,8 @@ SEARCH_ROLE = SORT_ROLE + 5
 PLATFORM_ROLE = SORT_ROLE + 6
 
 SETTINGS_GROUP = "accounts_tab"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -430,6 +433,10 @@ class AccountsTab(Tab):
         self._chose_first = False
         self._guarding_selection = False
         self._shown_id: int | None = None
+        #: The filters are being applied: a selection lost now is hidden, not left.
+        self._filtering = False
+        #: The account the pane keeps showing while the filters hide its row.
+        self._kept_id: int | None = None
 
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_account)
@@ -621,7 +628,7 @@ class AccountsTab(Tab):
             self.summary.deleteLater()
             self.summary = None
         self.model.clear()
-        self._shown_id = None
+        self._shown_id = self._kept_id = None
         super()._on_database_opened()
 
     def _apply_filters(self) -> None:
@@ -629,12 +636,33 @@ class AccountsTab(Tab):
         unit_ids = None
         if unit_id is not None:
             unit_ids = frozenset({unit_id, *units.descendants(self.session.db, unit_id)})
-        self.proxy.set_filters(self.search.text(), self.platform_filter.currentData(), unit_ids)
+        self._filtering = True
+        try:
+            self.proxy.set_filters(self.search.text(), self.platform_filter.currentData(), unit_ids)
+        finally:
+            self._filtering = False
 
     def _filter_changed(self) -> None:
         self._apply_filters()
         self._arrange_groups()
         self._update_counts()
+        self._reselect_kept()
+
+    def _reselect_kept(self) -> None:
+        """The account the filters hid is shown again: select its row again (no question:
+        the pane never left it)."""
+        kept = self._kept_id
+        if kept is None or self._selected_id() is not None:
+            return
+        self._guarding_selection = True
+        try:
+            found = self.select(kept)
+        finally:
+            self._guarding_selection = False
+        if found:
+            self._kept_id = None
+            self._show_details()
+            self._update_buttons()
 
     def _arrange_groups(self, *_args) -> None:
         """Group rows span the whole width and are open unless the user closed them."""
@@ -736,6 +764,12 @@ class AccountsTab(Tab):
     def _selection_changed(self) -> None:
         if self._guarding_selection:
             return
+        if self._filtering and self._selected_id() is None and self._shown_id is not None:
+            # The search or a filter hid the row: that is not leaving the account. The pane
+            # keeps it (and any unsaved checklist); its row is selected again when shown.
+            self._kept_id = self._shown_id
+            self._update_buttons()
+            return
         form = self.details.form
         if form.account is not None and form.account.id != self._selected_id() and form.is_dirty():
             from gui.security_panel import ask_unsaved
@@ -747,16 +781,54 @@ class AccountsTab(Tab):
             if keep:
                 self._guarding_selection = True
                 try:
-                    self.select(form.account.id)
+                    if not self.select(form.account.id):  # hidden by the filters
+                        self.tree.selectionModel().clearSelection()
+                        self._kept_id = form.account.id
                 finally:
                     self._guarding_selection = False
+                self._update_buttons()
                 return
             form.revert()
+        self._kept_id = None
         self._show_details()
         self._update_buttons()
 
+    def confirm_leave(self, ask: bool = True) -> bool:
+        """Save, Discard or Cancel a checklist not saved yet (see `Tab.confirm_leave`);
+        with nobody to ask it is saved, and logged."""
+        form = self.details.form
+        if self.session.read_only or not form.is_dirty():
+            return True
+        name = accounts.handle_text(form.account)
+        if not ask:
+            saved = form.save()
+            if saved:
+                log.info("unsaved security checklist of %s saved on leaving", name)
+            else:
+                log.warning(
+                    "security checklist of %s could not be saved: %s", name, form.error.text()
+                )
+            return saved
+        window = self.window()
+        if hasattr(window, "show_tab"):
+            window.show_tab(self.tab_id)
+        from gui.security_panel import ask_unsaved
+
+        answer = ask_unsaved(self, name)
+        if answer == QMessageBox.StandardButton.Save:
+            return form.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            form.revert()
+            return True
+        return False
+
     def _show_details(self) -> None:
         account_id = self._selected_id()
+        if account_id is None and self._kept_id is not None:
+            if self.model.account_row(self._kept_id) is not None:
+                account_id = self._kept_id  # hidden by the filters, still shown in the pane
+            else:
+                self._kept_id = None
         self._shown_id = account_id
         self.details.show_row(self.model.account_row(account_id) if account_id else None)
 

@@ -345,3 +345,257 @@ def test_another_file_shows_and_saves_its_own_accounts(qtbot, tab, office, db, t
     tab.details.form.two_factor.setChecked(True)
     assert tab.details.form.save()
     assert security.get(other, account.id).two_factor
+
+
+# -- unsaved checklist: leaving the file, undo under edits, filtering -----------------------
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Answers for the "Unsaved checklist" question, in order; records each question."""
+    import gui.security_panel
+
+    class Answers(list):
+        questions: list[str]
+
+    answers = Answers()
+    answers.questions = []
+
+    def ask(_parent, account):
+        answers.questions.append(account)
+        if not answers:
+            raise AssertionError(f"asked about {account} unexpectedly")
+        return answers.pop(0)
+
+    monkeypatch.setattr(gui.security_panel, "ask_unsaved", ask)
+    return answers
+
+
+def _someone_answers(monkeypatch, window):
+    """As on a desktop: questions are asked (tests run offscreen, where nobody answers)."""
+    monkeypatch.setattr(window, "nobody_to_ask", lambda: False)
+
+
+def _stored(path, account_id):
+    from core.db import open_database
+
+    with open_database(path, read_only=True, migrate=False) as again:
+        return security.get(again, account_id)
+
+
+def test_closing_the_window_asks_about_an_unsaved_checklist(tab, office, asked, monkeypatch):
+    window, form = tab.window(), tab.details.form
+    _someone_answers(monkeypatch, window)
+    path, account = tab.session.path, office["humas_ig"]
+    tab.select(account.id)
+    form.verified.setChecked(True)
+    window.show_tab("beranda")
+
+    asked.append(Button.Cancel)
+    window.act_quit.trigger()  # Ctrl+Q
+    assert window.isVisible() and not window._closed
+    assert asked.questions == ["@humas_ig"]
+    assert window.tabs.currentIndex() == 2 and form.is_dirty()  # shown, kept
+
+    asked.append(Button.Save)
+    assert window.close()  # the × button
+    assert window._closed
+    assert _stored(path, account.id).verified
+
+
+def test_closing_the_window_can_discard_the_checklist(tab, office, asked, monkeypatch):
+    window, form = tab.window(), tab.details.form
+    _someone_answers(monkeypatch, window)
+    path, account = tab.session.path, office["humas_ig"]
+    tab.select(account.id)
+    form.verified.setChecked(True)
+    asked.append(Button.Discard)
+    assert window.close()
+    assert not _stored(path, account.id).verified
+
+
+def test_closing_with_nobody_to_ask_saves_the_checklist(tab, office, asked):
+    """Offscreen, tests, screenshots: no question waits, and the ticks are not lost."""
+    window, path, account = tab.window(), tab.session.path, office["humas_ig"]
+    tab.select(account.id)
+    tab.details.form.verified.setChecked(True)
+    assert window.close()
+    assert asked.questions == []
+    assert _stored(path, account.id).verified
+
+
+def test_ctrl_c_or_sigterm_closes_without_asking_and_keeps_the_checklist(
+    qtbot, tab, office, asked, monkeypatch
+):
+    import signal
+
+    from PySide6.QtWidgets import QApplication
+
+    import gui.mainwindow
+    from gui.app import CloseOnSignal
+
+    window, path, account = tab.window(), tab.session.path, office["humas_ig"]
+    monkeypatch.setattr(gui.mainwindow, "nobody_to_ask", lambda: False)  # a desktop
+    tab.select(account.id)
+    tab.details.form.verified.setChecked(True)
+    closer = CloseOnSignal(QApplication.instance())
+    try:
+        closer.window = window
+        closer._handle(signal.SIGTERM, None)  # what the signal handler does
+        qtbot.waitUntil(lambda: window._closed)
+    finally:
+        closer.restore()
+    assert not window.isVisible()
+    assert asked.questions == []
+    assert _stored(path, account.id).verified
+
+
+def test_opening_another_file_or_demo_asks_about_an_unsaved_checklist(
+    tab, office, db, asked, monkeypatch, tmp_path
+):
+    from core.db import open_database
+    from gui import opening
+
+    window, form, account = tab.window(), tab.details.form, office["humas_ig"]
+    _someone_answers(monkeypatch, window)
+    session = window.session
+    other = tmp_path / "lain.sqlite"
+    open_database(other, create=True).close()
+    monkeypatch.setattr(opening, "choose_file", lambda *_a, **_k: other)
+    tab.select(account.id)
+    form.verified.setChecked(True)
+
+    asked.extend([Button.Cancel, Button.Cancel])
+    window.open_file()
+    window.open_demo()
+    assert window.session is session and form.is_dirty()
+    assert asked.questions == ["@humas_ig", "@humas_ig"]
+
+    asked.append(Button.Save)
+    window.open_file()
+    assert window.session is not session and window.session.path == other
+    assert _stored(session.path, account.id).verified
+
+
+def test_new_file_with_nobody_to_ask_saves_the_checklist_first(
+    tab, office, asked, monkeypatch, tmp_path
+):
+    from gui import opening
+
+    window, account = tab.window(), office["humas_ig"]
+    old = window.session.path
+    monkeypatch.setattr(opening, "choose_file", lambda *_a, **_k: tmp_path / "baru.sqlite")
+    tab.select(account.id)
+    tab.details.form.verified.setChecked(True)
+    window.new_file()
+    assert window.session.path == tmp_path / "baru.sqlite"
+    assert asked.questions == []
+    assert _stored(old, account.id).verified
+
+
+def test_undo_under_unsaved_changes_keeps_the_undo_chain_exact(tab, office, db):
+    window, form, account = tab.window(), tab.details.form, office["humas_ig"]
+    original = security.get(db, account.id)
+    tab.select(account.id)
+    form.verified.setChecked(True)
+    form.save()
+    first = security.get(db, account.id)
+    assert first.verified
+
+    form.two_admins.setChecked(True)  # not saved yet
+    window.act_undo.trigger()
+    assert security.get(db, account.id) == original
+    # The form follows what is stored now and keeps the unsaved tick; the note says so.
+    assert form.loaded == original
+    assert not form.verified.isChecked() and form.two_admins.isChecked()
+    assert form.is_dirty() and form.rebased and form.note.text() != ""
+
+    form.save()  # two_admins on top of the original, not on top of the undone save
+    second = security.get(db, account.id)
+    assert second.two_admins and not second.verified
+    window.act_undo.trigger()
+    assert security.get(db, account.id) == original
+    assert not form.is_dirty() and not form.rebased
+    window.act_redo.trigger()
+    assert security.get(db, account.id) == second
+    window.act_undo.trigger()
+    assert security.get(db, account.id) == original
+
+    # save → undo → save → undo: each undo returns to the state before its save.
+    for _round in range(2):
+        form.recovery_offline.setChecked(True)
+        form.save()
+        assert security.get(db, account.id).recovery_offline
+        window.act_undo.trigger()
+        assert security.get(db, account.id) == original
+        assert not form.is_dirty()
+
+
+def test_undo_under_unsaved_changes_of_a_first_checklist(tab, office, db):
+    window, form, account = tab.window(), tab.details.form, office["diklat_fb"]
+    tab.select(account.id)
+    form.two_factor.setChecked(True)
+    form.save()
+    form.verified.setChecked(True)
+    window.act_undo.trigger()
+    assert not security.get(db, account.id).recorded
+    assert not form.loaded.recorded and not form.two_factor.isChecked()
+    assert form.verified.isChecked() and form.is_dirty()
+    form.save()
+    window.act_undo.trigger()
+    assert not security.get(db, account.id).recorded
+    assert form.badge.badge == "unchecked"
+
+
+def test_a_filter_hiding_the_account_keeps_its_unsaved_checklist(tab, office, asked):
+    form, account = tab.details.form, office["humas_ig"]
+    tab.select(account.id)
+    form.verified.setChecked(True)
+
+    for letter in "zzz":  # typing: no question, the pane keeps the account
+        tab.search.setText(tab.search.text() + letter)
+    assert asked.questions == []
+    assert tab._selected_id() is None
+    assert tab.details.stack.currentIndex() == 1 and form.account.id == account.id
+    assert form.is_dirty()
+
+    tab.search.clear()  # shown again: selected again, the ticks still there
+    assert tab._selected_id() == account.id
+    assert form.account.id == account.id and form.is_dirty()
+    assert asked.questions == []
+
+    asked.append(Button.Cancel)  # picking another account asks
+    tab.select(office["media_x"].id)
+    assert asked.questions == ["@humas_ig"]
+    assert tab._selected_id() == account.id and form.is_dirty()
+
+
+def test_picking_another_account_while_the_filter_hides_the_edited_one(tab, office, asked):
+    form, account = tab.details.form, office["humas_ig"]
+    tab.select(account.id)
+    form.verified.setChecked(True)
+    tab.search.setText("media")
+    assert asked.questions == []
+
+    asked.append(Button.Cancel)
+    tab.select(office["media_x"].id)
+    assert asked.questions == ["@humas_ig"]
+    # Cancel: nothing selected (the edited row is hidden), the pane still on the account.
+    assert tab._selected_id() is None
+    assert tab.details.title.text() == "@humas_ig" and form.is_dirty()
+    tab.search.clear()
+    assert tab._selected_id() == account.id and form.is_dirty()
+
+    asked.append(Button.Discard)
+    tab.select(office["media_x"].id)
+    assert tab._selected_id() == office["media_x"].id
+    assert tab.details.title.text() == "@media_x" and not form.is_dirty()
+
+
+def test_ask_unsaved_with_nobody_to_answer_cancels_without_waiting(qtbot, capsys):
+    from gui.security_panel import ask_unsaved
+
+    assert ask_unsaved(None, "@humas_ig") == Button.Cancel
+    assert "@humas_ig" in capsys.readouterr().err
