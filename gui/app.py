@@ -182,6 +182,8 @@ class CloseOnSignal:
             if modal.isVisible():
                 modal.hide()
         if self.window is not None:
+            # Nobody waits for a question now: unsaved work is kept without asking.
+            self.window.unattended = True
             self.window.close()
         # Before the window exists, run_app sees `received` once opening is over.
 

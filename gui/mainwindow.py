@@ -31,19 +31,6 @@ from gui.tabs import TAB_MODULES, Tab, nobody_to_ask, tab_class, tab_title
 log = logging.getLogger(__name__)
 
 
-def _closing_on_signal() -> bool:
-    """Ctrl+C, SIGTERM or Ctrl+Break asked the app to close (`gui.app.CloseOnSignal`, whose
-    handler notes the signal in `received`): nobody waits for a question then."""
-    import signal
-
-    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):
-        number = getattr(signal, name, None)
-        handler = signal.getsignal(number) if number is not None else None
-        if getattr(getattr(handler, "__self__", None), "received", None) is not None:
-            return True
-    return False
-
-
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -239,7 +226,7 @@ class MainWindow(QMainWindow):
     # -- file actions -------------------------------------------------------------------
 
     def nobody_to_ask(self) -> bool:
-        return self.unattended or nobody_to_ask() or _closing_on_signal()
+        return self.unattended or nobody_to_ask()
 
     def confirm_leave(self) -> bool:
         """Ask every tab built so far whether the open file may be left (closed or replaced):

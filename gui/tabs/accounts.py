@@ -11,9 +11,11 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QSettings,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -432,6 +434,9 @@ class AccountsTab(Tab):
         self._restoring_widths = False
         self._chose_first = False
         self._guarding_selection = False
+        #: True while a selection change is being handled: the model must not be rebuilt
+        #: under the selection model's feet (a save from the "unsaved checklist" question).
+        self._in_selection_change = False
         self._shown_id: int | None = None
         #: The filters are being applied: a selection lost now is hidden, not left.
         self._filtering = False
@@ -580,6 +585,11 @@ class AccountsTab(Tab):
     # -- showing ------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self._in_selection_change:
+            # Rebuilding rows while Qt is still inside setCurrentIndex would leave it with
+            # indexes of rows that are gone (a crash): refresh once the event loop is back.
+            QTimer.singleShot(0, self.refresh)
+            return
         db = self.session.db
         rows = accounts.table_rows(db, include_archived=self.show_archived.isChecked())
         unit_tree = units.tree(db)
@@ -757,13 +767,22 @@ class AccountsTab(Tab):
         if found is None:
             return False
         flags = QItemSelectionModel.SelectionFlag
+        kept = QPersistentModelIndex(found)
         self.tree.selectionModel().setCurrentIndex(found, flags.ClearAndSelect | flags.Rows)
-        self.tree.scrollTo(found)
+        if kept.isValid():
+            self.tree.scrollTo(QModelIndex(kept))
         return True
 
     def _selection_changed(self) -> None:
         if self._guarding_selection:
             return
+        self._in_selection_change = True
+        try:
+            self._handle_selection_change()
+        finally:
+            self._in_selection_change = False
+
+    def _handle_selection_change(self) -> None:
         if self._filtering and self._selected_id() is None and self._shown_id is not None:
             # The search or a filter hid the row: that is not leaving the account. The pane
             # keeps it (and any unsaved checklist); its row is selected again when shown.
