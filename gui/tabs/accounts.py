@@ -893,11 +893,12 @@ class AccountsTab(Tab):
         dialog = AccountDialog(self.session.db, account, self)
         if dialog.exec() and dialog.saved is not None:
             if account is not None:
-                db, before, after = self.session.db, _editable(account), _editable(dialog.saved)
+                db, saved = self.session.db, dialog.saved
+                # Both ways put back what was stored, exactly (an older file's address too).
                 self._remember(
                     _("change {account}").format(account=accounts.handle_text(account)),
-                    lambda: accounts.update(db, account.id, **after),
-                    lambda: accounts.update(db, account.id, **before),
+                    lambda: accounts.restore(db, saved),
+                    lambda: accounts.restore(db, account),
                     Change.of("accounts", ids={account.id}),
                 )
             notify("accounts", ids={dialog.saved.id})
@@ -1011,10 +1012,6 @@ class AccountsTab(Tab):
             first = next(self._shown_accounts(), None)
             if first is not None:
                 self.select(first.data(ACCOUNT_ID_ROLE))
-
-
-def _editable(account: accounts.Account) -> dict:
-    return {field: getattr(account, field) for field in accounts.EDITABLE}
 
 
 TAB_CLASS = AccountsTab

@@ -297,6 +297,37 @@ def test_account_edit_can_be_undone(window, monkeypatch):
     assert accounts.get(window.session.db, account.id).display_name == account.display_name
 
 
+def test_an_account_with_an_older_address_can_be_renamed_and_undone(window, monkeypatch):
+    from core import accounts
+    from gui.account_dialog import AccountDialog
+
+    db = window.session.db
+    account = next(a for a in accounts.list_all(db) if a.platform == "instagram" and not a.peer)
+    db.conn.execute(  # stored by an older version, which took any address
+        "UPDATE accounts SET url = 'https://linktr.ee/humas' WHERE id = ?", (account.id,)
+    )
+
+    def rename(dialog):
+        dialog.display_name.setText("Nama Baru")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AccountDialog, "exec", rename)
+    tab = window.page(2)
+    window.show_tab("akun")
+    tab.select(account.id)
+    tab.edit_selected()
+    assert accounts.get(db, account.id).display_name == "Nama Baru"
+    window.act_undo.trigger()
+    restored = accounts.get(db, account.id)
+    assert (restored.display_name, restored.url) == (
+        account.display_name,
+        "https://linktr.ee/humas",
+    )
+    window.act_redo.trigger()
+    assert accounts.get(db, account.id).display_name == "Nama Baru"
+
+
 def test_accounts_tab_buttons_do_not_steal_menu_accelerators(window):
     tab = window.page(2)
     for language in ("id", "en"):
