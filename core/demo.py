@@ -17,7 +17,7 @@ import importlib
 import json
 import pkgutil
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core import accounts, members, metrics, paths, posts, security, settings, units
@@ -900,23 +900,6 @@ def _security_checklists(
     return found
 
 
-def _record_security(db: Database, checklist: security.Checklist) -> None:
-    """Save a checklist through core.security. A demo "today" ahead of the clock gives dates
-    that `save` refuses as future ones: those are saved empty, then written as the demo's."""
-    clock = dt.date.today().isoformat()
-    ahead = {
-        name: day
-        for name in ("password_changed_on", "reviewed_on")
-        if (day := getattr(checklist, name)) is not None and day > clock
-    }
-    security.save(db, replace(checklist, **dict.fromkeys(ahead)))
-    for name, day in ahead.items():
-        db.conn.execute(
-            f"UPDATE account_security SET {name} = ? WHERE account_id = ?",
-            (day, checklist.account_id),
-        )
-
-
 # --- the content calendar ----------------------------------------------------------------
 
 _HOURS = {
@@ -1208,7 +1191,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         metrics.upsert_snapshots(db, snapshot_rows)
         checklists = _security_checklists(account_ids, organization, today)
         for checklist in checklists:
-            _record_security(db, checklist)
+            security.save(db, checklist, today=today)  # its dates are the demo's, not the clock's
 
         owners = {
             "humas": (admin.id, editor.id),

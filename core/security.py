@@ -103,15 +103,18 @@ def get(db: Database, account_id: int) -> Checklist:
     return _row(row) if row is not None else Checklist(account_id)
 
 
-def _not_future(db: Database, name: str, value: object) -> str | None:
+def _not_future(name: str, value: object, today: dt.date) -> str | None:
     day = validate.date(name, value, required=False)
-    if day is not None and day > timezone.latest_today(db).isoformat():
+    if day is not None and day > today.isoformat():
         raise ValidationError(name, day, _("lies in the future"))
     return day
 
 
-def save(db: Database, checklist: Checklist) -> Checklist:
-    """Record the checklist of an account of ours (all fields, one transaction)."""
+def save(db: Database, checklist: Checklist, today: dt.date | None = None) -> Checklist:
+    """Record the checklist of an account of ours (all fields, one transaction). Dates after
+    `today` are refused (default: the latest of the institution's and this computer's today;
+    demo data made for another day passes its own)."""
+    today = today or timezone.latest_today(db)
     account = db.conn.execute(
         "SELECT peer FROM accounts WHERE id = ?", (checklist.account_id,)
     ).fetchone()
@@ -135,8 +138,10 @@ def save(db: Database, checklist: Checklist) -> Checklist:
         "recovery_where": validate.text(
             "recovery_where", checklist.recovery_where, required=False, max_length=200
         ),
-        "password_changed_on": _not_future(db, "password_changed_on", checklist.password_changed_on),
-        "reviewed_on": _not_future(db, "reviewed_on", checklist.reviewed_on),
+        "password_changed_on": _not_future(
+            "password_changed_on", checklist.password_changed_on, today
+        ),
+        "reviewed_on": _not_future("reviewed_on", checklist.reviewed_on, today),
         "updated_at": now_iso(),
     }
     with db.transaction():
