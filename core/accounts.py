@@ -218,13 +218,6 @@ def _url(platform: object, value: object, current: Account | None = None) -> str
     return text
 
 
-def _start_date(db: Database, value: object) -> str | None:
-    day = validate.date("start_date", value, required=False)
-    if day is not None and day > timezone.latest_today(db).isoformat():
-        raise ValidationError("start_date", day, _("lies in the future"))
-    return day
-
-
 def _check(db: Database, fields: dict, current: Account | None) -> tuple[dict, dict[str, str]]:
     """The given fields cleaned, and every problem found (field → reason), checking each
     field against the others as they will be stored (the account's current values fill in
@@ -238,7 +231,9 @@ def _check(db: Database, fields: dict, current: Account | None) -> tuple[dict, d
         "unit_id": lambda v: validate.reference(db, "unit_id", v, "units"),
         "responsible_id": lambda v: validate.reference(db, "responsible_id", v, "members"),
         "url": lambda v: _url(platform, v, current),
-        "start_date": lambda v: _start_date(db, v),
+        "start_date": lambda v: validate.date(
+            "start_date", v, required=False, latest=timezone.latest_today(db)
+        ),
         "peer": lambda v: 1 if v else 0,
     }
     unknown = set(fields) - set(cleaners)

@@ -10,14 +10,13 @@ Everything is derived from `today` and `seed`, never from the clock or the globa
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import importlib
 import pkgutil
 import random
 from dataclasses import dataclass, field
 
-from core import accounts, members, metrics, posts, security, settings, units
+from core import accounts, members, metrics, posts, security, settings, timezone, units
 from core.db import Database
 
 # The content files' reader; the names callers (tests, later capabilities) know from here.
@@ -202,18 +201,11 @@ def _observance_topic(day: dt.date, post: ObservancePost, content: DemoContent) 
 # --- dates -------------------------------------------------------------------------------
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def _month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
     result, day = [], first
     while day <= last:
         result.append(day)
-        day = _add_months(day, 1)
+        day = timezone.add_months(day, 1)
     return result
 
 
@@ -240,7 +232,9 @@ def _follower_history(key: str, months: list[dt.date], seed: int) -> dict[dt.dat
     values = {HISTORY_START: start}
     for index, step in enumerate(steps, start=1):
         running += step
-        values[_add_months(HISTORY_START, index)] = start + round((brief - start) * running / total)
+        values[timezone.add_months(HISTORY_START, index)] = start + round(
+            (brief - start) * running / total
+        )
     followers = brief
     for month in months:
         if month <= BRIEF_DATE:
@@ -370,8 +364,8 @@ def _security_checklists(
                 two_admins=spec.get("two_admins", True),
                 recovery_offline=offline,
                 recovery_where=safe[unit] if offline else "",
-                password_changed_on=_add_months(today, -spec["password"]).isoformat(),
-                reviewed_on=_add_months(today, -spec["reviewed"]).isoformat(),
+                password_changed_on=timezone.add_months(today, -spec["password"]).isoformat(),
+                reviewed_on=timezone.add_months(today, -spec["reviewed"]).isoformat(),
             )
         )
     return found
@@ -428,7 +422,7 @@ def _schedule(
     today: dt.date, rng: random.Random, content: DemoContent
 ) -> list[tuple[dt.date, _Topic]]:
     """About POST_COUNT posts from three months ago to a month ahead, sorted by date."""
-    first, last = _add_months(today, -3), _add_months(today, 1)
+    first, last = timezone.add_months(today, -3), timezone.add_months(today, 1)
     plan: list[tuple[dt.date, _Topic]] = []
     for year in (today.year - 1, today.year, today.year + 1):
         for observance in content.observances:
@@ -675,7 +669,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             "pusdiklat": (expert.id,),
             "bls": (regional_editor.id,),
         }
-        first, last = _add_months(today, -3), _add_months(today, 1)
+        first, last = timezone.add_months(today, -3), timezone.add_months(today, 1)
         planned: list[_PlannedVariant] = []
         post_rows = []
         for day, topic in _schedule(today, rng, content):

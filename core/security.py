@@ -14,7 +14,6 @@ Peer accounts (other institutions') have no checklist and no badge.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 
@@ -103,13 +102,6 @@ def get(db: Database, account_id: int) -> Checklist:
     return _row(row) if row is not None else Checklist(account_id)
 
 
-def _not_future(name: str, value: object, today: dt.date) -> str | None:
-    day = validate.date(name, value, required=False)
-    if day is not None and day > today.isoformat():
-        raise ValidationError(name, day, _("lies in the future"))
-    return day
-
-
 def save(db: Database, checklist: Checklist, today: dt.date | None = None) -> Checklist:
     """Record the checklist of an account of ours (all fields, one transaction). Dates after
     `today` are refused (default: the latest of the institution's and this computer's today;
@@ -138,10 +130,12 @@ def save(db: Database, checklist: Checklist, today: dt.date | None = None) -> Ch
         "recovery_where": validate.text(
             "recovery_where", checklist.recovery_where, required=False, max_length=200
         ),
-        "password_changed_on": _not_future(
-            "password_changed_on", checklist.password_changed_on, today
+        "password_changed_on": validate.date(
+            "password_changed_on", checklist.password_changed_on, required=False, latest=today
         ),
-        "reviewed_on": _not_future("reviewed_on", checklist.reviewed_on, today),
+        "reviewed_on": validate.date(
+            "reviewed_on", checklist.reviewed_on, required=False, latest=today
+        ),
         "updated_at": now_iso(),
     }
     with db.transaction():
@@ -171,18 +165,9 @@ def restore(db: Database, checklist: Checklist) -> None:
         forget(db, checklist.account_id)
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 - months, 12)
-    year += day.year
-    month += 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
 def review_due(today: dt.date) -> str:
     """A review older than this day (ISO) is overdue."""
-    return _months_before(today, REVIEW_MONTHS).isoformat()
+    return timezone.add_months(today, -REVIEW_MONTHS).isoformat()
 
 
 def status(checklist: Checklist, today: dt.date) -> str:

@@ -10,6 +10,7 @@ substr(planned_at, 1, 10) and plain text order. Older files hold naive local tim
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import datetime as dt
 import functools
@@ -25,8 +26,6 @@ ZONES = (
     ("Asia/Jayapura", N_("WIT (Asia/Jayapura)")),
 )
 """The zones an institution may choose: (IANA key, title before translation)."""
-
-ZONE_KEYS = tuple(key for key, _title in ZONES)
 
 
 def choices() -> list[tuple[str, str]]:
@@ -68,6 +67,14 @@ def stored(value: dt.datetime | str, tz: dt.tzinfo) -> str:
 def abbreviation(moment: dt.datetime) -> str:
     """WIB, WITA, WIT for Indonesia's zones; the zone's own short name (or UTC+hh:mm) otherwise."""
     return moment.tzname() or moment.strftime("%z")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (earlier if negative), kept inside a shorter month
+    (31 August + 1 month = 30 September)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def today(db) -> dt.date:

@@ -35,22 +35,27 @@ def choice(field: str, value: object, allowed: tuple[str, ...]) -> str:
     return value  # type: ignore[return-value]
 
 
-def date(field: str, value: object, *, required: bool = True) -> str | None:
-    """A calendar date as ISO text (YYYY-MM-DD)."""
+def date(
+    field: str, value: object, *, required: bool = True, latest: dt.date | None = None
+) -> str | None:
+    """A calendar date as ISO text (YYYY-MM-DD); with `latest`, none after that day."""
     if value is None or value == "":
         if required:
             raise ValidationError(field, value, _("a date is required"))
         return None
+    day = None
     if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise ValidationError(field, value, _("not a date in the form YYYY-MM-DD"))
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(value.strip())
+    if day is None:
+        raise ValidationError(field, value, _("not a date in the form YYYY-MM-DD"))
+    if latest is not None and day > latest:
+        raise ValidationError(field, day.isoformat(), _("lies in the future"))
+    return day.isoformat()
 
 
 def datetime(

@@ -111,10 +111,6 @@ class Tab(QWidget):
         signals.database_opened.disconnect(self._on_database_opened)
         signals.language_changed.disconnect(self._on_language_changed)
 
-    @classmethod
-    def title(cls) -> str:
-        return tab_title(_BY_ID[cls.tab_id])
-
     def refresh(self) -> None:
         """Re-read what the tab shows from core."""
 
