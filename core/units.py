@@ -115,12 +115,20 @@ def tree(db: Database) -> list[tuple[Unit, int]]:
 
 def path_name(db: Database, unit_id: int) -> str:
     """ "Biro Humas › Subbagian Media": the unit with its ancestors, for lists and exports."""
-    names = []
-    seen: set[int] = set()
-    current: int | None = unit_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        unit = get(db, current)
-        names.append(unit.name)
-        current = unit.parent_id
-    return " › ".join(reversed(names))
+    get(db, unit_id)  # an unknown id is NotFound, as before
+    return path_names(db)[unit_id]
+
+
+def path_names(db: Database) -> dict[int, str]:
+    """Every unit's `path_name`, from one read of the units (for a list or an export)."""
+    by_id = {unit.id: unit for unit in list_all(db)}
+    names: dict[int, str] = {}
+    for unit_id in by_id:
+        parts, seen = [], set()
+        current: int | None = unit_id
+        while current in by_id and current not in seen:
+            seen.add(current)
+            parts.append(by_id[current].name)
+            current = by_id[current].parent_id
+        names[unit_id] = " › ".join(reversed(parts))
+    return names

@@ -36,7 +36,7 @@ class Session:
             return self.fixed_today
         from core import timezone
 
-        return dt.datetime.now(timezone.institution_zone(self.db)).date()
+        return timezone.today(self.db)
 
     @property
     def path(self) -> Path:

@@ -33,14 +33,15 @@ def _date(text: str | None) -> dt.date | None:
 
 @export_kind("accounts", N_("every account with its unit, responsible member and followers"))
 def export_accounts(db: Database, _args: argparse.Namespace) -> Table:
-    today = dt.datetime.now(timezone.institution_zone(db)).date()
+    today = timezone.today(db)
     badges = security.statuses(db, today)  # red, unchecked, amber, green; peers have none
+    unit_paths = units.path_names(db)
     rows = (
         (
             row.account.platform,
             row.account.handle,
             row.account.display_name,
-            units.path_name(db, row.account.unit_id) if row.account.unit_id else "",
+            unit_paths.get(row.account.unit_id, ""),
             row.responsible_name,
             row.account.url,
             _date(row.account.start_date),

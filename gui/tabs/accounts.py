@@ -228,11 +228,12 @@ class AccountsTab(Tab):
         self.unit_filter.blockSignals(True)
         self.unit_filter.clear()
         self.unit_filter.addItem(_("All work units"), None)
+        paths = units.path_names(db)
         for unit, depth in unit_tree:
             self.unit_filter.addItem("\u2003" * depth + (unit.short_name or unit.name), unit.id)
             self.unit_filter.setItemData(
                 self.unit_filter.count() - 1,
-                units.path_name(db, unit.id),
+                paths[unit.id],
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.unit_filter.setCurrentIndex(max(0, self.unit_filter.findData(chosen)))
