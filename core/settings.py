@@ -200,12 +200,13 @@ def set(db: Database, key: str, value: object) -> None:  # noqa: A001 - reads as
     if setting.choices:
         validate.choice(key, _PARSERS[setting.kind](text), tuple(v for v, _t in setting.choices))
     with db.transaction():
-        if key == "institution.timezone":
+        old_zone = timezone.institution_zone(db) if key == "institution.timezone" else None
+        if old_zone is not None and old_zone.key != text:
             # Stored post times carry the institution's offset (see core/timezone.py): move
             # them into the new zone in the same transaction, keeping each moment.
             from core import posts
 
-            posts.restamp_times(db, timezone.institution_zone(db), timezone.zone(text))
+            posts.restamp_times(db, old_zone, timezone.zone(text))
         db.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -43,5 +43,4 @@ class ProfileDialog(FormDialog):
             for key, edit in self.edits.items():
                 settings.set(self.db, key, edit.text())
             for key, box in self.lists.items():
-                if box.currentData() != settings.get(self.db, key):
-                    settings.set(self.db, key, box.currentData())
+                settings.set(self.db, key, box.currentData())
