@@ -316,7 +316,7 @@ def _set_journal_mode(db: Database) -> None:
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
-def is_part_of(target: Path, source: Path) -> bool:
+def _is_part_of(target: Path, source: Path) -> bool:
     """True if `target` is the database `source` itself or one of its companion files."""
     companions = [source, *(source.with_name(source.name + s) for s in (*SIDE_SUFFIXES, ".lock"))]
     for companion in companions:
@@ -401,19 +401,25 @@ def upgrade(db: Database) -> Path | None:
     return backup_file
 
 
-def backup(db: Database, target: Path | str, progress: Progress | None = None) -> Path:
+def backup(
+    db: Database, target: Path | str, progress: Progress | None = None, *, overwrite: bool = True
+) -> Path:
     """Copy the open database to `target` with SQLite's online backup API (safe while in use).
 
     The copy is written beside the target first and renamed, so a failure never leaves a
-    half-written file under the target's name.
+    half-written file under the target's name. The target's problems are said in an order
+    whose advice leads somewhere: a folder or the file itself before "it exists" (whose
+    way out, `overwrite`, would be refused for those).
     """
     target = Path(target).expanduser().absolute()
     if target.is_dir():
         raise errors.OutputIsFolder(target)
     if not target.parent.is_dir():
         raise errors.FolderMissing(target)
-    if is_part_of(target, db.path):
+    if _is_part_of(target, db.path):
         raise errors.BackupOntoSource(target)
+    if not overwrite and target.exists():
+        raise errors.OutputExists(target)
     holder = read_lock(target)
     if holder is not None:  # replacing a file someone has open would lose their later work
         raise LockHeld(target, holder)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from core import db as dbmod
 from core.cli import add_db_option, db_path, say
-from core.errors import BackupOntoSource, LinimasaError, OutputExists, OutputIsFolder
+from core.errors import LinimasaError
 from core.i18n import _
 
 
@@ -47,15 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser().absolute()
-    source = db_path(args).absolute()
-    # The advice must lead somewhere: a folder or the file itself is said before "use --force".
-    if target.is_dir():
-        raise OutputIsFolder(target)
-    if dbmod.is_part_of(target, source):
-        raise BackupOntoSource(target)
-    if target.exists() and not args.force:
-        raise OutputExists(target)
-    with dbmod.open_database(source, read_only=True, migrate=False) as database:
-        dbmod.backup(database, target)
+    with dbmod.open_database(db_path(args), read_only=True, migrate=False) as database:
+        dbmod.backup(database, target, overwrite=args.force)
     say(_("Backup written to {path}").format(path=target))
     return 0
