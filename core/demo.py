@@ -16,7 +16,7 @@ import pkgutil
 import random
 from dataclasses import dataclass, field
 
-from core import accounts, members, metrics, posts, security, settings, timezone, units
+from core import accounts, members, metrics, pillars, posts, security, settings, timezone, units
 from core.db import Database
 
 # The content files' reader; the names callers (tests, later capabilities) know from here.
@@ -91,6 +91,31 @@ REGIONAL_MONTHLY_RANGES = {
     "instagram": ((0.02, 0.04), (0.25, 0.5), (1.5, 2.2), (6, 12)),
 }
 POST_COUNT = 120
+# Content pillars, and which a topic's kind belongs to.
+DEMO_PILLARS = ("Edukasi", "Layanan publik", "Kegiatan", "Ucapan & peringatan", "Kuis & interaksi")
+PILLAR_OF_KIND = {
+    "infografis": "Edukasi",
+    "edukasi": "Edukasi",
+    "video": "Edukasi",
+    "layanan": "Layanan publik",
+    "acara": "Kegiatan",
+    "kegiatan": "Kegiatan",
+    "ucapan": "Ucapan & peringatan",
+    "interaksi": "Kuis & interaksi",
+    "kuis": "Kuis & interaksi",
+}
+_POST_TIME = {"ucapan": dt.time(7, 0), "kuis": dt.time(15, 0)}
+QUIZ_CAMPAIGN = "Kuis Jumat Sobat Mutu"
+# Images in resources/demo/images/ a kind of post uses; one post names a file on a drive the
+# demo computer does not have, as a moved photo would be.
+IMAGE_OF_KIND = {
+    "infografis": "infografis-sni.jpg",
+    "edukasi": "infografis-sni.jpg",
+    "ucapan": "ucapan-hari-besar.jpg",
+    "kuis": "kuis-jumat.jpg",
+    "video": "thumbnail-video.jpg",
+}
+MISSING_ATTACHMENT = "D:\\Humas\\Foto\\2026\\rapat-koordinasi-mutu.jpg"
 
 
 class DatabaseNotEmpty(LinimasaError):
@@ -497,6 +522,14 @@ def _ensure_every_status(variants: list[_PlannedVariant], today: dt.date) -> Non
                 break
 
 
+def _campaign(topic: _Topic, day: dt.date) -> str:
+    if topic.kind == "kuis":
+        return QUIZ_CAMPAIGN
+    if day.month == 11 and topic.kind != "ucapan":
+        return f"Bulan Mutu Nasional {day.year}"
+    return ""
+
+
 def _variant_text(platform: str, topic: _Topic, status: str) -> str:
     if status == "idea":
         return ""
@@ -670,12 +703,31 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             "bls": (regional_editor.id,),
         }
         first, last = timezone.add_months(today, -3), timezone.add_months(today, 1)
+        pillar_ids = {name: pillars.add_pillar(db, name).id for name in DEMO_PILLARS}
+        missing_done = False
         planned: list[_PlannedVariant] = []
         post_rows = []
         for day, topic in _schedule(today, rng, content):
             owner = editor.id if topic.kind == "kuis" else rng.choice(owners[topic.unit])
-            post = posts.create(db, topic.title, topic.notes, unit_ids[topic.unit], owner)
+            post = posts.create(
+                db,
+                topic.title,
+                topic.notes,
+                unit_ids[topic.unit],
+                owner,
+                text=topic.fb,
+                planned_at=dt.datetime.combine(day, _POST_TIME.get(topic.kind, dt.time(9, 0))),
+                pillar_id=pillar_ids[PILLAR_OF_KIND.get(topic.kind, "Edukasi")],
+                campaign=_campaign(topic, day),
+                approver_id=team["approver"].id,
+            )
             post_rows.append(post.id)
+            image = IMAGE_OF_KIND.get("video" if topic.video else topic.kind)
+            if image:
+                posts.set_attachments(db, post.id, [str(data_folder() / "images" / image)])
+            elif topic.kind == "kegiatan" and not missing_done:
+                posts.set_attachments(db, post.id, [MISSING_ATTACHMENT])
+                missing_done = True
             for platform in _platforms_for(topic, rng):
                 account = regional_key(platform) if topic.unit == REGIONAL_UNIT else platform
                 if account not in account_ids:

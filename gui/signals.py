@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 #: Every kind of data a change can name.
-KINDS = frozenset({"accounts", "snapshots", "posts", "settings", "units", "members"})
+KINDS = frozenset(
+    {"accounts", "snapshots", "posts", "settings", "units", "members", "pillars", "snippets"}
+)
+#: For "posts", `ids` are variant ids (post_variants.id) when known: the calendar then
+#: updates only those variants' chips.
 #: Older names still accepted from `data_changed.emit("…")` callers.
 ALIASES = {"metrics": ("snapshots",), "team": ("units", "members")}
 

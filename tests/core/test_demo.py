@@ -103,12 +103,12 @@ def test_institution_team_accounts_and_a_sound_file(demo_db, demo_today):
     assert settings.get(demo_db, "persona.admin_nickname").startswith("Mimin")
 
     team = members.list_all(demo_db)
-    assert len(team) == 5
+    assert len(team) == 6
     assert {m.role for m in team} == set(members.ROLES)
     assert len({m.unit_id for m in team}) == 5  # the bureau, its two sections, two more units
     # Office contacts: the agency's (fictional) domain, one address and one number each.
     assert all(m.email.endswith("@bmsn.go.id") for m in team)
-    assert len({m.email for m in team}) == len({m.phone for m in team}) == 5
+    assert len({m.email for m in team}) == len({m.phone for m in team}) == 6
     assert all(m.phone.replace("-", "").isdigit() and "-555-01" in m.phone for m in team)
 
     owned = by_platform(demo_db)
@@ -116,7 +116,7 @@ def test_institution_team_accounts_and_a_sound_file(demo_db, demo_today):
     assert owned["instagram"].handle == owned["x"].handle
     holders = [a.responsible_id for a in owned.values()]
     assert None not in holders and len(set(holders)) == 4
-    assert [m.role for m in team if m.id not in holders] == ["approver"]
+    assert [m.role for m in team if m.id not in holders] == ["approver", "approver"]
     assert all(
         a.start_date.startswith("2015") and a.url.startswith("https://") for a in owned.values()
     )
@@ -160,7 +160,7 @@ def test_content_calendar_around_today(demo_db, demo_today):
     # Each platform's variant is written in that platform's register.
     for row in rows:
         text, platform = row["text"], row["platform"]
-        if row["status"] == "idea":
+        if row["status"] == "idea" or (row["status"] == "cancelled" and not text):
             continue
         assert text
         if platform == "x":
@@ -238,7 +238,7 @@ def test_same_day_and_seed_give_the_same_data_and_no_second_demo(demo_db, demo_t
     assert summary.variants == len(dump(demo_db)["post_variants"])
     months = month_starts(dt.date(2019, 1, 1), demo_today.replace(day=1))
     assert summary.snapshots == 8 * len(months)  # six accounts of ours, two peers
-    assert (summary.units, summary.members, summary.accounts, summary.peers) == (5, 5, 8, 2)
+    assert (summary.units, summary.members, summary.accounts, summary.peers) == (5, 6, 8, 2)
     assert summary.security_checklists == len(dump(demo_db)["account_security"]) == 6
     assert summary.post_metrics == len(dump(demo_db)["post_metrics"])
 
@@ -546,3 +546,35 @@ def test_populate_with_broken_content_is_a_readable_error_and_writes_nothing(
     assert "observances.json" in str(error.value)
     assert db.query("SELECT count(*) FROM units")[0][0] == 0
     assert settings.get(db, "institution.name") == ""
+
+
+def test_every_variant_has_the_history_of_its_status(demo_db, demo_today):
+    from core import workflow
+
+    rows = variant_rows(demo_db)
+    humas = {
+        u.id
+        for u in units.list_all(demo_db)
+        if u.short_name in ("Humas", "Media Digital", "Publikasi")
+    }
+    unit_of = {r["id"]: r["unit_id"] for r in demo_db.query("SELECT id, unit_id FROM posts")}
+    for row in rows:
+        steps = workflow.history(demo_db, row["id"])
+        assert steps[0].from_status is None and steps[0].to_status == "idea"
+        assert steps[-1].to_status == row["status"], (row["status"], steps)
+        assert all(a.at <= b.at for a, b in zip(steps, steps[1:], strict=False))
+        assert all(step.member_name for step in steps)
+        if row["status"] in ("approved", "scheduled", "published"):
+            levels = [step.level for step in steps if step.level]
+            assert levels == ([1, 2] if unit_of[row["post_id"]] in humas else [1])
+        if row["status"] == "published":
+            assert steps[-1].at[:16] == row["published_at"][:16]
+        if row["status"] == "changes":
+            assert steps[-1].comment
+    statuses = {row["status"] for row in rows}
+    assert {"changes", "cancelled"} <= statuses
+    # Two approvers at the bureau, in order; a post there waits at level 2.
+    levels = workflow.levels_for_unit(demo_db, min(humas))
+    assert [level.title for level in levels] == ["Kepala Subbagian Publikasi", "Kepala Biro Humas"]
+    waiting = [r for r in rows if r["status"] == "review"]
+    assert any(workflow.approval_state(demo_db, r["id"]).done == 1 for r in waiting)

@@ -395,6 +395,8 @@ def test_status_counts(db, december):
         "approved": 1,
         "scheduled": 0,
         "published": 1,
+        "changes": 0,
+        "cancelled": 0,
     }
     assert sum(posts.status_counts(db, dt.date(2022, 1, 1), dt.date(2022, 1, 31)).values()) == 0
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from core import accounts, fmt, i18n, posts, settings, timezone
+from core import accounts, fmt, i18n, posts, settings, timezone, workflow
 from core.errors import ValidationError
 
 UTC = dt.UTC
@@ -135,10 +135,10 @@ def test_update_variant_changes_only_what_is_given(db, account, post):
         planned_at="2026-11-25 09:00",
     )
     with pytest.raises(ValidationError) as info:
-        posts.update_variant(db, variant.id, status="published")
+        workflow.transition(db, variant.id, "published")
     assert info.value.field == "published_at"
-    done = posts.update_variant(
-        db, variant.id, status="published", published_at=dt.datetime(2026, 11, 25, 2, 7, tzinfo=UTC)
+    done = workflow.transition(
+        db, variant.id, "published", published_at=dt.datetime(2026, 11, 25, 2, 7, tzinfo=UTC)
     )
     assert (done.text, done.planned_at, done.published_at) == (
         "Selamat Hari Guru",
@@ -148,11 +148,13 @@ def test_update_variant_changes_only_what_is_given(db, account, post):
     with pytest.raises(ValidationError) as info:
         posts.update_variant(db, variant.id, published_at=None)
     assert info.value.field == "published_at"
-    later = posts.update_variant(db, variant.id, status="draft", published_at=None, planned_at=None)
+    with pytest.raises(workflow.WorkflowError, match="Terbit.*Draf"):
+        workflow.transition(db, variant.id, "draft")
+    later = posts.update_variant(db, variant.id, planned_at="2026-11-26 10:00")
     assert (later.status, later.planned_at, later.published_at, later.text) == (
-        "draft",
-        None,
-        None,
+        "published",
+        "2026-11-26T10:00:00+07:00",
+        "2026-11-25T09:07:00+07:00",
         "Selamat Hari Guru",
     )
     with pytest.raises(ValidationError) as info:
