@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -82,8 +85,13 @@ class ListsDialog(QDialog):
         )
 
         # -- snippets ---------------------------------------------------------------------
-        self.snippet_list = QListWidget()
-        self.snippet_list.itemActivated.connect(lambda _item: self.edit_snippet())
+        self.snippet_list = QTreeWidget()
+        self.snippet_list.setRootIsDecorated(False)
+        self.snippet_list.setColumnCount(3)
+        self.snippet_list.setHeaderLabels([_("Name"), _("Kind"), _("Text")])
+        self.snippet_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.snippet_list.header().setStretchLastSection(True)
+        self.snippet_list.itemActivated.connect(lambda _item, _column: self.edit_snippet())
         self.add_snippet_button = QPushButton(_("Add &snippet…"))
         self.edit_snippet_button = QPushButton(_("&Edit…"))
         self.delete_snippet_button = QPushButton(_("&Delete…"))
@@ -124,11 +132,11 @@ class ListsDialog(QDialog):
             button.setAutoDefault(False)
             button.setVisible(not read_only)
         self.pillar_list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.snippet_list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.snippet_list.currentItemChanged.connect(lambda *_args: self._update_buttons())
         self.reload()
 
     @staticmethod
-    def _page(listing: QListWidget, hint: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
+    def _page(listing: QWidget, hint: QLabel, buttons: tuple[QPushButton, ...]) -> QWidget:
         page = QWidget()
         row = QHBoxLayout()
         for button in buttons:
@@ -157,12 +165,10 @@ class ListsDialog(QDialog):
         self.snippet_list.clear()
         for snippet in pillars.list_snippets(self.db):
             body = " ".join(snippet.body.split())
-            item = QListWidgetItem(
-                f"{snippet.name}  ·  {_(SNIPPET_KIND_TITLES[snippet.kind])}\n{body[:90]}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, snippet)
-            item.setToolTip(snippet.body)
-            self.snippet_list.addItem(item)
+            item = QTreeWidgetItem([snippet.name, _(SNIPPET_KIND_TITLES[snippet.kind]), body])
+            item.setData(0, Qt.ItemDataRole.UserRole, snippet)
+            item.setToolTip(2, snippet.body)
+            self.snippet_list.addTopLevelItem(item)
             if chosen_snippet and snippet.id == chosen_snippet.id:
                 self.snippet_list.setCurrentItem(item)
         self._update_buttons()
@@ -173,7 +179,7 @@ class ListsDialog(QDialog):
 
     def selected_snippet(self) -> pillars.Snippet | None:
         item = self.snippet_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
 
     def _update_buttons(self) -> None:
         pillar = self.selected_pillar()

@@ -278,6 +278,7 @@ class VariantEditor(QWidget):
 
         self.badge = QLabel()
         self.badge.setObjectName("statusBadge")
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.level = QLabel()
         self.level.setWordWrap(True)
         self.copy_button = QPushButton()
@@ -315,7 +316,7 @@ class VariantEditor(QWidget):
         self.preview = PostPreview(account)
 
         top = QHBoxLayout()
-        top.addWidget(self.badge)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.level, 1)
         top.addWidget(self.copy_button)
         top.addWidget(self.snippet_button)
@@ -488,7 +489,11 @@ class VariantEditor(QWidget):
             self.badge.setStyleSheet(self._badge_style("#8a8a8a"))
             self.level.setText(_("Save the post to start its workflow."))
             self.history.clear()
+            self.history_title.hide()
+            self.history.hide()
             return
+        self.history_title.show()
+        self.history.show()
         db = self.session.db
         self.badge.setText(posts.status_title(variant.status))
         self.badge.setStyleSheet(self._badge_style(STATUS_COLORS[variant.status]))
