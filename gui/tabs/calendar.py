@@ -327,8 +327,8 @@ class CalendarTab(Tab):
     def open_entry(self, entry: planning.Entry) -> None:
         from gui.post_editor import edit_post
 
-        if edit_post(self, self.session, entry.post_id, variant_id=entry.variant_id) is not None:
-            self._load()
+        # The editor tells what it saved (notify), which moves the chips concerned.
+        edit_post(self, self.session, entry.post_id, variant_id=entry.variant_id)
 
     def new_post(self, day: dt.date | None, hour: int | None = None) -> None:
         if self.session.read_only:
@@ -337,8 +337,7 @@ class CalendarTab(Tab):
             day = self._selected_day()[0] or self.anchor
         from gui.post_editor import edit_post
 
-        if edit_post(self, self.session, None, day=day) is not None:
-            self._load()
+        edit_post(self, self.session, None, day=day)
 
     # -- changes ------------------------------------------------------------------------
 
@@ -514,16 +513,16 @@ class CalendarTab(Tab):
     def _show_editor(self) -> QWidget | None:
         from gui.post_editor import PostEditor
 
-        start, end = planning.month_grid(self.anchor.year, self.anchor.month)
-        shown = planning.entries(self.session.db, start, end)
+        db = self.session.db
+        first = self.anchor.replace(day=1)
+        shown = planning.entries(db, first, timezone.add_months(first, 1) - dt.timedelta(days=1))
         if not shown:
             return None
+        # Coming work (not published or cancelled) with a picture shows the most.
+        today = self.session.today
+        shown.sort(key=lambda e: (e.status in posts.FINISHED, e.day < today))
         entry = next(
-            (
-                e
-                for e in shown
-                if any(a.is_image for a in posts.attachments(self.session.db, e.post_id))
-            ),
+            (e for e in shown if any(a.is_image for a in posts.attachments(db, e.post_id))),
             shown[0],
         )
         editor = PostEditor(
