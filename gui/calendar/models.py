@@ -27,7 +27,7 @@ STATUS_COLORS = {
     "draft": "#607d8b",
     "review": "#f2a900",
     "changes": "#e65100",
-    "approved": "#7cb342",
+    "approved": "#00897b",
     "scheduled": "#1e88e5",
     "published": "#2e7d32",
     "cancelled": "#b0b0b0",

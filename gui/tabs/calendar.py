@@ -4,6 +4,7 @@ opened, moved by dragging, duplicated and deleted (or cancelled) from here."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib.util
 from collections.abc import Callable
 
@@ -33,7 +34,13 @@ from core.errors import LinimasaError
 from core.i18n import _
 from gui.calendar.filter_bar import FilterBar
 from gui.calendar.grid_view import ChipGridView, refusal
-from gui.calendar.models import EntryListModel, MonthModel, WeekModel, week_title
+from gui.calendar.models import (
+    STATUS_COLORS,
+    EntryListModel,
+    MonthModel,
+    WeekModel,
+    week_title,
+)
 from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab, nobody_to_ask
@@ -146,6 +153,9 @@ class CalendarTab(Tab):
         layout.addLayout(bar)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.views, 1)
+        self.legend = QLabel()
+        self.legend.setObjectName("hint")
+        layout.addWidget(self.legend)
         self.stack_with_empty_state(page)
         self._shortcuts()
         self.translate_ui()
@@ -198,6 +208,13 @@ class CalendarTab(Tab):
             self.getting_started_actions(),
         )
         self.list_model.retranslate()
+        self.legend.setText(
+            "&nbsp;&nbsp;".join(
+                f'<span style="color:{STATUS_COLORS[status]}">■</span>&nbsp;'
+                f"{html.escape(posts.status_title(status))}"
+                for status in posts.STATUSES
+            )
+        )
         self._show_title()
 
     # -- showing ------------------------------------------------------------------------
