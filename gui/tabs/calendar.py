@@ -35,6 +35,7 @@ from core.i18n import _
 from gui.calendar.filter_bar import FilterBar
 from gui.calendar.grid_view import ChipGridView, refusal
 from gui.calendar.models import (
+    FIRST_HOUR,
     STATUS_COLORS,
     EntryListModel,
     MonthModel,
@@ -73,7 +74,7 @@ class CalendarTab(Tab):
             grid.new_on.connect(self.new_post)
             grid.dropped.connect(self.reschedule)
             grid.refused.connect(self.say)
-            grid.menu_requested.connect(self._grid_menu)
+            grid.menu_requested.connect(self._menu)
 
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
@@ -278,7 +279,7 @@ class CalendarTab(Tab):
         self._load()
         if view == "week":
             self.week_view.scrollTo(
-                self.week_model.index(WEEK_SCROLL_HOUR - self.week_model.hour_at(0), 0),
+                self.week_model.index(WEEK_SCROLL_HOUR - FIRST_HOUR, 0),
                 QAbstractItemView.ScrollHint.PositionAtTop,
             )
         self._focus_day(self.anchor)
@@ -505,9 +506,6 @@ class CalendarTab(Tab):
                 menu.addSeparator()
             add(_("&New post on this day…"), lambda: self.new_post(day, hour), writable)
         menu.exec(position)
-
-    def _grid_menu(self, entry, day, hour, position) -> None:
-        self._menu(entry, day, hour, position)
 
     def _list_menu(self, position) -> None:
         index = self.list_view.indexAt(position)

@@ -115,6 +115,23 @@ def test_the_week_puts_a_chip_in_its_hour(db, plan):
     assert [e.title for e in model.entries_on(14 - 6, 1)] == ["Ide kampanye"]
 
 
+def test_a_crowded_day_shows_what_fits_and_how_many_more(qtbot, db, plan):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont
+
+    from gui.calendar.grid_view import ChipLayout
+
+    model = MonthModel(db)
+    model.show_month(2026, 11)
+    many = model.all_entries() * 3  # twelve chips
+    layout = ChipLayout(QRect(0, 0, 150, 100), many, True, QFont())
+    assert 0 < len(layout.chips) < 12
+    assert layout.hidden == 12 - len(layout.chips)
+    assert layout.more_rect.bottom() <= 100
+    roomy = ChipLayout(QRect(0, 0, 150, 1000), many, True, QFont())
+    assert (len(roomy.chips), roomy.hidden) == (12, 0)
+
+
 # -- the tab --------------------------------------------------------------------------------
 
 
