@@ -8,7 +8,7 @@ import html
 import importlib.util
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,8 @@ from gui.signals import Change, notify
 from gui.tabs import Tab, nobody_to_ask
 
 VIEWS = ("month", "week", "list")
+#: The view last chosen, shown again next time (a preference of this computer's user).
+VIEW_SETTING = "calendar_tab/view"
 #: The hour the week view shows first (earlier hours are a scroll away).
 WEEK_SCROLL_HOUR = 7
 
@@ -161,6 +163,9 @@ class CalendarTab(Tab):
         self._shortcuts()
         self.translate_ui()
         self.refresh()
+        view = QSettings().value(VIEW_SETTING, "month")
+        if view in VIEWS and view != self.view:
+            self.show_view(view)
 
     def _shortcuts(self) -> None:
         def key(sequence, slot: Callable[[], object]) -> None:
@@ -173,6 +178,10 @@ class CalendarTab(Tab):
         for sequence in ("Ctrl+PgDown", "Alt+Right"):
             key(sequence, lambda: self.step(1))
         key("Ctrl+T", self.go_today)
+        for grid in (self.month_view, self.week_view):  # Home in a text field stays its own
+            home = QShortcut(QKeySequence(Qt.Key.Key_Home), grid)
+            home.setContext(Qt.ShortcutContext.WidgetShortcut)
+            home.activated.connect(self.go_today)
         key("Ctrl+G", self.jump_to_date)
         for number, view in enumerate(VIEWS, start=1):
             key(f"Ctrl+{number}", lambda view=view: self.show_view(view))
@@ -274,6 +283,7 @@ class CalendarTab(Tab):
 
     def show_view(self, view: str) -> None:
         self.view = view
+        QSettings().setValue(VIEW_SETTING, view)
         self.view_buttons[view].setChecked(True)
         self.views.setCurrentIndex(VIEWS.index(view))
         self._load()

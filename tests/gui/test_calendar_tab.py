@@ -172,6 +172,19 @@ def test_navigation_moves_by_month_and_by_week(qtbot, db, plan):
     assert tab.title.text() == "30 November – 6 Desember 2026"
 
 
+def test_the_view_last_chosen_comes_back_and_home_goes_to_today(qtbot, db, plan):
+    tab = _tab(qtbot, db)
+    tab.show_view("week")
+    tab.step(-3)
+    tab.week_view.setFocus()
+    qtbot.keyClick(tab.week_view, Qt.Key.Key_Home)
+    assert tab.title.text() == "23–29 November 2026"
+    again = type(tab)(tab.session)  # the tab made anew, as when the file is opened next time
+    qtbot.addWidget(again)
+    assert again.view == "week"
+    assert again.views.currentWidget() is again.week_view
+
+
 def _drop(view, variant_id, index):
     mime = QMimeData()
     mime.setData(VARIANT_MIME, str(variant_id).encode())
