@@ -281,6 +281,10 @@ def open_database(
                 raise errors.NeedsUpgrade(path, version, latest)
             if migrate:
                 db.backup_path = upgrade(db)
+                if is_new:
+                    from core import pillars
+
+                    pillars.ensure_default_pillars(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate_error(exc, path) from exc

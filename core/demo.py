@@ -703,7 +703,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
             "bls": (regional_editor.id,),
         }
         first, last = timezone.add_months(today, -3), timezone.add_months(today, 1)
-        pillar_ids = {name: pillars.add_pillar(db, name).id for name in DEMO_PILLARS}
+        pillar_ids = {name: pillars.pillar_named(db, name).id for name in DEMO_PILLARS}
         missing_done = False
         planned: list[_PlannedVariant] = []
         post_rows = []

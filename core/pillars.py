@@ -58,12 +58,18 @@ def add_pillar(db: Database, name: str) -> Pillar:
         position = db.conn.execute("SELECT coalesce(max(position), 0) + 1 FROM pillars").fetchone()[
             0
         ]
-        pillar_id = (
-            db.su["pillars"]
-            .insert({"uid": new_uid(), "name": name, "position": position, "archived": 0})
-            .last_pk
-        )
+        # Plain SQL: a new file gets its pillars while opening, before sqlite-utils is loaded.
+        pillar_id = db.conn.execute(
+            "INSERT INTO pillars (uid, name, position, archived) VALUES (?, ?, ?, 0)",
+            (new_uid(), name, position),
+        ).lastrowid
     return get_pillar(db, pillar_id)
+
+
+def pillar_named(db: Database, name: str) -> Pillar:
+    """The pillar with this name (case does not matter), added if there is none."""
+    row = db.conn.execute("SELECT id FROM pillars WHERE name = ?", (name.strip(),)).fetchone()
+    return get_pillar(db, row[0]) if row else add_pillar(db, name)
 
 
 def get_pillar(db: Database, pillar_id: int) -> Pillar:

@@ -109,10 +109,10 @@ def test_switch_to_english_and_back(window):
 
 
 def test_placeholder_action_jumps_to_a_useful_tab(window):
-    calendar = window.pages[1]
-    window.show_tab("kalender")
-    calendar.empty.button.click()
-    assert window.current_page().tab_id == "beranda"
+    growth = window.pages[3]
+    window.show_tab("pertumbuhan")
+    growth.empty.button.click()
+    assert window.current_page().tab_id == growth.go_to == "akun"
 
 
 def test_backup_from_menu_writes_a_copy(window, tmp_path):
