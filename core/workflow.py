@@ -556,3 +556,23 @@ def populate_demo(db: Database, context) -> None:
         history,
     )
     db.conn.executemany("UPDATE post_variants SET status = ? WHERE id = ?", status_updates)
+    links = db.query(
+        """SELECT v.id, a.platform, a.handle FROM post_variants v
+           JOIN accounts a ON a.id = v.account_id WHERE v.status = 'published' ORDER BY v.id"""
+    )
+    db.conn.executemany(
+        "UPDATE post_variants SET url = ? WHERE id = ?",
+        [(_demo_link(platform, handle, rng), variant_id) for variant_id, platform, handle in links],
+    )
+
+
+def _demo_link(platform: str, handle: str, rng) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+    code = "".join(rng.choice(letters) for _ in range(11))
+    number = rng.randrange(10**18, 10**19)
+    return {
+        "instagram": f"https://www.instagram.com/p/{code}/",
+        "x": f"https://x.com/{handle}/status/{number}",
+        "facebook": f"https://www.facebook.com/{handle}/posts/{number}",
+        "youtube": f"https://www.youtube.com/watch?v={code}",
+    }.get(platform, f"https://example.org/{handle}/{number}")

@@ -210,3 +210,70 @@ def test_usage_lines_show_db_as_required(capsys):
         run_cli("export", "accounts", "--help")
     usage = capsys.readouterr().out.splitlines()[0]
     assert "--db FILE" in usage and "[--db FILE]" not in usage
+
+
+@pytest.fixture
+def calendar_file(db):
+    from core import members, posts, settings, workflow
+
+    settings.set(db, "institution.timezone", "Asia/Makassar")  # WITA: times are read there
+    editor = members.create(db, "Dimas Prasetyo", "editor")
+    chief = members.create(db, "Hartini Susanto", "approver")
+    ig = accounts.create(db, platform="instagram", handle="bmsn_ri")
+    x = accounts.create(db, platform="x", handle="bmsn_ri")
+    post = posts.create(
+        db, "Hari Guru", owner_id=editor.id, approver_id=chief.id, campaign="Bulan Mutu"
+    )
+    early = posts.add_variant(
+        db, post.id, ig.id, "=1+1 bukan rumus", "review", "2026-11-25 09:00", hashtags="#Guru"
+    )
+    workflow.approve(db, early.id, chief.id)
+    workflow.transition(
+        db,
+        early.id,
+        "published",
+        published_at=dt.datetime(2026, 11, 24, 23, 30, tzinfo=dt.UTC),  # 07:30 WITA next day
+        url="https://www.instagram.com/p/abc/",
+    )
+    posts.add_variant(db, post.id, x.id, "Selamat Hari Guru", "draft", "2026-11-30 23:59")
+    later = posts.create(db, "Tahun Baru")
+    posts.add_variant(db, later.id, x.id, "", "idea", "2026-12-01 00:00")
+    undated = posts.create(db, "Ide tanpa tanggal")
+    posts.add_variant(db, undated.id, ig.id)
+    path = db.path
+    db.close()
+    return path
+
+
+def test_posts_one_row_per_variant_in_local_time(calendar_file, tmp_path):
+    out = tmp_path / "posting.csv"
+    argv = ["export", "posts", "--db", str(calendar_file), "--out", str(out)]
+    assert run_cli(*argv, "--from", "2026-11-01", "--to", "2026-11-30") == 0
+    rows = read_csv(out)
+    assert rows[0] == [
+        "date", "time", "account", "platform", "status", "title", "text", "hashtags",
+        "pillar", "campaign", "assignee", "approver", "url",
+    ]  # fmt: skip
+    got = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert [(r["date"], r["time"], r["platform"], r["status"]) for r in got] == [
+        ("2026-11-25", "07:30", "instagram", "published"),  # the day it went out, in WITA
+        ("2026-11-30", "23:59", "x", "draft"),  # the last day is included; 1 December is not
+    ]
+    first = got[0]
+    assert first["text"] == "'=1+1 bukan rumus"  # a spreadsheet will not run it
+    assert (first["assignee"], first["approver"], first["campaign"]) == (
+        "Dimas Prasetyo",
+        "Hartini Susanto",
+        "Bulan Mutu",
+    )
+    assert first["url"] == "https://www.instagram.com/p/abc/" and first["hashtags"] == "#Guru"
+    assert run_cli(*argv, "--force") == 0
+    everything = read_csv(out)[1:]
+    assert len(everything) == 4 and everything[-1][:2] == ["", ""]  # undated: last, no day
+
+
+def test_posts_period_the_wrong_way_round_is_a_usage_error(calendar_file, tmp_path, capsys):
+    out = tmp_path / "posting.xlsx"
+    argv = ["export", "posts", "--db", str(calendar_file), "--out", str(out)]
+    assert run_cli(*argv, "--from", "2026-12-01", "--to", "2026-11-01") == 2
+    assert "2026-12-01" in capsys.readouterr().err and not out.exists()
