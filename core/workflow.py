@@ -536,6 +536,10 @@ def populate_demo(db: Database, context) -> None:
             moment = start + span * index
             if 0 < index < len(steps) - 1 and rng.random() < 0.5:
                 moment -= span * rng.uniform(0, 0.4)
+            if new != "published":  # the team works office hours; a post goes out when planned
+                moment = _office_hours(moment)
+                if published:
+                    moment = min(moment, end - dt.timedelta(minutes=len(steps) - index))
             history.append(
                 (
                     new_uid(),
@@ -564,6 +568,13 @@ def populate_demo(db: Database, context) -> None:
         "UPDATE post_variants SET url = ? WHERE id = ?",
         [(_demo_link(platform, handle, rng), variant_id) for variant_id, platform, handle in links],
     )
+
+
+def _office_hours(moment: dt.datetime) -> dt.datetime:
+    """The same share of the day, squeezed into 08:00–17:00 (order within a day is kept)."""
+    seconds = moment.hour * 3600 + moment.minute * 60 + moment.second
+    squeezed = 8 * 3600 + seconds * 9 // 24
+    return dt.datetime.combine(moment.date(), dt.time()) + dt.timedelta(seconds=squeezed)
 
 
 def _demo_link(platform: str, handle: str, rng) -> str:
