@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         for signal in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
             signal.connect(self._update_undo_actions)
         self.act_add_account = self._action(self.add_account, "Ctrl+Shift+A")
+        self.act_new_post = self._action(self.new_post, "Ctrl+Shift+N")
         self.act_team = self._action(self.edit_team)
+        self.act_approval = self._action(self.edit_approval)
+        self.act_lists = self._action(self.edit_lists)
         self.act_profile = self._action(self.edit_profile)
         self.act_language = {
             code: self._action(lambda _c=False, code=code: self.set_language(code))
@@ -134,10 +137,17 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.act_redo)
         edit_menu.addSeparator()
         for action, text in (
+            (self.act_new_post, _("&New post…")),
             (self.act_add_account, _("&Add account…")),
+            (None, ""),
             (self.act_team, _("Work units and &team…")),
+            (self.act_approval, _("Appro&val levels…")),
+            (self.act_lists, _("Pillars and &snippets…")),
             (self.act_profile, _("Institution &profile…")),
         ):
+            if action is None:
+                edit_menu.addSeparator()
+                continue
             action.setText(text)
             edit_menu.addAction(action)
 
@@ -187,7 +197,14 @@ class MainWindow(QMainWindow):
         if session.read_only:
             title += " " + _("[read-only]")
         self.setWindowTitle(title)
-        for action in (self.act_add_account, self.act_team, self.act_profile):
+        for action in (
+            self.act_new_post,
+            self.act_add_account,
+            self.act_team,
+            self.act_approval,
+            self.act_lists,
+            self.act_profile,
+        ):
             action.setEnabled(not session.read_only)
 
     # -- tabs ---------------------------------------------------------------------------
@@ -350,6 +367,20 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         self.show_tab("akun")
         self.current_page().add_account()
+
+    def new_post(self) -> None:
+        self.show_tab("kalender")
+        self.current_page().new_post(None)
+
+    def edit_approval(self) -> None:
+        from gui.approval_dialog import edit_approval
+
+        edit_approval(self, self.session)
+
+    def edit_lists(self) -> None:
+        from gui.lists_dialog import edit_lists
+
+        edit_lists(self, self.session)
 
     def edit_team(self) -> None:
         from gui.team_dialog import TeamDialog

@@ -183,9 +183,10 @@ class CalendarTab(Tab):
             home.setContext(Qt.ShortcutContext.WidgetShortcut)
             home.activated.connect(self.go_today)
         key("Ctrl+G", self.jump_to_date)
+        # Ctrl+1…6 switch the window's tabs and Ctrl+N makes a new file: the views take
+        # Alt+1…3, and a new post is the window's Ctrl+Shift+N (Edit > New post…).
         for number, view in enumerate(VIEWS, start=1):
-            key(f"Ctrl+{number}", lambda view=view: self.show_view(view))
-        key("Ctrl+N", lambda: self.new_post(None, None))
+            key(f"Alt+{number}", lambda view=view: self.show_view(view))
         key(QKeySequence.StandardKey.Find, self._focus_search)
         key(QKeySequence.StandardKey.Delete, self.delete_selected)
         key("Ctrl+D", self.duplicate_selected)
@@ -204,9 +205,9 @@ class CalendarTab(Tab):
         titles = {"month": _("Month"), "week": _("Week"), "list": _("List")}
         for number, view in enumerate(VIEWS, start=1):
             self.view_buttons[view].setText(titles[view])
-            self.view_buttons[view].setToolTip(f"Ctrl+{number}")
+            self.view_buttons[view].setToolTip(f"Alt+{number}")
         self.new_button.setText(_("&New post…"))
-        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.setToolTip("Ctrl+Shift+N")
         self.filter_bar.translate_ui()
         self.empty.set_content(
             "calendar",
