@@ -374,3 +374,20 @@ def test_empty_agenda_heading_stays_at_the_top_level_with_content_this_month(qtb
     assert abs(top(home.agenda_title) - top(home.status_title)) <= 2
     below = top(home.agenda_title) + home.agenda_title.sizeHint().height()
     assert top(home.agenda_empty) - below < 20
+
+
+def test_no_tab_shortcut_collides_with_a_window_shortcut(window):
+    """Qt fires neither of two shortcuts with the same keys: Ctrl+N in the calendar would
+    stop New file working, and New file would stop the calendar's."""
+    from PySide6.QtGui import QAction, QShortcut
+
+    window_keys = {
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    }
+    for index in range(len(window.tab_infos)):
+        tab = window.page(index)
+        for shortcut in tab.findChildren(QShortcut):
+            keys = shortcut.key().toString()
+            assert keys not in window_keys, (tab.tab_id, keys)
