@@ -165,7 +165,7 @@ class ApprovalDialog(QDialog):
         mode, levels = self.pending.get(unit_id) or self.stored(unit_id)
         parent_id = units.get(self.db, unit_id).parent_id
         self.inherit.setText(
-            _("As the &parent unit") if parent_id is not None else _("The &default: one approval")
+            _("As the &parent unit") if parent_id is not None else _("The default: &one approval")
         )
         follows = (
             workflow.levels_for_unit(self.db, parent_id)

@@ -274,7 +274,7 @@ class PostEditor(QDialog):
             "approver_id": _("Appro&ver"),
             "pillar_id": _("&Pillar"),
             "campaign": _("Ca&mpaign"),
-            "planned_at": _("&Planned"),
+            "planned_at": _("Pl&anned"),
             "text": _("Master te&xt"),
             "path": _("&Files"),
             "notes": _("&Notes"),
@@ -287,12 +287,12 @@ class PostEditor(QDialog):
         )
         self.notes.setPlaceholderText(_("For the team: sources, who to ask, photo credits"))
         self.campaign.lineEdit().setPlaceholderText(_("e.g. Bulan Mutu Nasional"))
-        self.lists_button.setText(_("Edit &lists…"))
+        self.lists_button.setText(_("E&dit lists…"))
         self.lists_button.setToolTip(_("Pillars, hashtag groups and text snippets"))
-        self.add_file_button.setText(_("&Add files…"))
+        self.add_file_button.setText(_("Add fi&les…"))
         self.remove_file_button.setText(_("&Remove"))
-        self.add_account_button.setText(_("+ Add &account"))
-        self.save_close_button.setText(_("Save and c&lose"))
+        self.add_account_button.setText(_("+ Add acco&unt"))
+        self.save_close_button.setText(_("Save and cl&ose"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_close_button.setToolTip(_("Save and close (Ctrl+Enter)"))
         self.no_variants.setText(

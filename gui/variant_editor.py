@@ -361,9 +361,9 @@ class VariantEditor(QWidget):
     # -- showing ---------------------------------------------------------------------------
 
     def translate_ui(self) -> None:
-        self.copy_button.setText(_("Copy from &master"))
+        self.copy_button.setText(_("Cop&y from master"))
         self.copy_button.setToolTip(_("Replace this text with the post's master text"))
-        self.snippet_button.setText(_("Insert &snippet"))
+        self.snippet_button.setText(_("Ins&ert snippet"))
         self.hashtags_label.setText(_("&Hashtags"))
         self.planned_label.setText(_("&Time"))
         self.history_title.setText(_("History"))
