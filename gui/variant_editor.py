@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,6 +68,10 @@ STEP_TITLES = {
     "draft": N_("Back to draft"),
     "idea": N_("Back to idea"),
 }
+
+
+#: How many workflow buttons stand side by side.
+STEPS_PER_ROW = 3
 
 
 def step_title(current: str, target: str) -> str:
@@ -302,7 +307,7 @@ class VariantEditor(QWidget):
         self.notes = QLabel()  # warnings, and what saving a vetted text would do
         self.notes.setObjectName("warningNote")
         self.notes.setWordWrap(True)
-        self.steps = QHBoxLayout()
+        self.steps = QGridLayout()  # a few buttons a row: the tab stays narrow
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("formError")
@@ -515,20 +520,27 @@ class VariantEditor(QWidget):
             self.level.setText("")
         self.level.setToolTip(variant.url)
         blocked = workflow.approval_problems(db, variant.id)
+        asks_who = bool(state.levels)
         for target in workflow.allowed_targets(db, variant.id):
-            button = QPushButton(step_title(variant.status, target))
+            title = step_title(variant.status, target)
+            if target == "approved" and not asks_who:
+                title = _("Approve")  # no level: nothing to ask
+            button = QPushButton(title)
             button.setAutoDefault(False)
             button.setProperty("target", target)
             if target == "approved" and blocked:
                 button.setEnabled(False)
                 button.setToolTip(" ".join(blocked))
             button.clicked.connect(lambda _on=False, t=target: self.run_step(t))
-            self.steps.addWidget(button)
+            place = self.steps.count()
+            self.steps.addWidget(button, place // STEPS_PER_ROW, place % STEPS_PER_ROW)
         self.steps_row.setEnabled(not self.session.read_only)
         self.history.clear()
         for entry in workflow.history(db, variant.id):
             step = posts.status_title(entry.to_status)
-            if entry.from_status:
+            if entry.level and entry.from_status == entry.to_status:
+                step = _("Approved at level {level}").format(level=entry.level)
+            elif entry.from_status:
                 step = f"{posts.status_title(entry.from_status)} → {step}"
             self.history.addTopLevelItem(
                 QTreeWidgetItem(

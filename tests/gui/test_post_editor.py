@@ -5,6 +5,7 @@ and a file open read-only."""
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap, QShortcut
 
 from core import accounts, members, pillars, posts, units, workflow
@@ -345,3 +346,48 @@ def test_keyboard_ctrl_s_saves_and_ctrl_enter_closes(qtbot, session, team):
     shortcuts["Ctrl+Return"].activated.emit()
     assert not editor.isVisible()
     assert posts.get(session.db, editor.post_id).title == "Judul baru"
+
+
+def test_two_levels_show_where_the_approval_stands(qtbot, session, team, monkeypatch):
+    workflow.set_approval(
+        session.db,
+        team["unit"].id,
+        "levels",
+        [("Kepala Subbagian", team["agus"].id), ("Kepala Biro", None)],
+    )
+    editor, x_tab = stored_in_review(qtbot, session, team)
+    assert x_tab.level.text() == _("Level {position} of {count}: {title}").format(
+        position=1, count=2, title="Kepala Subbagian"
+    )
+    answer_forms(
+        monkeypatch,
+        lambda form: form.approver.setCurrentIndex(form.approver.findData(team["agus"].id)),
+    )
+    x_tab.step_buttons()["approved"].click()
+    assert x_tab.variant.status == "review"
+    assert x_tab.level.text().endswith("Kepala Biro")
+    last = x_tab.history.topLevelItem(x_tab.history.topLevelItemCount() - 1)
+    assert last.text(2) == _("Approved at level {level}").format(level=1)
+    assert (last.text(1), last.text(3)) == ("Agus Setiawan", "1")
+
+
+def test_mark_published_asks_the_link_and_the_time(qtbot, session, team, monkeypatch):
+    workflow.set_approval(session.db, team["unit"].id, "none")
+    editor, (x_tab,) = new_post(qtbot, session, team, "x")
+    assert editor.save()
+    x_tab.step_buttons()["approved"].click()  # no approval needed: at once
+    assert x_tab.variant.status == "approved"
+
+    def fill(form):
+        form.url.setText("https://x.com/bmsn_ri/status/1")
+        form.published.setDateTime(
+            form.published.dateTime().fromString("2026-12-03T09:05:00", Qt.DateFormat.ISODate)
+        )
+
+    answer_forms(monkeypatch, fill)
+    x_tab.step_buttons()["published"].click()
+    stored = posts.get_variant(session.db, x_tab.variant.id)
+    assert stored.status == "published"
+    assert stored.url == "https://x.com/bmsn_ri/status/1"
+    assert stored.published_at == "2026-12-03T09:05:00+07:00"
+    assert x_tab.step_buttons() == {}
