@@ -487,6 +487,7 @@ class VariantEditor(QWidget):
         while self.steps.count():
             widget = self.steps.takeAt(0).widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         variant = self.variant
         if variant is None:
