@@ -47,12 +47,11 @@ def placeholder(ratio: tuple[int, int], width: int, text: str) -> QPixmap:
     return pixmap
 
 
-def first_image(attachments: list[Attachment]) -> QPixmap | None:
+def first_image(attachments: list[Attachment]) -> str | None:
+    """The path of the first image that is still there."""
     for attachment in attachments:
         if attachment.is_image and attachment.exists:
-            pixmap = QPixmap(attachment.path)
-            if not pixmap.isNull():
-                return pixmap
+            return attachment.path
     return None
 
 
@@ -99,6 +98,8 @@ class PostPreview(QFrame):
         layout.addStretch(1)
         self.title.setVisible(youtube)
         self._last: tuple[str, str, list[Attachment]] = ("", "", [])
+        self._image_path: str | None = None
+        self._image: QPixmap | None = None
         self.translate_ui()
 
     def translate_ui(self) -> None:
@@ -123,9 +124,15 @@ class PostPreview(QFrame):
         self.body.setEnabled(bool(shown))
         self.more.setText(_("… more"))
         self.more.setVisible(cut)
-        image = first_image(attachments)
+        path = first_image(attachments)
+        if path is not None and path != self._image_path:
+            # Read and cut once, not on every key the user types.
+            pixmap = QPixmap(path)
+            self._image = None if pixmap.isNull() else center_crop(pixmap, rule.image_ratio, WIDTH)
+        self._image_path = path
+        image = self._image if path is not None else None
         if image is not None:
-            self.image.setPixmap(center_crop(image, rule.image_ratio, WIDTH))
+            self.image.setPixmap(image)
         elif account.platform == "youtube":
             self.image.setPixmap(placeholder(rule.image_ratio, WIDTH, _("Thumbnail (16:9)")))
         else:
