@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTabBar,
     QTabWidget,
@@ -189,15 +190,29 @@ class PostEditor(QDialog):
         self.account_menu.aboutToShow.connect(self.fill_account_menu)
         self.add_account_button.setMenu(self.account_menu)
         self.tabs.setCornerWidget(self.add_account_button, Qt.Corner.TopRightCorner)
+        # Without any tab the tab bar (and its corner button) is not shown: an empty state
+        # with the same menu takes its place.
         self.no_variants = QLabel()
         self.no_variants.setObjectName("hint")
         self.no_variants.setWordWrap(True)
         self.no_variants.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_account_button = QToolButton()
+        self.first_account_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.first_account_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.first_account_button.setMenu(self.account_menu)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(2)
+        empty_layout.addWidget(self.no_variants)
+        empty_layout.addWidget(self.first_account_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch(3)
+        self.variant_pages = QStackedWidget()
+        self.variant_pages.addWidget(empty)
+        self.variant_pages.addWidget(self.tabs)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.no_variants)
+        right_layout.addWidget(self.variant_pages, 1)
 
         splitter = QSplitter()
         splitter.addWidget(left_scroll)
@@ -292,11 +307,12 @@ class PostEditor(QDialog):
         self.add_file_button.setText(_("Add fi&les…"))
         self.remove_file_button.setText(_("&Remove"))
         self.add_account_button.setText(_("+ Add acco&unt"))
+        self.first_account_button.setText(_("+ Add acco&unt"))
         self.save_close_button.setText(_("Save and cl&ose"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
         self.save_close_button.setToolTip(_("Save and close (Ctrl+Enter)"))
         self.no_variants.setText(
-            _("Add the accounts this post goes out on with “+ Add account”: each gets its own tab.")
+            _("Add the accounts this post goes out on: each gets its own tab.")
         )
         self.planned.translate_ui()
         for index in range(self.tabs.count()):
@@ -342,7 +358,7 @@ class PostEditor(QDialog):
         return [self.tabs.widget(index) for index in range(self.tabs.count())]
 
     def _update_variants_hint(self) -> None:
-        self.no_variants.setVisible(self.tabs.count() == 0)
+        self.variant_pages.setCurrentIndex(1 if self.tabs.count() else 0)
 
     # -- attachments ---------------------------------------------------------------------
 
@@ -651,6 +667,7 @@ class PostEditor(QDialog):
         self.save_button.hide()
         self.save_close_button.hide()
         self.add_account_button.hide()
+        self.first_account_button.hide()
         for index in range(self.tabs.count()):
             for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
                 self.tabs.tabBar().setTabButton(index, side, None)
