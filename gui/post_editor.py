@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -78,6 +78,41 @@ def ask_unsaved(parent: QWidget, title: str) -> QMessageBox.StandardButton:
     )
 
 
+class AttachmentList(QListWidget):
+    """The post's files; files dropped on it from the file manager are added."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QListWidget.DragDropMode.DropOnly)
+
+    def _files(self, event) -> list[str]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [url.toLocalFile() for url in urls if url.isLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        files = self._files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            super().dropEvent(event)
+
+
 class PostEditor(QDialog):
     def __init__(
         self,
@@ -119,7 +154,10 @@ class PostEditor(QDialog):
         self.planned = PlannedTimeEdit(tz)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.attachment_list = QListWidget()
+        self.attachment_list = AttachmentList()
+        self.attachment_list.files_dropped.connect(
+            lambda paths: self.set_attachment_paths(self.attachment_paths() + paths)
+        )
         self.attachment_list.setIconSize(THUMBNAIL)
         self.attachment_list.setMaximumHeight(130)
         self.add_file_button = QPushButton()
@@ -305,6 +343,9 @@ class PostEditor(QDialog):
         self.lists_button.setText(_("E&dit lists…"))
         self.lists_button.setToolTip(_("Pillars, hashtag groups and text snippets"))
         self.add_file_button.setText(_("Add fi&les…"))
+        self.attachment_list.setToolTip(
+            _("Files the post uses, by where they are (they are not copied). Drop files here too.")
+        )
         self.remove_file_button.setText(_("&Remove"))
         self.add_account_button.setText(_("+ Add acco&unt"))
         self.first_account_button.setText(_("+ Add acco&unt"))
@@ -613,8 +654,11 @@ class PostEditor(QDialog):
         # Committed: only now do the ids become the editor's.
         self.post_id = post.id
         self.saved_once = True
-        for editor, variant in stored.items():
-            editor.load(variant)
+        for editor in self.editors():
+            if editor in stored:
+                editor.load(stored[editor])
+            else:
+                editor.refresh()  # the unit, hence its approval levels, may have changed
         ids = {editor.variant.id for editor in self.editors()} | set(self.removed)
         self.removed = []
         self.loaded = self.values()
@@ -668,6 +712,7 @@ class PostEditor(QDialog):
         self.save_close_button.hide()
         self.add_account_button.hide()
         self.first_account_button.hide()
+        self.attachment_list.setAcceptDrops(False)
         for index in range(self.tabs.count()):
             for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
                 self.tabs.tabBar().setTabButton(index, side, None)

@@ -391,3 +391,24 @@ def test_mark_published_asks_the_link_and_the_time(qtbot, session, team, monkeyp
     assert stored.url == "https://x.com/bmsn_ri/status/1"
     assert stored.published_at == "2026-12-03T09:05:00+07:00"
     assert x_tab.step_buttons() == {}
+
+
+def test_a_new_post_starts_with_the_add_account_button(qtbot, session, team):
+    editor = open_editor(qtbot, session)
+    editor.show()
+    assert editor.first_account_button.isVisible()
+    assert not editor.tabs.isVisible()
+    editor.fill_account_menu()
+    next(a for a in editor.account_menu.actions() if "bmsn_ri" in a.text()).trigger()
+    assert editor.tabs.isVisible() and editor.tabs.count() == 1
+    editor.remove_variant(0)  # not saved yet: simply gone
+    assert editor.first_account_button.isVisible()
+
+
+def test_files_dropped_on_the_list_are_added(qtbot, session, team, tmp_path):
+    editor = open_editor(qtbot, session)
+    editor.attachment_list.files_dropped.emit([str(tmp_path / "a.png"), str(tmp_path / "b.mp4")])
+    assert editor.attachment_paths() == [str(tmp_path / "a.png"), str(tmp_path / "b.mp4")]
+    editor.attachment_list.setCurrentRow(0)
+    editor.remove_file_button.click()
+    assert editor.attachment_paths() == [str(tmp_path / "b.mp4")]
