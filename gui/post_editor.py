@@ -645,10 +645,7 @@ class PostEditor(QDialog):
                             planned_at=v_time,
                         )
                 current = None
-        except ValidationError as error:
-            self._show_refusal(error, current)
-            return False
-        except LinimasaError as error:
+        except LinimasaError as error:  # a field refused, or the file: nothing was kept
             self._show_refusal(error, current)
             return False
         # Committed: only now do the ids become the editor's.
