@@ -319,10 +319,11 @@ class VariantEditor(QWidget):
         self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setStretchLastSection(True)
         self.preview = PostPreview(account)
+        self.blocked: list[str] = []
 
         top = QHBoxLayout()
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.level, 1)
+        top.addStretch(1)
         top.addWidget(self.copy_button)
         top.addWidget(self.snippet_button)
         fields = QFormLayout()
@@ -341,6 +342,7 @@ class VariantEditor(QWidget):
         self.history_title = _section("")
         column = QVBoxLayout()
         column.addLayout(top)
+        column.addWidget(self.level)
         column.addWidget(self.text, 3)
         column.addWidget(self.counter)
         column.addLayout(fields)
@@ -426,8 +428,8 @@ class VariantEditor(QWidget):
 
     def refresh(self) -> None:
         """Everything that depends on the stored variant and the current text."""
-        self.refresh_count()
         self.refresh_state()
+        self.refresh_count()
         self.refresh_notes()
 
     def refresh_count(self) -> None:
@@ -469,6 +471,11 @@ class VariantEditor(QWidget):
             # What approval would check is what is stored: its rules' problems too.
             problems += workflow.approval_problems(self.session.db, self.variant.id)
         problems = [sentence(p) for p in dict.fromkeys(problems)]
+        approve = self.step_buttons().get("approved")
+        if approve is not None:  # over the limit it would be refused: say so at once
+            blocked = self.blocked or ([sentence(p) for p in count.problems()])
+            approve.setEnabled(not blocked)
+            approve.setToolTip("\n".join(blocked))
         self.problems.setText("\n".join(dict.fromkeys(problems)))
         self.problems.setVisible(bool(problems))
         self.preview.show_post(text, tags, self.attachments())
@@ -520,7 +527,8 @@ class VariantEditor(QWidget):
         else:
             self.level.setText("")
         self.level.setToolTip(variant.url)
-        blocked = workflow.approval_problems(db, variant.id)
+        #: What stands in the way of approving the stored variant (core's rules).
+        self.blocked = [sentence(p) for p in workflow.approval_problems(db, variant.id)]
         asks_who = bool(state.levels)
         for target in workflow.allowed_targets(db, variant.id):
             title = step_title(variant.status, target)
@@ -529,9 +537,6 @@ class VariantEditor(QWidget):
             button = QPushButton(title)
             button.setAutoDefault(False)
             button.setProperty("target", target)
-            if target == "approved" and blocked:
-                button.setEnabled(False)
-                button.setToolTip(" ".join(blocked))
             button.clicked.connect(lambda _on=False, t=target: self.run_step(t))
             place = self.steps.count()
             self.steps.addWidget(button, place // STEPS_PER_ROW, place % STEPS_PER_ROW)

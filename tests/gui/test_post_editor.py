@@ -412,3 +412,14 @@ def test_files_dropped_on_the_list_are_added(qtbot, session, team, tmp_path):
     editor.attachment_list.setCurrentRow(0)
     editor.remove_file_button.click()
     assert editor.attachment_paths() == [str(tmp_path / "b.mp4")]
+
+
+def test_approve_waits_while_the_text_is_over_the_limit(qtbot, session, team):
+    editor, x_tab = stored_in_review(qtbot, session, team)
+    assert x_tab.step_buttons()["approved"].isEnabled()
+    x_tab.text.setPlainText("a" * 281)
+    approve = x_tab.step_buttons()["approved"]
+    assert not approve.isEnabled()
+    assert "281" in approve.toolTip()
+    x_tab.text.setPlainText("Cukup pendek.")
+    assert x_tab.step_buttons()["approved"].isEnabled()
