@@ -46,22 +46,42 @@ LIMITS: dict[str, Limit] = {
 X_URL_LENGTH = 23
 
 _URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|id|org|net|go\.id|co|io|ly|me)"
+    r"(?:https?://|www\.)[^\s<>\"']+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|id|org|net|co|io|ly|me)\b(?![.\w-]*\w)"
     r"(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
+# Punctuation right after a link ends the sentence, not the link (as twitter-text reads it).
+_TRAILING = ".,;:!?)]}'\"…"
 _HASHTAG = re.compile(r"(?<![\w&])#(\w+)", re.UNICODE)
 # twitter-text's v3 configuration: these code point ranges weigh 1, all others 2.
 _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 _JOINERS = {0x200D, 0xFE0F, 0xFE0E}
+# Marks that belong to the character before them: the keycap (1️⃣), skin tones, tag letters
+# (the subdivision flags' England, Scotland, Wales).
+_PART_OF_PREVIOUS = ((0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F))
+_KEYCAP = 0x20E3  # makes the digit before it an emoji: 2 in all
 
 
 def limit(platform: str) -> Limit:
     return LIMITS.get(platform, LIMITS["other"])
 
 
+def _links(text: str) -> list[tuple[int, int]]:
+    """Where the links are: (start, end), with punctuation after a link left out."""
+    found = []
+    for match in _URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in _TRAILING:
+            if text[end - 1] == ")" and "(" in text[match.start() : end - 1]:
+                break  # a link that has its own brackets (Wikipedia's)
+            end -= 1
+        found.append((match.start(), end))
+    return found
+
+
 def urls(text: str) -> list[str]:
-    return _URL.findall(text)
+    return [text[start:end] for start, end in _links(text)]
 
 
 def hashtags(text: str) -> list[str]:
@@ -76,7 +96,14 @@ def _x_weight(segment: str) -> int:
         if code in _JOINERS:
             previous_joined = code == 0x200D
             continue
-        if previous_joined or unicodedata.combining(char) or 0x1F3FB <= code <= 0x1F3FF:
+        if code == _KEYCAP:
+            total += 1  # the digit counted 1; a keycap emoji counts 2
+            continue
+        if (
+            previous_joined
+            or unicodedata.combining(char)
+            or any(low <= code <= high for low, high in _PART_OF_PREVIOUS)
+        ):
             previous_joined = False
             continue  # part of the emoji before it (a ZWJ sequence, a skin tone, an accent)
         if 0x1F1E6 <= code <= 0x1F1FF:
@@ -91,9 +118,9 @@ def length(platform: str, text: str) -> int:
     if limit(platform).counting != "x":
         return len(text)
     total, position = 0, 0
-    for match in _URL.finditer(text):
-        total += _x_weight(text[position : match.start()]) + X_URL_LENGTH
-        position = match.end()
+    for start, end in _links(text):
+        total += _x_weight(text[position:start]) + X_URL_LENGTH
+        position = end
     return total + _x_weight(text[position:])
 
 

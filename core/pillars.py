@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core import validate
+from core import limits, validate
 from core.db import Database, new_uid
 from core.errors import NotFound, ValidationError
 from core.i18n import N_, _
@@ -146,8 +146,12 @@ def insert_snippet(text: str, snippet: str) -> str:
     """`text` with the snippet added on a line of its own (hashtags not already there only)."""
     text = text.rstrip()
     if snippet.lstrip().startswith("#"):
-        present = {word.lower() for word in text.split()}
-        snippet = " ".join(w for w in snippet.split() if w.lower() not in present)
+        present = {tag.lower() for tag in limits.hashtags(text)}
+        snippet = " ".join(
+            w
+            for w in snippet.split()
+            if w.lstrip("#").lower() not in present or not w.startswith("#")
+        )
         if not snippet:
             return text
         return (

@@ -527,9 +527,12 @@ def duplicate(
     """A copy of the post and its variants for accounts still in use, as drafts (ideas when
     they have no text), on `day` (default: the same days), keeping each time of day."""
     original = get(db, post_id)
+    originals = variants_of(db, post_id)
+    # The post's own day, or its earliest variant's: every dated part moves by as many days.
+    first = original.planned or min((v.planned for v in originals if v.planned), default=None)
     shift = dt.timedelta(0)
-    if day is not None and original.planned is not None:
-        shift = dt.timedelta(days=(day - original.planned.date()).days)
+    if day is not None and first is not None:
+        shift = dt.timedelta(days=(day - first.date()).days)
 
     def moved(value: dt.datetime | None) -> dt.datetime | None:
         if value is None:
@@ -550,7 +553,7 @@ def duplicate(
             approver_id=original.approver_id,
         )
         set_attachments(db, copy.id, [a.path for a in attachments(db, post_id)])
-        for variant in variants_of(db, post_id):
+        for variant in originals:
             archived = db.conn.execute(
                 "SELECT archived OR peer FROM accounts WHERE id = ?", (variant.account_id,)
             ).fetchone()[0]

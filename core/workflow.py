@@ -291,7 +291,7 @@ def transition(
     no approval)."""
     variant = posts.get_variant(db, variant_id)
     target = validate.choice("status", target, posts.STATUSES)
-    if target == "approved":
+    if target == "approved" and variant.status != "scheduled":
         return approve(db, variant_id, by, comment=comment, at=at)
     if target not in TRANSITIONS[variant.status]:
         raise _refuse(variant.status, target)

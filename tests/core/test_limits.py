@@ -170,11 +170,6 @@ def test_compose_puts_hashtags_on_a_line_of_their_own():
 # --- known miscounts (X) --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="limits._URL takes the punctuation after a link ('.', ',', ')') into the link, so "
-    "X's length is one short per such link: a text we call 280 is 281 on X",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -187,20 +182,10 @@ def test_x_counts_punctuation_after_a_link(text, expected):
     assert limits.length("x", text) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="limits._x_weight weighs a keycap emoji (digit + U+FE0F + U+20E3) as 3: the "
-    "enclosing keycap mark is neither a joiner nor 'combining', so it adds 2 to the digit's 1",
-)
 def test_x_counts_a_keycap_emoji_as_2():
     assert limits.length("x", "1\ufe0f\u20e3") == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="limits._URL has no word boundary after the top-level domain: 'sekarang.Mereka' "
-    "(no space after a full stop) is taken for the link 'sekarang.Me' and counted as 23",
-)
 def test_x_does_not_take_a_missing_space_after_a_full_stop_for_a_link():
     text = "Daftar sekarang.Mereka menunggu"
     assert limits.urls(text) == []

@@ -399,12 +399,6 @@ def test_duplicate_of_an_undated_post_to_a_day_plans_it_at_nine(db, post, ig):
     assert posts.variants_of(db, copy.id)[0].planned_at == "2026-12-01T09:00:00+07:00"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="posts.duplicate shifts variants by the post's own planned day; a post without "
-    "planned_at (posts made before it had one, or planned per variant) gets shift 0, so "
-    "its dated variants stay on their old days instead of going to `day`",
-)
 def test_duplicate_to_a_day_moves_dated_variants_of_a_post_without_its_own_time(db, post, ig):
     posts.add_variant(db, post.id, ig.id, "T", "draft", "2026-11-20 15:00")
     copy = posts.duplicate(db, post.id, dt.date(2026, 12, 1))
@@ -525,11 +519,6 @@ def test_insert_snippet_text_goes_on_its_own_line():
     assert pillars.insert_snippet("", "Salam mutu") == "Salam mutu"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pillars.insert_snippet compares whole words: a hashtag the text already has "
-    "followed by punctuation ('#SobatMutu!') is not recognised and is added a second time",
-)
 def test_insert_snippet_sees_a_hashtag_followed_by_punctuation():
     text = "Ayo ikut #SobatMutu!"
     assert pillars.insert_snippet(text, "#SobatMutu") == text

@@ -88,12 +88,6 @@ def test_refused_steps_name_both_states_and_change_nothing(db, team, start, targ
     assert [h.to_status for h in workflow.history(db, variant.id)] == [start]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="transition() hands every 'approved' target to approve(), which only starts from "
-    "review/draft: the scheduled → approved step TRANSITIONS allows (and allowed_targets "
-    "offers) is refused",
-)
 def test_a_scheduled_variant_can_be_taken_back_to_approved(db, team):
     variant = make_variant(db, team, "scheduled", planned_at="2026-12-01 09:00")
     assert "approved" in workflow.allowed_targets(db, variant.id)
