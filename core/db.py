@@ -281,7 +281,7 @@ def open_database(
                 raise errors.NeedsUpgrade(path, version, latest)
             if migrate:
                 db.backup_path = upgrade(db)
-                if is_new:
+                if version < 3 <= latest:  # new, or from before pillars: the usual ones
                     from core import pillars
 
                     pillars.ensure_default_pillars(db)
