@@ -113,10 +113,10 @@ def test_the_lists_dialog_adds_a_pillar_and_a_snippet(qtbot, session, team, monk
     dialog = ListsDialog(session)
     qtbot.addWidget(dialog)
 
-    answer_forms(monkeypatch, lambda fields: fields["name"].setText("Layanan Publik"))
+    answer_forms(monkeypatch, lambda fields: fields["name"].setText("Hari besar nasional"))
     dialog.add_pillar_button.click()
-    assert "Layanan Publik" in [p.name for p in pillars.list_pillars(session.db)]
-    assert dialog.pillar_list.findItems("Layanan Publik", Qt.MatchFlag.MatchExactly)
+    assert "Hari besar nasional" in [p.name for p in pillars.list_pillars(session.db)]
+    assert dialog.pillar_list.findItems("Hari besar nasional", Qt.MatchFlag.MatchExactly)
     assert changes[-1].kinds == {"pillars"}
 
     def snippet(fields):
@@ -134,7 +134,7 @@ def test_the_lists_dialog_adds_a_pillar_and_a_snippet(qtbot, session, team, monk
     # The editor offers both at once.
     editor = PostEditor(session, day=dt.date(2026, 12, 3))
     qtbot.addWidget(editor)
-    assert editor.pillar.findText("Layanan Publik") > 0
+    assert editor.pillar.findText("Hari besar nasional") > 0
     tab = editor.add_account(team["x"])
     tab.hashtags.setText("#SNI")
     action = next(a for a in tab.snippet_menu.actions() if a.text() == "Tagar BMSN")
