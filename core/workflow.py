@@ -237,14 +237,17 @@ def approval_problems(db: Database, variant_id: int) -> list[str]:
     return [problem for rule in APPROVAL_RULES for problem in rule(db, variant)]
 
 
-def warnings(db: Database, variant_id: int) -> list[str]:
-    """What is allowed but worth a second look (a planned time already past)."""
+def warnings(db: Database, variant_id: int, now: dt.datetime | None = None) -> list[str]:
+    """What is allowed but worth a second look (a planned time already past `now`, default
+    the clock; naive is institution-local)."""
     variant = posts.get_variant(db, variant_id)
+    tz = timezone.institution_zone(db)
+    now = timezone.parse(now, tz) if now is not None else dt.datetime.now(tz)
     found = []
     if (
         variant.status not in posts.FINISHED
         and variant.planned is not None
-        and variant.planned < dt.datetime.now(timezone.institution_zone(db))
+        and variant.planned < now
     ):
         found.append(_("The planned time has passed and it is not published yet."))
     return found

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.act_approval = self._action(self.edit_approval)
         self.act_lists = self._action(self.edit_lists)
         self.act_profile = self._action(self.edit_profile)
+        self.act_me = self._action(self.choose_me)
         self.act_language = {
             code: self._action(lambda _c=False, code=code: self.set_language(code))
             for code in i18n.LANGUAGES
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             (self.act_approval, _("Appro&val levels…")),
             (self.act_lists, _("Pillars and &snippets…")),
             (self.act_profile, _("Institution &profile…")),
+            (self.act_me, _("Your na&me…")),
         ):
             if action is None:
                 edit_menu.addSeparator()
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
             self.act_approval,
             self.act_lists,
             self.act_profile,
+            self.act_me,
         ):
             action.setEnabled(not session.read_only)
 
@@ -371,6 +374,15 @@ class MainWindow(QMainWindow):
     def new_post(self) -> None:
         self.show_tab("kalender")
         self.current_page().new_post(None)
+
+    def choose_me(self) -> None:
+        from gui.acting import choose_member
+
+        member = choose_member(self, self.session)
+        if member is not None:
+            self.statusBar().showMessage(
+                _("Steps you take are recorded as {name}.").format(name=member.name), 5000
+            )
 
     def edit_approval(self) -> None:
         from gui.approval_dialog import edit_approval

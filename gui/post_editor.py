@@ -47,6 +47,7 @@ from core import accounts, members, pillars, planning, posts, timezone
 from core.errors import LinimasaError, ValidationError
 from core.i18n import _
 from core.posts import Attachment
+from gui.acting import current_member
 from gui.session import Session
 from gui.signals import notify
 from gui.team_dialog import add_unit_items
@@ -623,6 +624,8 @@ class PostEditor(QDialog):
                 posts.set_attachments(self.db, post.id, list(paths))
                 for variant_id in self.removed:
                     posts.delete_variant(self.db, variant_id)
+                me = current_member(self.session)
+                by = me.id if me else None
                 for editor in self.editors():
                     current = editor
                     v_text, v_tags, v_time = editor.values()
@@ -635,6 +638,7 @@ class PostEditor(QDialog):
                             "draft" if v_text.strip() else "idea",
                             v_time,
                             hashtags=v_tags,
+                            by=by,
                         )
                     elif editor.dirty:
                         stored[editor] = posts.update_variant(
@@ -643,6 +647,7 @@ class PostEditor(QDialog):
                             text=v_text,
                             hashtags=v_tags,
                             planned_at=v_time,
+                            by=by,
                         )
                 current = None
         except LinimasaError as error:  # a field refused, or the file: nothing was kept

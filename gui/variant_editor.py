@@ -483,7 +483,9 @@ class VariantEditor(QWidget):
     def refresh_notes(self) -> None:
         notes = []
         if self.variant is not None:
-            notes += workflow.warnings(self.session.db, self.variant.id)
+            fixed = self.session.fixed_today  # demo and screenshots: noon of their day
+            now = dt.datetime.combine(fixed, dt.time(12, 0)) if fixed else None
+            notes += workflow.warnings(self.session.db, self.variant.id, now)
             changed = self.values()[:2] != self.loaded[:2]
             if changed and self.variant.status in posts.VETTED:
                 notes.append(_("Saving the changed text sends it back to draft for review."))
@@ -607,6 +609,10 @@ class VariantEditor(QWidget):
             wanted = ask_step(self, self.session, variant, target)
             if wanted is None:
                 return
+            if "by" not in wanted:  # an approver is chosen in the step's dialog
+                from gui.acting import member_for_step
+
+                wanted["by"] = member_for_step(self, self.session)
             workflow.transition(db, variant.id, target, **wanted)
         except LinimasaError as error:
             self.show_message(str(error))

@@ -58,6 +58,10 @@ def answer_forms(monkeypatch, fill, seen=None):
     """Someone answers each form a step asks: `fill(form)`, then Save (and notes whether
     the form could be saved in `seen`)."""
     monkeypatch.setattr("gui.tabs.nobody_to_ask", lambda: False)
+    # Who is working here is asked once per file and computer: the first member answers.
+    monkeypatch.setattr(
+        "gui.acting.QInputDialog.getItem", lambda parent, title, text, items, *a: (items[0], True)
+    )
 
     def fake_exec(form):
         fill(form)
@@ -423,3 +427,33 @@ def test_approve_waits_while_the_text_is_over_the_limit(qtbot, session, team):
     assert "281" in approve.toolTip()
     x_tab.text.setPlainText("Cukup pendek.")
     assert x_tab.step_buttons()["approved"].isEnabled()
+
+
+def test_steps_are_recorded_as_the_member_working_here(qtbot, session, team, monkeypatch):
+    from gui import acting
+
+    asked = []
+    monkeypatch.setattr("gui.tabs.nobody_to_ask", lambda: False)
+
+    def pick(parent, title, text, items, *args):
+        asked.append(items)
+        return next(item for item in items if item.startswith("Dimas")), True
+
+    monkeypatch.setattr("gui.acting.QInputDialog.getItem", pick)
+    editor, (x_tab,) = new_post(qtbot, session, team, "x")
+    assert editor.save()
+    x_tab.step_buttons()["review"].click()  # asks once who is working here
+    x_tab.step_buttons()["draft"].click()  # then remembers
+    assert len(asked) == 1
+    who = [x_tab.history.topLevelItem(i).text(1) for i in range(x_tab.history.topLevelItemCount())]
+    assert who[-2:] == ["Dimas Prasetyo", "Dimas Prasetyo"]
+    assert acting.current_member(session).name == "Dimas Prasetyo"
+    x_tab.step_buttons()["review"].click()
+    x_tab.text.setPlainText("Teks baru setelah ditinjau")  # what was sent for review changed
+    assert editor.save()
+    last = workflow.history(session.db, x_tab.variant.id)[-1]
+    assert (last.from_status, last.to_status, last.member_name) == (
+        "review",
+        "draft",
+        "Dimas Prasetyo",
+    )
