@@ -134,6 +134,7 @@ class HomeTab(Tab):
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.setAlternatingRowColors(True)
+        self.agenda.activated.connect(self._open_agenda_item)  # double-click or Enter
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -183,7 +184,16 @@ class HomeTab(Tab):
         self.translate_ui()
         self.refresh()
 
+    def _open_agenda_item(self, index) -> None:
+        """Open the post in the editor (read-only files show it without editing)."""
+        from gui.post_editor import edit_post
+
+        item = self.agenda_model.row_at(index.row())
+        variant = posts.get_variant(self.session.db, item.variant_id)
+        edit_post(self, self.session, variant.post_id, variant_id=variant.id)
+
     def translate_ui(self) -> None:
+        self.agenda.setToolTip(_("Double-click a post to open it"))
         self.agenda_title.setText(_("Agenda for the next {days} days").format(days=AGENDA_DAYS))
         self.agenda_empty.setText(
             _("Nothing planned for the next {days} days.").format(days=AGENDA_DAYS)

@@ -391,3 +391,19 @@ def test_no_tab_shortcut_collides_with_a_window_shortcut(window):
         for shortcut in tab.findChildren(QShortcut):
             keys = shortcut.key().toString()
             assert keys not in window_keys, (tab.tab_id, keys)
+
+
+def test_double_clicking_the_home_agenda_opens_that_post(window, monkeypatch):
+    from core import posts
+
+    opened = []
+    monkeypatch.setattr(
+        "gui.post_editor.edit_post",
+        lambda parent, session, post_id=None, **kw: opened.append((post_id, kw)),
+    )
+    home = window.page(0)
+    index = home.agenda_model.index(2, 0)
+    home.agenda.activated.emit(index)
+    item = home.agenda_model.row_at(2)
+    variant = posts.get_variant(window.session.db, item.variant_id)
+    assert opened == [(variant.post_id, {"variant_id": item.variant_id})]
