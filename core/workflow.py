@@ -309,6 +309,8 @@ def transition(
         record["published_at"] = validate.datetime(
             "published_at", published_at, required=True, tz=tz
         )
+        if str(record["published_at"])[:10] > timezone.latest_today(db).isoformat():
+            raise ValidationError("published_at", record["published_at"], _("lies in the future"))
         record["url"] = posts.validate_url(url)
     with db.transaction():
         assignments = ", ".join(f"{column} = :{column}" for column in record)

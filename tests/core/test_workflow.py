@@ -477,3 +477,19 @@ def test_cancel_post_leaves_published_variants_alone(db, team):
     assert workflow.history(db, coming.id)[-1].comment == "Ditunda"
     assert len(workflow.history(db, done.id)) == 1
     assert workflow.cancel_post(db, post.id) == 0  # already cancelled: nothing more to do
+
+
+def test_a_post_cannot_be_marked_published_in_the_future(db):
+    from core import accounts, posts, timezone
+
+    account = accounts.create(db, platform="instagram", handle="bmsn_ri")
+    post = posts.create(db, "Hari Ibu")
+    variant = posts.add_variant(db, post.id, account.id, "Selamat Hari Ibu", "draft")
+    workflow.set_approval(db, units.create(db, "Humas").id, "none")
+    posts.update(db, post.id, unit_id=units.list_all(db)[0].id)
+    workflow.approve(db, variant.id, None)
+    tomorrow = timezone.latest_today(db) + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as info:
+        workflow.transition(db, variant.id, "published", published_at=f"{tomorrow} 09:00")
+    assert info.value.field == "published_at"
+    assert posts.get_variant(db, variant.id).status == "approved"
