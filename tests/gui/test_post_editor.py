@@ -385,7 +385,7 @@ def test_mark_published_asks_the_link_and_the_time(qtbot, session, team, monkeyp
     def fill(form):
         form.url.setText("https://x.com/bmsn_ri/status/1")
         form.published.setDateTime(
-            form.published.dateTime().fromString("2026-12-03T09:05:00", Qt.DateFormat.ISODate)
+            form.published.dateTime().fromString("2026-11-26T09:05:00", Qt.DateFormat.ISODate)
         )
 
     answer_forms(monkeypatch, fill)
@@ -393,7 +393,7 @@ def test_mark_published_asks_the_link_and_the_time(qtbot, session, team, monkeyp
     stored = posts.get_variant(session.db, x_tab.variant.id)
     assert stored.status == "published"
     assert stored.url == "https://x.com/bmsn_ri/status/1"
-    assert stored.published_at == "2026-12-03T09:05:00+07:00"
+    assert stored.published_at == "2026-11-26T09:05:00+07:00"
     assert x_tab.step_buttons() == {}
 
 
