@@ -485,6 +485,21 @@ def move_to_day(db: Database, variant_id: int, day: dt.date) -> Variant:
     return update_variant(db, variant_id, planned_at=dt.datetime.combine(day, time))
 
 
+def fingerprint(db: Database, post_id: int) -> str:
+    """The post's stored state (its row, attachments and variants) as one text: equal while
+    nothing about it changed. Undo compares it before removing what a step made."""
+    rows = [
+        tuple(row)
+        for sql in (
+            "SELECT * FROM posts WHERE id = ?",
+            "SELECT path FROM post_attachments WHERE post_id = ? ORDER BY position, id",
+            "SELECT * FROM post_variants WHERE post_id = ? ORDER BY id",
+        )
+        for row in db.query(sql, (post_id,))
+    ]
+    return repr(rows)
+
+
 def delete(db: Database, post_id: int) -> None:
     """Delete a post that is still an idea or a draft on every platform. One that went
     further is cancelled instead (`core.workflow.cancel_post`), so its history stays."""

@@ -12,6 +12,11 @@ from core.i18n import _
 from gui.signals import Change, app_signals
 
 
+class StaleUndo(LinimasaError):
+    """Undoing (or redoing) would overwrite a change made since by other means; the message
+    says which. The step is dropped from the history, as for any refused undo."""
+
+
 class CoreChange(QUndoCommand):
     """A change already made by `do` the first time it is pushed; `undo` reverses it.
 

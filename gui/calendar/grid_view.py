@@ -34,6 +34,8 @@ from gui.calendar.models import (
 
 #: What a dragged chip carries: its variant id.
 VARIANT_MIME = "application/x-linimasa-variant"
+#: The file the dragged variant belongs to (its path).
+FILE_MIME = "application/x-linimasa-file"
 TODAY_FILL = QColor("#e9f2fd")
 TODAY_MARK = QColor("#1a66c9")
 OUTSIDE_FILL = QColor("#f3f3f3")
@@ -344,6 +346,7 @@ class ChipGridView(QTableView):
     def _drag(self, entry: planning.Entry) -> None:
         mime = QMimeData()
         mime.setData(VARIANT_MIME, str(entry.variant_id).encode())
+        mime.setData(FILE_MIME, str(self.model().db.path).encode())
         drag = QDrag(self)
         drag.setMimeData(mime)
         layout = self._layout(self.model().index_of_variant(entry.variant_id))
@@ -427,7 +430,12 @@ class ChipGridView(QTableView):
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         index = self.indexAt(event.position().toPoint())
-        if not event.mimeData().hasFormat(VARIANT_MIME) or not index.isValid():
+        if (
+            not event.mimeData().hasFormat(VARIANT_MIME)
+            or not index.isValid()
+            # From another Linimasa window: its ids name rows of another file.
+            or bytes(event.mimeData().data(FILE_MIME)).decode() != str(self.model().db.path)
+        ):
             event.ignore()
             return
         variant_id = int(bytes(event.mimeData().data(VARIANT_MIME)).decode())

@@ -115,6 +115,14 @@ class ChipGridModel(QAbstractTableModel):
     def day_at(self, row: int, column: int) -> dt.date:
         raise NotImplementedError
 
+    def clear_entries(self) -> None:
+        """Show nothing (the file was replaced; `reload` reads the new one)."""
+        self.beginResetModel()
+        self.cells = [[] for _cell in range(self.ROWS * 7)]
+        self._places = {}
+        self.filters = planning.Filters()
+        self.endResetModel()
+
     def reload(self) -> None:
         """Read the visible range again: one query."""
         self.beginResetModel()

@@ -45,6 +45,7 @@ from gui.calendar.models import (
 from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab, nobody_to_ask
+from gui.undo import StaleUndo
 
 VIEWS = ("month", "week", "list")
 #: The view last chosen, shown again next time (a preference of this computer's user).
@@ -377,6 +378,19 @@ class CalendarTab(Tab):
         if stack is not None:
             stack.push(CoreChange(text, do, undo, change))
 
+    def _on_database_opened(self) -> None:
+        """Another file: the models read it from now on, and the filters, which name rows of
+        the old file by id, start again from "all"."""
+        db = self.session.db
+        self.month_model.db = self.week_model.db = db
+        self.month_model.clear_entries()
+        self.week_model.clear_entries()
+        self.filter_bar.blockSignals(True)
+        self.filter_bar.clear()
+        self.filter_bar.blockSignals(False)
+        self.filter_bar.fill(db)
+        super()._on_database_opened()
+
     def reschedule(self, variant_id: int, day: dt.date, hour: int | None = None) -> bool:
         """Move a variant to `day` (and, from the week view, to `hour`, keeping its minutes);
         undoable. False if it may not move (read-only file, published or cancelled)."""
@@ -405,10 +419,18 @@ class CalendarTab(Tab):
         after = moved.planned_at
         if after == before:
             return False
+
+        def put(expected: str | None, value: str | None) -> None:
+            # Only while the time is still the one this step left: a later change (in the
+            # editor, which has no undo) is not silently overwritten.
+            if posts.get_variant(db, variant_id).planned_at != expected:
+                raise StaleUndo(_("The post's time was changed since."))
+            posts.update_variant(db, variant_id, planned_at=value)
+
         self._remember(
             _("move {title}").format(title=entry.title),
-            lambda: posts.update_variant(db, variant_id, planned_at=after),
-            lambda: posts.update_variant(db, variant_id, planned_at=before),
+            lambda: put(before, after),
+            lambda: put(after, before),
             Change.of("posts", ids={variant_id}),
         )
         notify("posts", ids={variant_id})
@@ -435,13 +457,22 @@ class CalendarTab(Tab):
         if entry is None or self.session.read_only:
             return
         db = self.session.db
-        copies: list[int] = []
+        copies: list[tuple[int, str]] = []
+        from gui.acting import current_member
+
+        me = current_member(self.session)
 
         def make() -> None:
-            copies.append(posts.duplicate(db, entry.post_id).id)
+            copy = posts.duplicate(db, entry.post_id, by=me.id if me else None)
+            copies.append((copy.id, posts.fingerprint(db, copy.id)))
 
         def remove() -> None:
-            posts.delete(db, copies.pop())
+            post_id, made = copies[-1]
+            # Only the copy as this step made it: one written in since is the user's work.
+            if posts.fingerprint(db, post_id) != made:
+                raise StaleUndo(_("The copy was edited since; delete it from the calendar."))
+            posts.delete(db, post_id)
+            copies.pop()
 
         make()
         self._remember(
@@ -485,7 +516,9 @@ class CalendarTab(Tab):
             if deletable:
                 posts.delete(db, entry.post_id)
             else:
-                workflow.cancel_post(db, entry.post_id)
+                from gui.acting import member_for_step
+
+                workflow.cancel_post(db, entry.post_id, by=member_for_step(self, self.session))
         except LinimasaError as error:
             QMessageBox.warning(self, "Linimasa", str(error))
             return

@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from core import accounts, planning, posts, settings, timezone
-from gui.calendar.grid_view import VARIANT_MIME
+from gui.calendar.grid_view import FILE_MIME, VARIANT_MIME
 from gui.calendar.models import DAY_ROLE, ENTRIES_ROLE, OUTSIDE_ROLE, MonthModel, WeekModel
 from gui.signals import notify
 
@@ -185,9 +185,10 @@ def test_the_view_last_chosen_comes_back_and_home_goes_to_today(qtbot, db, plan)
     assert again.views.currentWidget() is again.week_view
 
 
-def _drop(view, variant_id, index):
+def _drop(view, variant_id, index, path=None):
     mime = QMimeData()
     mime.setData(VARIANT_MIME, str(variant_id).encode())
+    mime.setData(FILE_MIME, str(path or view.model().db.path).encode())
     center = view.visualRect(index).center()
     event = QDropEvent(
         QPointF(center),
@@ -332,3 +333,60 @@ def test_one_query_reads_a_month(db, plan, monkeypatch):
     monkeypatch.setattr(planning, "entry", lambda *a: pytest.fail("a query per entry"))
     MonthModel(db).show_month(2026, 11)
     assert calls == [1]
+
+
+def test_undo_of_a_duplicate_keeps_a_copy_that_was_written_in(qtbot, db, plan, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    tab = _tab(qtbot, db)
+    tab.month_view.select_variant(plan["scheduled"].id)
+    tab.duplicate_selected()
+    copy = max(posts_ids(db))
+    posts.update(db, copy, notes="Naskah final dari Dimas")  # in the editor: no undo step
+    tab.window().undo_stack.undo()
+    assert posts.get(db, copy).notes == "Naskah final dari Dimas"
+    assert _titles_on(tab.month_model, dt.date(2026, 11, 20)) == ["Kuis Jumat", "Kuis Jumat"]
+    assert len(warned) == 1 and ("copy" in warned[0] or "salinan" in warned[0])
+
+
+def test_undo_of_a_move_keeps_a_time_set_since(qtbot, db, plan, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    tab = _tab(qtbot, db)
+    draft = plan["draft"]
+    _drop(tab.month_view, draft.id, tab.month_model.index_of_day(dt.date(2026, 11, 12)))
+    posts.update_variant(db, draft.id, planned_at="2026-11-14 16:00")  # later, in the editor
+    tab.window().undo_stack.undo()
+    assert posts.get_variant(db, draft.id).planned_at == "2026-11-14T16:00:00+07:00"
+
+
+def test_a_chip_from_another_file_is_not_dropped(qtbot, db, plan, tmp_path):
+    tab = _tab(qtbot, db)
+    draft = plan["draft"]
+    target = tab.month_model.index_of_day(dt.date(2026, 11, 12))
+    _drop(tab.month_view, draft.id, target, path=tmp_path / "lain.sqlite")
+    assert posts.get_variant(db, draft.id).planned_at == "2026-11-10T09:30:00+07:00"
+
+
+def test_opening_another_file_shows_its_posts(qtbot, db, plan, tmp_path):
+    from core.db import open_database
+    from gui.session import Session
+
+    tab = _tab(qtbot, db)
+    tab.filter_bar.boxes["account"].setCurrentIndex(1)  # an id of this file
+    other = open_database(tmp_path / "unit.sqlite", create=True)
+    account = accounts.create(other, "x", "unit_x")
+    post = posts.create(other, "Berita unit")
+    posts.add_variant(other, post.id, account.id, "teks", "draft", "2026-11-18T08:00:00")
+    tab.window().replace_session(Session(other, today=TODAY))
+    tab.refresh_if_stale()
+    assert _titles_on(tab.month_model, dt.date(2026, 11, 18)) == ["Berita unit"]
+    assert tab.filter_bar.filters().is_empty()
+    assert tab.month_model.db is other
+
+
+def posts_ids(db):
+    return [row[0] for row in db.query("SELECT id FROM posts")]
