@@ -175,6 +175,56 @@ def _unit_of(db: Database, variant: Variant) -> int | None:
     ]
 
 
+def _active(db: Database, member_id: int | None) -> bool:
+    if member_id is None:
+        return False
+    row = db.conn.execute("SELECT active FROM members WHERE id = ?", (member_id,)).fetchone()
+    return bool(row and row[0])
+
+
+def _required(db: Database, level: Level, levels: list[Level], post_id: int) -> int | None:
+    """Who must approve at `level`: its named approver, or (one level only) the post's; a
+    member who has left the team no longer holds anyone up: then any approver may."""
+    required = level.approver_id
+    if required is None and len(levels) == 1:
+        required = posts.get(db, post_id).approver_id
+    return required if _active(db, required) else None
+
+
+def _round(db: Database, variant: Variant, levels: list[Level]) -> tuple[int, set[int]]:
+    """Levels done since the variant was last sent for review, and who approved them.
+
+    An approval counts for the level now at its place only if it still fits that level
+    (its named approver, someone who has not approved an earlier level): when the unit's
+    levels change half-way, or the post moves to another unit, the road starts where the
+    recorded approvals stop fitting."""
+    submitted = db.conn.execute(
+        "SELECT max(id) FROM variant_history WHERE variant_id = ? AND to_status = 'review' "
+        "AND level IS NULL",
+        (variant.id,),
+    ).fetchone()[0]
+    rows = db.query(
+        "SELECT level, member_id FROM variant_history WHERE variant_id = ? "
+        "AND level IS NOT NULL AND id > ? ORDER BY id",
+        (variant.id, submitted or 0),
+    )
+    done, approvers = 0, set()
+    for position, member in rows:
+        if done == len(levels):
+            break
+        level = levels[done]
+        required = _required(db, level, levels, variant.post_id)
+        if (
+            position == level.position
+            and member is not None
+            and member not in approvers
+            and required in (None, member)
+        ):
+            done += 1
+            approvers.add(member)
+    return done, approvers
+
+
 def approval_state(db: Database, variant_id: int) -> ApprovalState:
     variant = posts.get_variant(db, variant_id)
     levels = levels_for_unit(db, _unit_of(db, variant))
@@ -182,17 +232,8 @@ def approval_state(db: Database, variant_id: int) -> ApprovalState:
         return ApprovalState(
             levels, len(levels) if variant.status in ("approved", "scheduled", "published") else 0
         )
-    submitted = db.conn.execute(
-        "SELECT max(id) FROM variant_history WHERE variant_id = ? AND to_status = 'review' "
-        "AND level IS NULL",
-        (variant_id,),
-    ).fetchone()[0]
-    done = db.conn.execute(
-        "SELECT count(*) FROM variant_history WHERE variant_id = ? AND level IS NOT NULL "
-        "AND id > ?",
-        (variant_id, submitted or 0),
-    ).fetchone()[0]
-    return ApprovalState(levels, min(done, len(levels)))
+    done, _approvers = _round(db, variant, levels)
+    return ApprovalState(levels, done)
 
 
 # --- rules that gate approval -------------------------------------------------------------
@@ -355,11 +396,17 @@ def approve(
     if by is None:
         raise WorkflowError(_("Choose who approves: only members with the approver role can."))
     name, _role = _check_approver(db, by)
-    level = approval_state(db, variant_id).next_level
-    assert level is not None  # in review, fewer levels are done than exist
-    required = level.approver_id
-    if required is None and len(levels) == 1:
-        required = posts.get(db, variant.post_id).approver_id
+    done, approvers = _round(db, variant, levels)
+    # Every level done while still in review (the unit's levels were shortened since): the
+    # last level's approval, given again, finishes it.
+    level = levels[min(done, len(levels) - 1)]
+    if by in approvers:
+        raise WorkflowError(
+            _(
+                "{name} already approved at an earlier level; {level} needs another approver."
+            ).format(name=name, level=level.title)
+        )
+    required = _required(db, level, levels, variant.post_id)
     if required is not None and required != by:
         other = db.conn.execute("SELECT name FROM members WHERE id = ?", (required,)).fetchone()
         raise WorkflowError(

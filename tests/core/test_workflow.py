@@ -493,3 +493,46 @@ def test_a_post_cannot_be_marked_published_in_the_future(db):
         workflow.transition(db, variant.id, "published", published_at=f"{tomorrow} 09:00")
     assert info.value.field == "published_at"
     assert posts.get_variant(db, variant.id).status == "approved"
+
+
+def test_one_person_cannot_approve_two_levels(db, team):
+    workflow.set_approval(db, team["unit"].id, "levels", [("Kasubbag", None), ("Kepala", None)])
+    variant = make_variant(db, team, "review")
+    workflow.approve(db, variant.id, team["head"].id)
+    with pytest.raises(WorkflowError, match="Kepala Biro"):
+        workflow.approve(db, variant.id, team["head"].id)
+    assert posts.get_variant(db, variant.id).status == "review"
+    assert workflow.approve(db, variant.id, team["section"].id).status == "approved"
+
+
+def test_a_level_added_in_front_half_way_is_not_counted_as_done(db, team):
+    workflow.set_approval(db, team["unit"].id, "levels", [("Kepala", None), ("Akhir", None)])
+    variant = make_variant(db, team, "review")
+    workflow.approve(db, variant.id, team["head"].id)  # level 1 of 2
+    workflow.set_approval(
+        db,
+        team["unit"].id,
+        "levels",
+        [("Kasubbag", team["section"].id), ("Kepala", None), ("Akhir", None)],
+    )
+    state = workflow.approval_state(db, variant.id)
+    assert state.done == 0 and state.next_level.title == "Kasubbag"
+
+
+def test_fewer_levels_half_way_finish_with_one_more_approval(db, team):
+    workflow.set_approval(db, team["unit"].id, "levels", [("Satu", None), ("Dua", None)])
+    variant = make_variant(db, team, "review")
+    workflow.approve(db, variant.id, team["head"].id)
+    workflow.set_approval(db, team["unit"].id, "levels", [("Satu", None)])
+    assert workflow.approval_state(db, variant.id).done == 1  # and still in review
+    done = workflow.approve(db, variant.id, team["section"].id)  # no crash: it finishes
+    assert done.status == "approved"
+
+
+def test_a_named_approver_who_left_holds_nobody_up(db, team):
+    from core import members as core_members
+
+    workflow.set_approval(db, team["unit"].id, "levels", [("Kasubbag", team["section"].id)])
+    variant = make_variant(db, team, "review")
+    core_members.deactivate(db, team["section"].id, None)
+    assert workflow.approve(db, variant.id, team["head"].id).status == "approved"
