@@ -92,6 +92,15 @@ def upgrade(conn: Connection) -> None:
     conn.execute(
         "CREATE INDEX post_variants_day ON post_variants(COALESCE(published_at, planned_at))"
     )
+    # History starts here: each variant's status as it stood, dated by its last change, by
+    # nobody known (the history panel shows the earlier steps were not kept).
+    conn.execute(
+        """INSERT INTO variant_history (uid, variant_id, at, member_id, from_status, to_status,
+                                        comment)
+           SELECT lower(hex(randomblob(16))), id, updated_at, NULL, NULL, status,
+                  ''
+           FROM post_variants"""
+    )
     # Posts had no time of their own: their earliest variant's.
     conn.execute(
         """UPDATE posts SET planned_at = (

@@ -562,6 +562,11 @@ def test_the_first_release_file_upgrades_for_the_calendar(v1_copy):
         }
         planned = dict(tuple(r) for r in database.query("SELECT id, planned_at FROM posts"))
         assert planned == earliest
+        # Each variant's history starts with the status it had, by nobody known.
+        for variant_id, *_rest in before:
+            (step,) = workflow.history(database, variant_id)
+            status = next(row[3] for row in before if row[0] == variant_id)
+            assert (step.from_status, step.to_status, step.member_name) == (None, status, "")
         assert coredb.check(database) == []
         variant = before[0][0]
         for status in ("changes", "cancelled"):
