@@ -435,6 +435,14 @@ def update_variant(
         record["hashtags"] = validate.text("hashtags", hashtags, required=False, max_length=5000)
     if not isinstance(planned_at, _Keep):
         record["planned_at"] = validate.datetime("planned_at", planned_at, tz=tz)
+        if current.status in FINISHED and record["planned_at"] != current.planned_at:
+            raise ValidationError(
+                "planned_at",
+                planned_at,
+                _("a {status} post cannot be moved").format(
+                    status=status_title(current.status).lower()
+                ),
+            )
     if not isinstance(published_at, _Keep):
         record["published_at"] = validate.datetime("published_at", published_at, tz=tz)
         if current.status == "published" and record["published_at"] is None:

@@ -555,7 +555,8 @@ class PostEditor(QDialog):
         """Variants still at the post's time follow it."""
         new = self.planned.value()
         for editor in self.editors():
-            if editor.planned.value() == self._post_time:
+            finished = editor.variant is not None and editor.variant.status in posts.FINISHED
+            if not finished and editor.planned.value() == self._post_time:
                 editor.planned.set_value(new)
         self._post_time = new
 

@@ -130,7 +130,9 @@ class PlannedTimeEdit(QWidget):
         if on:
             self.edit.setDateTime(to_qt(self._remembered))
         else:
-            self._remembered = from_qt(self.edit.dateTime())
+            shown = self.edit.dateTime()
+            if shown != self.edit.minimumDateTime():  # "no date yet" is no date to come back to
+                self._remembered = from_qt(shown)
             self.edit.setDateTime(self.edit.minimumDateTime())
         self.changed.emit()
 
@@ -235,7 +237,8 @@ def ask_step(parent: QWidget, session: Session, variant: Variant, target: str) -
     from gui.tabs import nobody_to_ask
 
     levels = workflow.levels_for_unit(session.db, posts.get(session.db, variant.post_id).unit_id)
-    if target not in ("changes", "published") and not (target == "approved" and levels):
+    approving = target == "approved" and levels and variant.status != "scheduled"  # unschedule
+    if target not in ("changes", "published") and not approving:
         return {}
     if nobody_to_ask():
         print(f"{step_title(variant.status, target)}: {_('nobody to answer')}", file=sys.stderr)
@@ -395,6 +398,9 @@ class VariantEditor(QWidget):
         for widget in (self.text, self.hashtags):
             widget.blockSignals(False)
         self.planned.set_value(variant.planned if variant else default_time)
+        # A published or cancelled variant stays on its day (core refuses to move it).
+        finished = variant is not None and variant.status in posts.FINISHED
+        self.planned.setEnabled(not finished and not self.session.read_only)
         self.loaded = self.values()
         self.refresh()
 

@@ -150,10 +150,12 @@ def test_update_variant_changes_only_what_is_given(db, account, post):
     assert info.value.field == "published_at"
     with pytest.raises(workflow.WorkflowError, match="Terbit.*Draf"):
         workflow.transition(db, variant.id, "draft")
-    later = posts.update_variant(db, variant.id, planned_at="2026-11-26 10:00")
+    with pytest.raises(ValidationError) as info:  # it went out: it stays on its day
+        posts.update_variant(db, variant.id, planned_at="2026-11-26 10:00")
+    later = posts.update_variant(db, variant.id, url="https://x.com/bmsn_ri/status/2")
     assert (later.status, later.planned_at, later.published_at, later.text) == (
         "published",
-        "2026-11-26T10:00:00+07:00",
+        "2026-11-25T09:00:00+07:00",
         "2026-11-25T09:07:00+07:00",
         "Selamat Hari Guru",
     )

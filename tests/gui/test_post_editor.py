@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap, QShortcut
 
-from core import accounts, members, pillars, posts, units, workflow
+from core import accounts, members, pillars, posts, timezone, units, workflow
 from core.db import open_database
 from core.i18n import _
 from gui.forms import FormDialog
@@ -457,3 +457,26 @@ def test_steps_are_recorded_as_the_member_working_here(qtbot, session, team, mon
         "draft",
         "Dimas Prasetyo",
     )
+
+
+def test_ticking_an_undated_time_gives_a_real_day_not_the_year_2000(qtbot, session, team):
+    from gui.variant_editor import PlannedTimeEdit
+
+    edit = PlannedTimeEdit(timezone.institution_zone(session.db))
+    qtbot.addWidget(edit)
+    edit.set_value(dt.datetime(2026, 12, 3, 9, 0))
+    edit.set_value(None)  # another, undated variant shown in the same widget
+    edit.check.setChecked(True)
+    assert edit.value() == dt.datetime(2026, 12, 3, 9, 0)
+
+
+def test_a_cancelled_variant_does_not_follow_the_post_s_new_time(qtbot, session, team):
+    editor, (x_tab, ig_tab) = new_post(qtbot, session, team, "x", "instagram")
+    assert editor.save()
+    workflow.transition(session.db, x_tab.variant.id, "cancelled")
+    x_tab.reload()
+    assert not x_tab.planned.edit.isEnabled() and not x_tab.planned.check.isEnabled()
+    editor.planned.set_value(dt.datetime(2026, 12, 5, 10, 0))
+    assert editor.save()
+    assert posts.get_variant(session.db, x_tab.variant.id).planned_at.startswith("2026-12-03")
+    assert posts.get_variant(session.db, ig_tab.variant.id).planned_at.startswith("2026-12-05")
