@@ -36,6 +36,7 @@ from gui.calendar.filter_bar import FilterBar
 from gui.calendar.grid_view import ChipGridView, refusal
 from gui.calendar.models import (
     FIRST_HOUR,
+    LAST_HOUR,
     STATUS_COLORS,
     EntryListModel,
     MonthModel,
@@ -410,6 +411,12 @@ class CalendarTab(Tab):
                 moved = posts.move_to_day(db, variant_id, day)
             else:
                 minute = entry.at.minute if entry.at else 0
+                if entry.at is not None and hour in (FIRST_HOUR, LAST_HOUR):
+                    # The first and last slots also hold earlier and later posts: dropped
+                    # there, a 05:00 or 23:30 post keeps its own hour.
+                    clamped = min(max(entry.at.hour, FIRST_HOUR), LAST_HOUR)
+                    if clamped == hour:
+                        hour = entry.at.hour
                 moved = posts.update_variant(
                     db, variant_id, planned_at=dt.datetime.combine(day, dt.time(hour, minute))
                 )

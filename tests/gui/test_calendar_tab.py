@@ -390,3 +390,17 @@ def test_opening_another_file_shows_its_posts(qtbot, db, plan, tmp_path):
 
 def posts_ids(db):
     return [row[0] for row in db.query("SELECT id FROM posts")]
+
+
+def test_a_late_post_dropped_in_the_last_week_slot_keeps_its_hour(qtbot, db, plan):
+    from gui.calendar.models import FIRST_HOUR, LAST_HOUR
+
+    tab = _tab(qtbot, db)
+    late = posts.add_variant(
+        db, posts.create(db, "Siaran malam").id, plan["fb"].id, "teks", "draft", "2026-11-17 23:30"
+    )
+    tab.go_to(dt.date(2026, 11, 17))
+    tab.show_view("week")
+    target = tab.week_model.index(LAST_HOUR - FIRST_HOUR, 3)  # Thursday
+    _drop(tab.week_view, late.id, target)
+    assert posts.get_variant(db, late.id).planned_at == "2026-11-19T23:30:00+07:00"
