@@ -9,7 +9,6 @@ save pending edits first, then act on the stored variant at once.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -58,25 +57,12 @@ THUMBNAIL = QSize(48, 48)
 
 
 def ask_unsaved(parent: QWidget, title: str) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel for a post with changes not saved yet. With nobody to answer
-    (`gui.tabs.nobody_to_ask`) the answer is Cancel, as for the security checklist: nothing
-    is lost and nothing waits."""
-    from gui.tabs import nobody_to_ask
+    """Save, Discard or Cancel for a post with changes not saved yet (Cancel when nobody can
+    answer: `gui.widgets.ask_save_discard_cancel`)."""
+    from gui.widgets import ask_save_discard_cancel
 
-    heading = _("Unsaved post")
     text = _("The post “{title}” has changes that are not saved yet.").format(title=title)
-    if nobody_to_ask():
-        print(f"{heading}: {text}", file=sys.stderr)
-        return QMessageBox.StandardButton.Cancel
-    return QMessageBox.question(
-        parent,
-        heading,
-        text,
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save,
-    )
+    return ask_save_discard_cancel(parent, _("Unsaved post"), text)
 
 
 class AttachmentList(QListWidget):

@@ -4,7 +4,6 @@ security summary: every account at risk, worst first."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -44,29 +43,12 @@ _FIELDS = tuple(name for name in security.COLUMNS if name != "account_id")
 
 
 def ask_unsaved(parent: QWidget, account: str) -> QMessageBox.StandardButton:
-    """Save, Discard or Cancel: the checklist of `account` has changes not saved yet.
+    """Save, Discard or Cancel: the checklist of `account` has changes not saved yet
+    (Cancel when nobody can answer: `gui.widgets.ask_save_discard_cancel`)."""
+    from gui.widgets import ask_save_discard_cancel
 
-    With nobody to answer (`gui.tabs.nobody_to_ask`: offscreen, tests, screenshots) the
-    question is printed and answered Cancel, as `gui.opening.ask` answers its own: nothing is
-    lost and nothing waits."""
-    from gui.tabs import nobody_to_ask
-
-    title = _("Unsaved checklist")
-    text = _("The security checklist of {account} has changes that are not saved yet.").format(
-        account=account
-    )
-    if nobody_to_ask():
-        print(f"{title}: {text}", file=sys.stderr)
-        return QMessageBox.StandardButton.Cancel
-    return QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Save,
-    )
+    text = _("The security checklist of {account} has changes that are not saved yet.")
+    return ask_save_discard_cancel(parent, _("Unsaved checklist"), text.format(account=account))
 
 
 class SecurityForm(QWidget):

@@ -217,3 +217,27 @@ QFrame#card { background: palette(base); border: 1px solid palette(midlight); bo
 #badgeText { font-weight: 600; }
 #detailTitle { font-size: 16px; font-weight: 600; }
 """
+
+
+def ask_save_discard_cancel(parent: QWidget | None, heading: str, text: str):
+    """Save, Discard or Cancel for work not saved yet. With nobody to answer
+    (`gui.tabs.nobody_to_ask`: offscreen, tests, screenshots) the question is printed and
+    answered Cancel, as `gui.opening.ask` answers its own: nothing is lost, nothing waits."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.tabs import nobody_to_ask
+
+    if nobody_to_ask():
+        print(f"{heading}: {text}", file=sys.stderr)
+        return QMessageBox.StandardButton.Cancel
+    return QMessageBox.question(
+        parent,
+        heading,
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
