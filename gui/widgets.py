@@ -141,14 +141,19 @@ _dots: dict[tuple[str, int], QIcon] = {}
 
 def dot_icon(badge: str, size: int = 12) -> QIcon:
     """A filled circle in the badge's colour (tables show it before the badge's text)."""
-    key = (badge, size)
+    return color_dot(BADGE_COLORS[badge], size)
+
+
+def color_dot(color: str, size: int = 12) -> QIcon:
+    """A filled circle in `color` (made once per colour and size)."""
+    key = (color, size)
     if key not in _dots:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLORS[badge]))
+        painter.setBrush(QColor(color))
         painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
         _dots[key] = QIcon(pixmap)

@@ -8,7 +8,7 @@ import datetime as dt
 
 from babel import dates as bdates
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -45,22 +45,13 @@ DIM_TEXT = QColor("#8a8a8a")
 PADDING = 3
 SPACING = 2
 
-_dots: dict[str, QIcon] = {}
 
 
 def status_dot(status: str, size: int = 10) -> QIcon:
     """A filled circle in the status's colour (the list view's status column)."""
-    if status not in _dots:
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATUS_COLORS[status]))
-        painter.drawEllipse(1, 1, size - 2, size - 2)
-        painter.end()
-        _dots[status] = QIcon(pixmap)
-    return _dots[status]
+    from gui.widgets import color_dot
+
+    return color_dot(STATUS_COLORS[status], size)
 
 
 def chip_fill(status: str) -> QColor:
