@@ -46,7 +46,6 @@ PADDING = 3
 SPACING = 2
 
 
-
 def status_dot(status: str, size: int = 10) -> QIcon:
     """A filled circle in the status's colour (the list view's status column)."""
     from gui.widgets import color_dot
