@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
-from core import validate
+from core import figures, validate
 from core.db import Database, new_uid
 from core.errors import ValidationError
 from core.i18n import _
@@ -56,11 +56,16 @@ class FollowerSnapshot:
 
 @dataclass(frozen=True)
 class Growth:
+    """Followers at a period's start and end, by the rule of `core.figures` (see
+    `growth_between`). `start_fallback`: the account had no snapshot on or before the start,
+    so `start_date` is its first snapshot inside the period (show that date)."""
+
     account_id: int
     start_date: str
     start_followers: int
     end_date: str
     end_followers: int
+    start_fallback: bool = False
 
     @property
     def change(self) -> int:
@@ -182,24 +187,27 @@ def delete_snapshot(db: Database, account_id: int, date: str) -> None:
 
 
 def followers_on(db: Database, account_id: int, date: str) -> tuple[str, int] | None:
-    """The latest snapshot on or before `date`, as (date, followers)."""
-    row = db.conn.execute(
-        "SELECT date, followers FROM account_snapshots WHERE account_id = ? AND date <= ? ORDER BY date DESC LIMIT 1",
-        (account_id, date),
-    ).fetchone()
-    return (row[0], row[1]) if row else None
+    """The latest snapshot on or before `date`, as (date, followers) (`figures.value_at`)."""
+    found = figures.value_at(db, account_id, date)
+    return (found.date_used, found.value) if found else None
 
 
 def growth_between(db: Database, account_id: int, start: str, end: str) -> Growth | None:
-    """Followers at the first snapshot on or after `start` against the last on or before `end`."""
-    first = db.conn.execute(
-        "SELECT date, followers FROM account_snapshots WHERE account_id = ? AND date >= ? AND date <= ? ORDER BY date LIMIT 1",
-        (account_id, start, end),
-    ).fetchone()
-    last = followers_on(db, account_id, end)
-    if first is None or last is None:
+    """Followers at `start` against followers at `end`, by the one rule of `core.figures`:
+    each is the last snapshot on or before its date; when the account has none on or before
+    `start`, the start is its first snapshot inside the period (`start_fallback`, dated).
+    None when there is no value at either end."""
+    found = figures.growth(db, account_id, start, end)
+    if found is None:
         return None
-    return Growth(account_id, first[0], first[1], last[0], last[1])
+    return Growth(
+        account_id,
+        found.start.date_used,
+        found.start.value,
+        found.end.date_used,
+        found.end.value,
+        found.start.fallback,
+    )
 
 
 def _clean_post_metric(row: Mapping) -> tuple[dict, dict]:

@@ -24,7 +24,7 @@ import json
 import logging
 from dataclasses import dataclass
 
-from core import timezone, validate
+from core import figures, timezone, validate
 from core.db import Database
 from core.errors import ValidationError
 from core.i18n import N_, _
@@ -60,6 +60,13 @@ SETTINGS = {
             timezone.DEFAULT_ZONE,
             N_("Institution time zone"),
             timezone.ZONES,
+        ),
+        Setting(
+            "metrics.engagement_method",
+            str,
+            figures.DEFAULT_METHOD,
+            N_("Engagement rate"),
+            figures.METHODS,
         ),
     )
 }
