@@ -1,0 +1,81 @@
+"""Importing metrics from spreadsheets: one pipeline for every format.
+
+read → detect → map → validate → preview → write. Nothing is written until `write`.
+
+Public API (the CLI `import` command and the app's import dialog use only this):
+
+    from core import importing
+
+    options = importing.Options(
+        format="auto",          # or a format's name (importing.formats.names())
+        account=None,           # "handle" or "platform:handle" for files without those columns
+        create_accounts=False,  # create unknown platform:handle accounts when writing
+        date_order=None,        # "dmy" | "mdy" | "ymd" when a file's dates read two ways
+        mapping=None,           # {file header: our field or "" to leave it out}
+    )
+    plan = importing.plan(db, [path, ...], options, progress=None)   # never writes
+    if plan.ok:
+        result = importing.write(db, plan, progress=None)            # Result(added, changed)
+
+`Plan` (preview):
+- `adds`: list of `Row` new to the database; `changes`: list of (Row, {field: (old, new)})
+  holding only the figures that differ; `unchanged`: count of rows equal to what is stored;
+  `skipped`: rows with an account and date but no figure at all.
+- `problems`: list of `Problem(file, row, column, message)`: `row` as a spreadsheet numbers
+  it (header = 1; None for the whole file), `column` the header text (None: row or file).
+  `str(problem)` is "FILE:ROW:COLUMN: message". Any problem refuses the whole import.
+- `warnings`: Problems worth a look that do not stop the import (followers falling by
+  more than half between two snapshots).
+- `unknown_headers`: headers no format knows (the app offers a mapping step: give
+  `Options.mapping` and plan again; remember the choice under `header_signature`).
+- `unknown_accounts`: "platform:handle" (or "handle") names not in the database; a problem
+  unless `create_accounts` (then `accounts_to_create` lists (platform, handle)).
+- `ambiguous_dates`: a file's dates all read two ways (03/04/2021) and none decides: plan
+  again with `Options.date_order`.
+- `ok` (no problems), `summary()` (one translated paragraph), `files`, `format_names`.
+
+`Row(file, line, platform, handle, account_id, date, values)`: `values` has only the figures
+the file gives (followers, reach, impressions, engagements, posts_published), so a
+followers-only file never empties a day's reach; `account_id` is None for an account to create.
+
+`write(db, plan)`: one transaction, all or nothing; refuses a plan with problems
+(`ImportRefused`). `progress` is a `core.progress.Progress`: both steps report rows and
+raise `Cancelled` when cancelled; a cancelled write is rolled back.
+
+Formats: `core.importing.formats` (`Format`, `FORMATS`, `GENERIC`): a platform importer adds
+a `Format(name, columns={our field: [header aliases]}, ignore=..., detect_headers=...)` to
+`FORMATS` before GENERIC. Reading (CSV encodings and delimiters, XLSX): `core.importing.read`.
+"""
+
+from __future__ import annotations
+
+from core.importing import formats
+from core.importing.formats import FIELDS, FORMATS, GENERIC, Format
+from core.importing.pipeline import (
+    ImportRefused,
+    Options,
+    Plan,
+    Problem,
+    Result,
+    Row,
+    parse_account_option,
+    plan,
+    write,
+)
+
+__all__ = [
+    "FIELDS",
+    "FORMATS",
+    "GENERIC",
+    "Format",
+    "ImportRefused",
+    "Options",
+    "Plan",
+    "Problem",
+    "Result",
+    "Row",
+    "formats",
+    "parse_account_option",
+    "plan",
+    "write",
+]

@@ -1,0 +1,801 @@
+"""The import pipeline: read → detect → map → validate → preview (`plan`) → write.
+
+See the package docstring (core/importing/__init__.py) for the public API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core import accounts, parse, timezone
+from core.db import Database
+from core.errors import LinimasaError, UsageError
+from core.i18n import _
+from core.importing import formats, read
+from core.importing.formats import IGNORE, VALUE_FIELDS, Format
+from core.progress import Progress
+from core.tabular import unneutralise
+from core.validate import MAX_COUNT
+
+#: Platform names a file may use besides ours (case-blind).
+PLATFORM_ALIASES = {
+    **{p: p for p in accounts.PLATFORMS},
+    "twitter": "x",
+    "x (twitter)": "x",
+    "twitter/x": "x",
+    "x/twitter": "x",
+    "fb": "facebook",
+    "ig": "instagram",
+    "yt": "youtube",
+    "tik tok": "tiktok",
+    "lainnya": "other",
+}
+#: Followers falling below this share of the previous snapshot are flagged for review.
+SHRINK_WARNING = 0.5
+#: How often (in rows) progress is reported and cancel checked.
+TICK = 2000
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read the files. `format`: "auto" or a format's name; `account`: the account of
+    files without platform/handle columns ("handle" or "platform:handle"); `date_order`:
+    "dmy", "mdy" or "ymd" for files whose dates read two ways; `mapping`: file header → our
+    field (see formats.FIELDS; "" leaves the column out), for headers no format knows."""
+
+    format: str = "auto"
+    account: str | None = None
+    create_accounts: bool = False
+    date_order: str | None = None
+    mapping: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong (or, in `Plan.warnings`, worth a look), and where: the file as given,
+    the row as a spreadsheet numbers it (header = 1; None for the whole file) and the column's
+    header text (None for the whole row or file)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f":{self.row}"
+        if self.column:
+            where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Row:
+    """One account's figures for one day, as read from a file. `values` holds only the
+    figures the file gives (field → count); `account_id` is None for an account that
+    `write` will create."""
+
+    file: str
+    line: int
+    platform: str
+    handle: str
+    account_id: int | None
+    date: str
+    values: dict[str, int]
+
+    @property
+    def account(self) -> str:
+        return f"{self.platform}:{self.handle}"
+
+
+@dataclass
+class Plan:
+    """What an import would do; nothing has been written. See the package docstring."""
+
+    options: Options
+    files: list[str] = field(default_factory=list)
+    format_names: list[str] = field(default_factory=list)
+    adds: list[Row] = field(default_factory=list)
+    changes: list[tuple[Row, dict[str, tuple[int | None, int]]]] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    unknown_headers: list[str] = field(default_factory=list)
+    unknown_accounts: list[str] = field(default_factory=list)
+    #: (platform, handle) of the accounts `write` creates (options.create_accounts).
+    accounts_to_create: list[tuple[str, str]] = field(default_factory=list)
+    ambiguous_dates: bool = False
+    header_signature: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        """The preview in one paragraph, in the user's language."""
+        text = _(
+            "Rows to add: {added}; to change: {changed}; unchanged: {unchanged}; "
+            "skipped (no figures): {skipped}."
+        ).format(
+            added=len(self.adds),
+            changed=len(self.changes),
+            unchanged=self.unchanged,
+            skipped=len(self.skipped),
+        )
+        if self.accounts_to_create:
+            text += " " + _("New accounts: {names}.").format(
+                names=", ".join(f"{p}:{h}" for p, h in self.accounts_to_create)
+            )
+        if self.warnings:
+            text += " " + _("Warnings to check: {n}.").format(n=len(self.warnings))
+        if self.problems:
+            text += " " + _("Problems: {n}; nothing can be imported until they are solved.").format(
+                n=len(self.problems)
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class Result:
+    added: int
+    changed: int
+
+
+class ImportRefused(LinimasaError):
+    """`write` was given a plan with problems."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        super().__init__(
+            _("The import was refused: {n} problems (nothing was written).").format(
+                n=len(plan.problems)
+            )
+        )
+
+
+# --- accounts ---------------------------------------------------------------------------
+
+
+def _platform(text: object) -> str | None:
+    if text is None:
+        return None
+    key = formats.normalise(unneutralise(str(text)))
+    if not key:
+        return None
+    return PLATFORM_ALIASES.get(key) or PLATFORM_ALIASES.get(key.replace(" ", ""))
+
+
+def _handle(text: object) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    value = unneutralise(str(text).strip()).strip().lstrip("@").strip()
+    return value
+
+
+def parse_account_option(text: str) -> tuple[str | None, str]:
+    """--account: "handle" or "platform:handle" → (platform or None, handle)."""
+    text = text.strip()
+    if ":" in text:
+        prefix, rest = text.split(":", 1)
+        platform = _platform(prefix)
+        if platform is None:
+            raise UsageError(
+                _("--account: {platform} is not a platform; choose one of {choices}").format(
+                    platform=prefix, choices=", ".join(accounts.PLATFORMS)
+                )
+            )
+        handle = _handle(rest)
+    else:
+        platform, handle = None, _handle(text)
+    if not handle:
+        raise UsageError(_("--account: give a handle, or platform:handle"))
+    return platform, handle
+
+
+class _Accounts:
+    """Finds accounts by (platform, handle), handles compared without case and @."""
+
+    def __init__(self, db: Database, create: bool):
+        self.create = create
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.by_handle: dict[str, list[accounts.Account]] = {}
+        for account in accounts.list_all(db, include_archived=True):
+            self.by_key.setdefault((account.platform, account.handle.casefold()), account.id)
+            self.by_handle.setdefault(account.handle.casefold(), []).append(account)
+        self.unknown: dict[str, None] = {}
+        self.to_create: dict[tuple[str, str], None] = {}
+        #: Unknown handles without a platform: they cannot be created.
+        self.no_platform: dict[str, None] = {}
+        self._cache: dict[tuple[str | None, str], tuple] = {}
+
+    def find(self, platform: str | None, handle: str) -> tuple[str, str, int | None, str | None]:
+        """(platform, handle, account id or None to create, problem or None)."""
+        key = (platform, handle)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._find(platform, handle)
+        return found
+
+    def _find(self, platform, handle):
+        folded = handle.casefold()
+        if platform is None:
+            candidates = self.by_handle.get(folded, [])
+            if len(candidates) == 1:
+                only = candidates[0]
+                return only.platform, only.handle, only.id, None
+            if len(candidates) > 1:
+                choices = ", ".join(f"{a.platform}:{a.handle}" for a in candidates)
+                return (
+                    "",
+                    handle,
+                    None,
+                    _(
+                        "{handle} is an account on several platforms ({choices}); add a platform "
+                        "column or give --account platform:handle"
+                    ).format(handle=handle, choices=choices),
+                )
+            self.unknown[handle] = None
+            if self.create:
+                self.no_platform[handle] = None
+            return "", handle, None, ""
+        account_id = self.by_key.get((platform, folded))
+        if account_id is not None:
+            stored = next(a.handle for a in self.by_handle[folded] if a.id == account_id)
+            return platform, stored, account_id, None
+        self.unknown[f"{platform}:{handle}"] = None
+        if self.create:
+            self.to_create[(platform, handle)] = None
+            return platform, handle, None, None
+        return platform, handle, None, ""  # "": unknown, reported once for all its rows
+
+
+# --- cells ------------------------------------------------------------------------------
+
+
+def _count(cell: object) -> tuple[int | None, str | None]:
+    """(count or None for no value, problem or None)."""
+    if type(cell) is str:
+        if cell.isascii() and cell.isdigit():
+            return int(cell), None
+        if parse.is_no_value(cell):
+            return None, None
+    elif type(cell) is int:
+        if cell < 0:
+            return None, _("a count cannot be negative: {value}").format(value=cell)
+        if cell > MAX_COUNT:
+            return None, _("too large to be a real count: {value}").format(value=cell)
+        return cell, None
+    elif cell is None:
+        return None, None
+    if isinstance(cell, bool | dt.date):
+        return None, _("not a number: {value}").format(value=cell)
+    try:
+        value = parse.number(cell)
+    except ValueError:
+        return None, _("not a number: {value}").format(value=cell)
+    if value is None:
+        return None, None
+    if value < 0:
+        return None, _("a count cannot be negative: {value}").format(value=cell)
+    if not float(value).is_integer():
+        return None, _("not a whole number: {value}").format(value=cell)
+    if value > MAX_COUNT:
+        return None, _("too large to be a real count: {value}").format(value=cell)
+    return int(value), None
+
+
+def _date_readings(cell: object, cache: dict) -> dict[str, dt.date]:
+    key = cell if isinstance(cell, str) else repr(cell)
+    found = cache.get(key)
+    if found is None:
+        if isinstance(cell, str) and len(cell) == 10 and cell[4] == "-" and cell[7] == "-":
+            try:
+                day = dt.date.fromisoformat(cell)
+                found = {"ymd": day}
+            except ValueError:
+                found = parse.date_candidates(cell)
+        else:
+            try:
+                found = parse.date_candidates(cell)
+            except ValueError:
+                found = {}
+        cache[key] = found
+    return found
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+# --- plan -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    line: int
+    platform: str
+    handle: str
+    account_id: int | None
+    date_cell: object
+    values: dict[str, int]
+
+
+class _Planner:
+    def __init__(self, db: Database, options: Options, progress: Progress | None):
+        if options.format != "auto" and formats.by_name(options.format) is None:
+            raise UsageError(
+                _("--format: {name} is not a format; choose one of {choices}").format(
+                    name=options.format, choices=", ".join(["auto", *formats.names()])
+                )
+            )
+        if options.date_order is not None and options.date_order not in parse.DATE_ORDERS:
+            raise UsageError(
+                _("--date-order: {order} is not an order; choose one of {choices}").format(
+                    order=options.date_order, choices=", ".join(parse.DATE_ORDERS)
+                )
+            )
+        self.db = db
+        self.options = options
+        self.progress = progress
+        self.plan = Plan(options)
+        self.default_account = parse_account_option(options.account) if options.account else None
+        self.accounts = _Accounts(db, options.create_accounts)
+        self.latest = timezone.latest_today(db)
+        self.mapping = {
+            formats.normalise(k): v for k, v in (options.mapping or {}).items() if v is not None
+        }
+        for header, target in self.mapping.items():
+            if target != IGNORE and target not in formats.FIELDS:
+                raise UsageError(
+                    _("the column {header} cannot be mapped to {field}").format(
+                        header=header, field=target
+                    )
+                )
+        #: (account key, date) → (file, line, values) of the row that gives it first.
+        self.seen: dict[tuple, tuple[str, int, dict]] = {}
+        self.rows: list[Row] = []
+        self.headers_seen: set[str] = set()
+        self.done = 0
+        self.total = 0
+
+    def problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
+        self.plan.problems.append(Problem(file, row, column, message))
+
+    def tick(self, step: int = 1) -> None:
+        self.done += step
+        if self.progress is not None and self.done % TICK < step:
+            self.progress.update(self.done, self.total, _("Reading rows…"))
+
+    def run(self, paths: Sequence[Path]) -> Plan:
+        sheets = []
+        for path in paths:
+            name = str(path)
+            self.plan.files.append(name)
+            if self.progress is not None:
+                self.progress.update(0, 0, _("Reading {file}…").format(file=Path(path).name))
+            try:
+                sheet = read.read(Path(path), choose=lambda h: self._format_for(h) is not None)
+            except read.Unreadable as exc:
+                self.problem(name, None, None, str(exc))
+                continue
+            sheets.append((name, sheet))
+            self.total += len(sheet.rows)
+        self.total *= 2  # reading, then comparing
+        for name, sheet in sheets:
+            self._file(name, sheet)
+        self.plan.header_signature = hashlib.sha1(
+            "\x1f".join(sorted(self.headers_seen)).encode()
+        ).hexdigest()[:16]
+        self.plan.unknown_accounts = list(self.accounts.unknown)
+        self.plan.accounts_to_create = list(self.accounts.to_create)
+        if self.accounts.unknown and not self.options.create_accounts:
+            self.problem(
+                ", ".join(self.plan.files),
+                None,
+                None,
+                _(
+                    "unknown accounts: {names}; add them first, or import with --create-accounts"
+                ).format(names=", ".join(self.accounts.unknown)),
+            )
+        if self.accounts.no_platform:
+            self.problem(
+                ", ".join(self.plan.files),
+                None,
+                None,
+                _(
+                    "there are no accounts {names}, and without their platform they cannot be "
+                    "created; add a platform column or give --account platform:handle"
+                ).format(names=", ".join(self.accounts.no_platform)),
+            )
+        self._compare()
+        return self.plan
+
+    def _format_for(self, headers: list[str]) -> Format | None:
+        if self.options.format != "auto":
+            return formats.by_name(self.options.format)
+        return next((f for f in formats.FORMATS if f.detect(headers)), None)
+
+    def _columns(self, name: str, headers: list[str], fmt: Format) -> dict[str, int] | None:
+        """Our field → column index; None (with problems) when the file cannot be mapped."""
+        columns: dict[str, int] = {}
+        unknown = []
+        for index, header in enumerate(headers):
+            if not header.strip():
+                continue
+            self.headers_seen.add(formats.normalise(header))
+            target = self.mapping.get(formats.normalise(header))
+            if target is None:
+                target = fmt.field_of(header)
+            if target is None and fmt.ignores(header):
+                target = IGNORE
+            if target is None:
+                unknown.append(header)
+                continue
+            if target == IGNORE:
+                continue
+            if target in columns:
+                self.problem(
+                    name,
+                    1,
+                    header,
+                    _("this column and {other} both give {field}").format(
+                        other=headers[columns[target]], field=target
+                    ),
+                )
+                return None
+            columns[target] = index
+        for header in unknown:
+            if header not in self.plan.unknown_headers:
+                self.plan.unknown_headers.append(header)
+            self.problem(
+                name,
+                1,
+                header,
+                _(
+                    "unknown column; known columns are platform, handle (akun), date (tanggal), "
+                    "followers (pengikut), reach (jangkauan), impressions (tayangan), "
+                    "engagements (interaksi), posts_published (jumlah_unggahan)"
+                ),
+            )
+        if "date" not in columns:
+            self.problem(name, 1, None, _("the file has no date column (date or tanggal)"))
+        if not set(columns) & set(VALUE_FIELDS):
+            self.problem(name, 1, None, _("the file has no column of figures (followers, reach…)"))
+        if "handle" not in columns and self.default_account is None:
+            self.problem(
+                name,
+                1,
+                None,
+                _(
+                    "the file has no handle (akun) column; say whose figures they are with "
+                    "--account HANDLE or --account platform:handle"
+                ),
+            )
+        if unknown or "date" not in columns or not set(columns) & set(VALUE_FIELDS):
+            return None
+        if "handle" not in columns and self.default_account is None:
+            return None
+        return columns
+
+    def _file(self, name: str, sheet: read.Sheet) -> None:
+        fmt = self._format_for(sheet.headers) or formats.GENERIC
+        self.plan.format_names.append(fmt.name)
+        columns = self._columns(name, sheet.headers, fmt)
+        if columns is None:
+            return
+        headers = sheet.headers
+        value_columns = [(f, columns[f], headers[columns[f]]) for f in VALUE_FIELDS if f in columns]
+        date_index = columns["date"]
+        date_header = headers[date_index]
+        handle_index = columns.get("handle")
+        platform_index = columns.get("platform")
+        default_platform, default_handle = self.default_account or (None, "")
+        pending: list[_Pending] = []
+        readings_cache: dict = {}
+        votes: set[str] = set()
+        width = max(columns.values()) + 1
+        for line, cells in sheet.rows:
+            self.tick()
+            if len(cells) < width:
+                cells = list(cells) + [None] * (width - len(cells))
+            if all(_blank(c) for c in cells):
+                continue
+            bad = False
+            platform = default_platform
+            if platform_index is not None and not _blank(cells[platform_index]):
+                platform = _platform(cells[platform_index])
+                if platform is None:
+                    self.problem(
+                        name,
+                        line,
+                        headers[platform_index],
+                        _("{value} is not a platform; use one of {choices}").format(
+                            value=cells[platform_index], choices=", ".join(accounts.PLATFORMS)
+                        ),
+                    )
+                    bad = True
+            handle = default_handle
+            if handle_index is not None and not _blank(cells[handle_index]):
+                handle = _handle(cells[handle_index])
+                if handle_index is not None and platform_index is None:
+                    platform = None if handle != default_handle else default_platform
+            if not handle and not bad:
+                self.problem(
+                    name,
+                    line,
+                    headers[handle_index] if handle_index is not None else None,
+                    _("no account: the handle is empty"),
+                )
+                bad = True
+            account_id = None
+            if not bad:
+                platform, handle, account_id, why = self.accounts.find(platform, handle)
+                if why:
+                    self.problem(
+                        name,
+                        line,
+                        headers[handle_index] if handle_index is not None else None,
+                        why,
+                    )
+                    bad = True
+                elif why == "":
+                    bad = True  # an unknown account: one problem names them all
+            date_cell = cells[date_index]
+            if _blank(date_cell) or parse.is_no_value(date_cell):
+                self.problem(name, line, date_header, _("the date is empty"))
+                bad = True
+            else:
+                readings = _date_readings(date_cell, readings_cache)
+                if not readings:
+                    self.problem(
+                        name,
+                        line,
+                        date_header,
+                        _("{value} is not a date (or not a real one)").format(value=date_cell),
+                    )
+                    bad = True
+                elif len(readings) == 1 and next(iter(readings)) in ("dmy", "mdy"):
+                    votes.add(next(iter(readings)))
+            values = {}
+            for our, index, header in value_columns:
+                value, why = _count(cells[index])
+                if why is not None:
+                    self.problem(name, line, header, why)
+                    bad = True
+                elif value is not None:
+                    values[our] = value
+            if not bad:
+                pending.append(_Pending(line, platform, handle, account_id, date_cell, values))
+        order = self.options.date_order
+        if order is None:
+            ambiguous = any(
+                len(set(_date_readings(p.date_cell, readings_cache).values())) > 1 for p in pending
+            )
+            if ambiguous:
+                if len(votes) == 1:
+                    order = votes.pop()
+                else:
+                    self.plan.ambiguous_dates = True
+                    self.problem(
+                        name,
+                        None,
+                        date_header,
+                        _(
+                            "the dates can be read day-first or month-first (e.g. 03/04 is "
+                            "3 April or 4 March); say which with --date-order dmy or "
+                            "--date-order mdy"
+                        ),
+                    )
+                    return
+        for item in pending:
+            readings = _date_readings(item.date_cell, readings_cache)
+            dates = set(readings.values())
+            if len(dates) == 1:
+                day = dates.pop()
+            elif order in readings:
+                day = readings[order]
+            else:
+                self.problem(
+                    name,
+                    item.line,
+                    date_header,
+                    _("{value} is not a date in the order {order}").format(
+                        value=item.date_cell, order=order
+                    ),
+                )
+                continue
+            if day > self.latest:
+                self.problem(
+                    name,
+                    item.line,
+                    date_header,
+                    _("{date} lies in the future").format(date=day.isoformat()),
+                )
+                continue
+            iso = day.isoformat()
+            key = (item.platform, item.handle.casefold(), iso)
+            earlier = self.seen.get(key)
+            if earlier is not None:
+                if earlier[2] != item.values:
+                    self.problem(
+                        name,
+                        item.line,
+                        date_header,
+                        _(
+                            "{account} on {date} is also in {file} row {row}, with other figures"
+                        ).format(
+                            account=f"{item.platform}:{item.handle}",
+                            date=iso,
+                            file=earlier[0],
+                            row=earlier[1],
+                        ),
+                    )
+                continue  # the same figures twice: once is enough
+            self.seen[key] = (name, item.line, item.values)
+            self.rows.append(
+                Row(name, item.line, item.platform, item.handle, item.account_id, iso, item.values)
+            )
+
+    def _compare(self) -> None:
+        """Sort the rows into adds, changes, unchanged and skipped against what is stored."""
+        plan = self.plan
+        ids = sorted({r.account_id for r in self.rows if r.account_id is not None})
+        stored: dict[tuple[int, str], tuple] = {}
+        columns = ("followers", *formats.VALUE_FIELDS[1:])
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.conn.execute(
+                f"SELECT account_id, date, {', '.join(columns)} FROM account_snapshots "
+                f"WHERE account_id IN ({marks})",
+                chunk,
+            ):
+                stored[(row[0], row[1])] = tuple(row[2:])
+        timeline: dict[tuple, dict[str, tuple[int, Row | None]]] = {}
+        for account_id, day in stored:
+            followers = stored[(account_id, day)][0]
+            timeline.setdefault(("id", account_id), {})[day] = (followers, None)
+        for row in self.rows:
+            self.tick()
+            if not row.values:
+                plan.skipped.append(row)
+                continue
+            old = stored.get((row.account_id, row.date)) if row.account_id is not None else None
+            if old is None:
+                if "followers" not in row.values:
+                    column = None
+                    plan.problems.append(
+                        Problem(
+                            row.file,
+                            row.line,
+                            column,
+                            _(
+                                "{account} has no figures for {date} yet: a new day needs its "
+                                "followers"
+                            ).format(account=row.account, date=row.date),
+                        )
+                    )
+                    continue
+                plan.adds.append(row)
+            else:
+                differ = {
+                    name: (old[columns.index(name)], value)
+                    for name, value in row.values.items()
+                    if old[columns.index(name)] != value
+                }
+                if differ:
+                    plan.changes.append((row, differ))
+                else:
+                    plan.unchanged += 1
+            if "followers" in row.values:
+                key = ("id", row.account_id) if row.account_id else ("new", row.account)
+                timeline.setdefault(key, {})[row.date] = (row.values["followers"], row)
+        self._shrinking(timeline)
+
+    def _shrinking(self, timeline: dict) -> None:
+        for days in timeline.values():
+            if not any(entry[1] is not None for entry in days.values()):
+                continue
+            ordered = sorted(days.items())
+            for (before_day, before), (after_day, after) in zip(ordered, ordered[1:], strict=False):
+                if before[1] is None and after[1] is None:
+                    continue
+                if before[0] and after[0] < before[0] * SHRINK_WARNING:
+                    row = after[1] or before[1]
+                    self.plan.warnings.append(
+                        Problem(
+                            row.file,
+                            row.line,
+                            None,
+                            _(
+                                "{account}: followers fall by more than half, from {old} on "
+                                "{old_date} to {new} on {new_date}; check the figures"
+                            ).format(
+                                account=row.account,
+                                old=before[0],
+                                old_date=before_day,
+                                new=after[0],
+                                new_date=after_day,
+                            ),
+                        )
+                    )
+
+
+def plan(
+    db: Database, paths: Sequence[Path], options: Options | None = None, progress=None
+) -> Plan:
+    """Read, map and check `paths` against `db` without writing anything."""
+    return _Planner(db, options or Options(), progress).run([Path(p) for p in paths])
+
+
+# --- write ------------------------------------------------------------------------------
+
+
+def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
+    """Write a plan's adds and changes in one transaction (all or nothing), creating its new
+    accounts first. A plan with problems is refused (ImportRefused)."""
+    if not plan.ok:
+        raise ImportRefused(plan)
+    from core.db import new_uid
+
+    total = len(plan.adds) + len(plan.changes)
+    done = 0
+
+    def tick(step: int) -> None:
+        nonlocal done
+        done += step
+        if progress is not None:
+            progress.update(done, total, _("Writing…"))
+
+    if progress is not None:
+        progress.update(0, total, _("Writing…"))
+    with db.transaction():
+        created: dict[str, int] = {}
+        for platform, handle in plan.accounts_to_create:
+            account = accounts.create(db, platform=platform, handle=handle)
+            created[f"{platform}:{handle}"] = account.id
+
+        def account_of(row: Row) -> int:
+            return row.account_id if row.account_id is not None else created[row.account]
+
+        groups: dict[tuple[str, ...], list] = {}
+        for row in plan.adds:
+            names = tuple(f for f in VALUE_FIELDS if f in row.values)
+            groups.setdefault(("add", *names), []).append(row)
+        for row, differ in plan.changes:
+            names = tuple(f for f in VALUE_FIELDS if f in differ)
+            groups.setdefault(("change", *names), []).append(row)
+        for (kind, *names), rows in groups.items():
+            # column names come from VALUE_FIELDS, never from a file
+            if kind == "add":
+                sql = (
+                    f"INSERT INTO account_snapshots (uid, account_id, date, source, "
+                    f"{', '.join(names)}) VALUES (?, ?, ?, 'import', {', '.join('?' * len(names))}) "
+                    f"ON CONFLICT (account_id, date) DO UPDATE SET "
+                    + ", ".join(f"{n} = excluded.{n}" for n in names)
+                )
+            else:
+                sql = (
+                    f"UPDATE account_snapshots SET {', '.join(f'{n} = ?' for n in names)} "
+                    f"WHERE account_id = ? AND date = ?"
+                )
+            for start in range(0, len(rows), TICK * 5):
+                chunk = rows[start : start + TICK * 5]
+                if kind == "add":
+                    params = [
+                        (new_uid(), account_of(r), r.date, *(r.values[n] for n in names))
+                        for r in chunk
+                    ]
+                else:
+                    params = [(*(r.values[n] for n in names), account_of(r), r.date) for r in chunk]
+                db.conn.executemany(sql, params)
+                tick(len(chunk))
+    return Result(len(plan.adds), len(plan.changes))
