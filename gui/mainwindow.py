@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         for signal in (self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
             signal.connect(self._update_undo_actions)
         self.act_add_account = self._action(self.add_account, "Ctrl+Shift+A")
+        self.act_monthly = self._action(self.monthly_update)
         self.act_new_post = self._action(self.new_post, "Ctrl+Shift+N")
         self.act_team = self._action(self.edit_team)
         self.act_approval = self._action(self.edit_approval)
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         for action, text in (
             (self.act_new_post, _("&New post…")),
             (self.act_add_account, _("&Add account…")),
+            (self.act_monthly, _("Mont&hly update…")),
             (None, ""),
             (self.act_team, _("Work units and &team…")),
             (self.act_approval, _("Appro&val levels…")),
@@ -370,6 +372,11 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         self.show_tab("akun")
         self.current_page().add_account()
+
+    def monthly_update(self) -> None:
+        from gui.monthly_dialog import monthly_update
+
+        monthly_update(self, self.session)
 
     def new_post(self) -> None:
         self.show_tab("kalender")

@@ -82,6 +82,8 @@ class AccountsTab(Tab):
         self.archive_button.clicked.connect(self.toggle_archived)
         self.followers_button = QPushButton()
         self.followers_button.clicked.connect(self.record_followers)
+        self.figures_button = QPushButton()
+        self.figures_button.clicked.connect(self.edit_figures)
         self.summary_button = QPushButton()
         self.summary_button.clicked.connect(self.show_summary)
         bar = QHBoxLayout()
@@ -90,6 +92,7 @@ class AccountsTab(Tab):
             self.edit_button,
             self.archive_button,
             self.followers_button,
+            self.figures_button,
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -180,6 +183,8 @@ class AccountsTab(Tab):
         self.add_button.setText(_("&Add account…"))
         self.edit_button.setText(_("Edi&t…"))
         self.followers_button.setText(_("Record f&ollowers…"))
+        self.figures_button.setText(_("F&igures…"))
+        self.figures_button.setToolTip(_("Every recorded day of the account, to type or paste in"))
         self.summary_button.setText(_("Security s&ummary…"))
         self.summary_button.setToolTip(
             _("The accounts whose security needs attention, worst first")
@@ -489,6 +494,7 @@ class AccountsTab(Tab):
         self.edit_button.setEnabled(writable and account is not None)
         self.archive_button.setEnabled(writable and account is not None)
         self.followers_button.setEnabled(writable and account is not None)
+        self.figures_button.setEnabled(account is not None)
         self.archive_button.setText(
             _("&Restore") if account and account.archived else _("A&rchive")
         )
@@ -501,7 +507,8 @@ class AccountsTab(Tab):
         if self.selected_account() is None:
             return
         menu = QMenu(self)
-        for button in (self.edit_button, self.followers_button, self.archive_button):
+        buttons = (self.edit_button, self.followers_button, self.figures_button)
+        for button in (*buttons, self.archive_button):
             action = QAction(button.text(), menu)
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
@@ -561,6 +568,12 @@ class AccountsTab(Tab):
         )
         notify("snapshots", ids={account.id})
         self.select(account.id)
+
+    def edit_figures(self):
+        from gui.metrics_grid import edit_figures
+
+        account = self.selected_account()
+        return edit_figures(self, self.session, account.id) if account is not None else None
 
     def toggle_archived(self) -> None:
         account = self.selected_account()
@@ -631,11 +644,25 @@ class AccountsTab(Tab):
             dialog.show()
             return dialog
 
+        def figures_dialog():
+            from gui.metrics_grid import edit_figures
+
+            ours = [a for a in accounts.list_all(self.session.db) if not a.peer]
+            account = next((a for a in ours if a.platform == "instagram"), ours[0])
+            return edit_figures(self, self.session, account.id)
+
+        def monthly_dialog():
+            from gui.monthly_dialog import monthly_update
+
+            return monthly_update(self, self.session)
+
         return [
             ("tambah", add_dialog),
             ("ubah", edit_dialog),
             ("pengikut", followers_dialog),
             ("tim", team_dialog),
+            ("angka", figures_dialog),
+            ("bulanan", monthly_dialog),
             ("keamanan", self.show_summary),
         ]
 
