@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -54,8 +54,10 @@ class MonthlyDialog(QDialog):
         self.date.dateChanged.connect(self.refresh)
         self.date_label = QLabel()
         self.date_label.setBuddy(self.date)
-        top = QFormLayout()
-        top.addRow(self.date_label, self.date)
+        top = QHBoxLayout()
+        top.addWidget(self.date_label)
+        top.addWidget(self.date)
+        top.addStretch(1)
 
         grid = QGridLayout()
         grid.setColumnStretch(0, 2)
@@ -141,7 +143,7 @@ class MonthlyDialog(QDialog):
             self.note.setText(
                 _(
                     "Fill in the accounts you have figures for; Tab moves down the list. "
-                    "Rows left empty are not changed."
+                    "Rows left empty are not changed; a grey figure is what the day already holds."
                 )
             )
 
