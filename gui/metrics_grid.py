@@ -206,6 +206,8 @@ class FiguresModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.session.read_only:
             return flags
@@ -549,8 +551,11 @@ class FiguresDialog(QDialog):
                     "the selected figures; select whole rows to delete their days."
                 )
             )
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        self.model.layoutChanged.emit()
+        model = self.model
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        model.dataChanged.emit(
+            model.index(0, 0), model.index(model.rowCount() - 1, len(COLUMNS) - 1)
+        )
 
     def _data_changed(self, change) -> None:
         change = Change.of(change)

@@ -223,20 +223,22 @@ def test_deleting_a_whole_row_asks_first(monkeypatch, grid, db, account, host):
     assert days(db, account)["2026-10-01"].reach == 900
 
 
-def test_read_only_grid_is_not_editable(qtbot, db, account):
+def test_read_only_grid_is_not_editable(qtbot, monkeypatch, db, account):
     from gui.metrics_grid import FiguresDialog
 
-    session = Session(db, today=TODAY)
-    monkey_read_only = type(session).read_only
-    try:
-        type(session).read_only = property(lambda self: True)
-        dialog = FiguresDialog(session, account)
-        qtbot.addWidget(dialog)
-        assert not cell(dialog, 0, "reach").flags() & Qt.ItemFlag.ItemIsEditable
-        assert not dialog.paste("01/10/2026\t1\n")
-    finally:
-        type(session).read_only = monkey_read_only
+    monkeypatch.setattr(Session, "read_only", property(lambda self: True))
+    dialog = FiguresDialog(Session(db, today=TODAY), account)
+    qtbot.addWidget(dialog)
+    assert not cell(dialog, 0, "reach").flags() & Qt.ItemFlag.ItemIsEditable
+    assert not dialog.paste("01/10/2026\t1\n")
     assert days(db, account)["2026-10-01"].followers == 70000
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, grid):
+    qtmodeltester.check(grid.model)
+    grid.model.setData(cell(grid, 2, "date"), "15/11/2026")
+    grid.model.setData(cell(grid, 2, "followers"), "77.000")
+    qtmodeltester.check(grid.model)
 
 
 # -- the monthly update ------------------------------------------------------------------
