@@ -404,7 +404,7 @@ def account_engagement(
 
 
 def _rate(field: str, value: object, *, required: bool = True) -> float | None:
-    """A rate as a fraction from 0 to 1 (0.0215 for 2,15%)."""
+    """A rate as a fraction from 0 to 1 (0.0215), or a text with "%" ("2,15%")."""
     if value is None or value == "":
         if required:
             raise ValidationError(field, value, _("a number is required"))
@@ -412,9 +412,16 @@ def _rate(field: str, value: object, *, required: bool = True) -> float | None:
     if isinstance(value, bool):
         raise ValidationError(field, value, _("must be a number"))
     try:
-        number = float(value)
+        if isinstance(value, str) and value.strip().endswith("%"):
+            from core import parse
+
+            number = parse.percent(value)  # "2,15%" and "2.15%" are 0.0215
+        else:
+            number = float(value)
     except (TypeError, ValueError) as error:
         raise ValidationError(field, value, _("must be a number")) from error
+    if number is None:  # "—%": no value
+        return _rate(field, None, required=required)
     if not math.isfinite(number) or not 0 <= number <= 1:
         raise ValidationError(field, value, _("must be a fraction from 0 to 1 (0.0215 for 2,15%)"))
     return number

@@ -144,6 +144,8 @@ def test_benchmark_default_store_and_reset(db):
     assert figures.benchmark(db, "facebook").rate == 0.0215  # other platforms keep the default
     figures.set_benchmark(db, "instagram", 0.02)
     assert figures.benchmark(db, "instagram").source == ""
+    assert figures.set_benchmark(db, "instagram", "2,15%").rate == pytest.approx(0.0215)
+    assert figures.set_benchmark(db, "instagram", "0.5").rate == 0.5
     figures.reset_benchmark(db, "instagram")
     assert not figures.benchmark(db, "instagram").stored
 
@@ -154,6 +156,8 @@ def test_benchmark_default_store_and_reset(db):
         (("instagram", -0.01), "rate"),
         (("instagram", 1.5), "rate"),
         (("instagram", "banyak"), "rate"),
+        (("instagram", "215%"), "rate"),
+        (("instagram", "—%"), "rate"),
         (("instagram", None), "rate"),
         (("instagram", True), "rate"),
         (("instagram", float("nan")), "rate"),
