@@ -34,9 +34,13 @@ the base is chosen by the setting "metrics.engagement_method":
 - "followers" (default): engagements summed over the period's snapshots (those dated from
   `start` to `end` that have engagements), divided by the followers at the period's end (the
   value at `end` by the rule above).
-- "reach" / "impressions": the same engagements divided by the reach (impressions) summed
-  over the same snapshots; a snapshot counts only if it has both figures, so a missing reach
+- "reach" / "impressions": engagements ÷ reach (impressions), both summed over the period's
+  snapshots that have both figures: a snapshot missing its reach counts in neither sum, so it
   never inflates the rate.
+
+A snapshot's engagements, reach and impressions are the figures the team recorded for the
+stretch since its previous snapshot (a monthly update: that month's); so the rate of a month
+with one snapshot is that snapshot's engagements over the month's closing followers.
 
 A zero or missing base gives None (never a division error, never 0%); so do missing
 engagements. Engagements of 0 over a real base are a real 0%. Rates are fractions, shown with
