@@ -38,9 +38,9 @@ the base is chosen by the setting "metrics.engagement_method":
   snapshots that have both figures: a snapshot missing its reach counts in neither sum, so it
   never inflates the rate.
 
-A snapshot's engagements, reach and impressions are the figures the team recorded for the
-stretch since its previous snapshot (a monthly update: that month's); so the rate of a month
-with one snapshot is that snapshot's engagements over the month's closing followers.
+A snapshot's engagements (reach, impressions) count in the period its date falls in: with
+monthly updates, a month's rate is that month's snapshot's engagements over the followers at
+the month's end (the same snapshot's, if it is the month's last).
 
 A zero or missing base gives None (never a division error, never 0%); so do missing
 engagements. Engagements of 0 over a real base are a real 0%. Rates are fractions, shown with
