@@ -787,8 +787,8 @@ def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
                     f"UPDATE account_snapshots SET {', '.join(f'{n} = ?' for n in names)} "
                     f"WHERE account_id = ? AND date = ?"
                 )
-            for start in range(0, len(rows), TICK * 5):
-                chunk = rows[start : start + TICK * 5]
+            for start in range(0, len(rows), TICK):
+                chunk = rows[start : start + TICK]
                 if kind == "add":
                     params = [
                         (new_uid(), account_of(r), r.date, *(r.values[n] for n in names))
@@ -798,4 +798,6 @@ def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
                     params = [(*(r.values[n] for n in names), account_of(r), r.date) for r in chunk]
                 db.conn.executemany(sql, params)
                 tick(len(chunk))
+        if progress is not None:  # a cancel asked for during the last rows still undoes all
+            progress.update(total, total, _("Writing…"))
     return Result(len(plan.adds), len(plan.changes))
