@@ -190,11 +190,9 @@ class FiguresModel(QAbstractTableModel):
                 return problem[0]
             if value is None:
                 return ""
-            return (
-                dt.date.fromisoformat(value).strftime("%d/%m/%Y")
-                if column == "date"
-                else (fmt.number(value))
-            )
+            if column == "date":
+                return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+            return fmt.number(value)
         if role == Qt.ItemDataRole.ToolTipRole and problem is not None:
             return problem[1]
         if role == Qt.ItemDataRole.ForegroundRole and problem is not None:
@@ -241,14 +239,18 @@ class FiguresModel(QAbstractTableModel):
             self._set_problem(row, column, (text.strip(), str(error)))
             return str(error)
         self._set_problem(row, column, None)
-        if day is None:
-            self._enter_new(column, value)
-        elif value != getattr(self.rows[row], column):
-            change = metrics.CLEAR if value is None else value
-            self.write(
-                [{"account_id": self.account.id, "date": day, column: change}],
-                _("change a figure of {account}"),
-            )
+        try:
+            if day is None:
+                self._enter_new(column, value)
+            elif value != getattr(self.rows[row], column):
+                change = metrics.CLEAR if value is None else value
+                self.write(
+                    [{"account_id": self.account.id, "date": day, column: change}],
+                    _("change a figure of {account}"),
+                )
+        except LinimasaError as error:  # refused by core (a count too large to store…)
+            self._set_problem(row, column, (text.strip(), str(error)))
+            return str(error)
         return None
 
     def _enter_new(self, column: str, value: object) -> None:

@@ -330,3 +330,20 @@ def test_figures_button_opens_the_grid(window):
     assert isinstance(dialog, FiguresDialog)
     assert dialog.model.rowCount() > 1
     dialog.close()
+
+
+def test_a_figure_core_refuses_is_red_too(grid, db, account):
+    before = days(db, account)
+    grid.model.setData(cell(grid, 0, "reach"), "10.000.000.000.000.000.000")  # beyond SQLite
+    assert days(db, account) == before
+    assert cell(grid, 0, "reach").data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_edit_menu_opens_the_monthly_update(window):
+    from gui.monthly_dialog import MonthlyDialog
+
+    window.act_monthly.trigger()
+    dialog = window.findChild(MonthlyDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert all(not account.peer for account in dialog.accounts)
+    dialog.reject()
