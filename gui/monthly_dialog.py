@@ -88,10 +88,6 @@ class MonthlyDialog(QDialog):
             self.names.append(name)
             self.lasts.append(last)
             self.edits.append(edits)
-        # Down the list first: all followers, then all reach…
-        chain = [self.date] + [edits[key] for key in FIELDS for edits in self.edits]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
         rows = QWidget()
         rows_layout = QVBoxLayout(rows)
         rows_layout.addLayout(grid)
@@ -124,6 +120,10 @@ class MonthlyDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
+        # Down the list first (the fields must be in the dialog by now): all followers, then all reach…
+        chain = [self.date] + [edits[key] for key in FIELDS for edits in self.edits]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.translate_ui()
         self.refresh()
         self.resize(900, 520)

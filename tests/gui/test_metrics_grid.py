@@ -347,3 +347,24 @@ def test_edit_menu_opens_the_monthly_update(window):
     assert dialog is not None and dialog.isVisible()
     assert all(not account.peer for account in dialog.accounts)
     dialog.reject()
+
+
+def test_ctrl_v_pastes_the_clipboard_at_the_current_cell(qtbot, grid, db, account):
+    grid.show()
+    grid.view.setCurrentIndex(cell(grid, 1, "impressions"))
+    QGuiApplication.clipboard().setText("Impressions\tEngagements\n45.000\t1.234\n")
+    qtbot.keyClick(grid.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    stored = days(db, account)["2026-11-01"]
+    assert (stored.impressions, stored.engagements) == (45000, 1234)
+
+
+def test_delete_key_empties_the_selected_figures(qtbot, grid, db, account):
+    grid.show()
+    grid.view.setCurrentIndex(cell(grid, 1, "reach"))
+    qtbot.keyClick(grid.view, Qt.Key.Key_Delete)
+    assert days(db, account)["2026-11-01"].reach is None
+
+
+def test_monthly_tab_moves_down_the_list(monthly):
+    first, second = (edits["followers"] for edits in monthly.edits)
+    assert first.nextInFocusChain() is second
