@@ -35,6 +35,7 @@ FIELDS = ("followers", "reach", "impressions", "engagements")
 #: Followers below this share of the last figure are asked about before saving.
 SHRINK_LIMIT = 0.5
 PROBLEM_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fde7e5; }"
+DROP_STYLE = "QLineEdit { border: 1px solid #b26a00; background: #fff4e0; }"
 
 
 class MonthlyDialog(QDialog):
@@ -82,7 +83,9 @@ class MonthlyDialog(QDialog):
                 edit = QLineEdit()
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
                 edit.setMinimumWidth(90)
-                edit.textChanged.connect(lambda _text, edit=edit: self._check(edit))
+                edit.textChanged.connect(
+                    lambda _text, edit=edit, account=account: self._check(edit, account)
+                )
                 grid.addWidget(edit, place, column)
                 edits[key] = edit
             self.names.append(name)
@@ -170,18 +173,28 @@ class MonthlyDialog(QDialog):
             for key, edit in edits.items():
                 value = getattr(stored, key) if stored else None
                 edit.setPlaceholderText("" if value is None else fmt.number(value))
+            self._check(edits["followers"], account)
 
-    def _check(self, edit: QLineEdit) -> str | None:
-        """Mark a field that does not read as a count; its reason, or None."""
+    def _check(self, edit: QLineEdit, account: accounts.Account | None = None) -> str | None:
+        """Mark a field that does not read as a count (its reason is returned), and followers
+        that fall by more than half (a warning only: saving asks)."""
         try:
-            read_count(edit.text())
+            value = read_count(edit.text())
         except ValueError as error:
             edit.setStyleSheet(PROBLEM_STYLE)
             edit.setToolTip(str(error))
             return str(error)
-        edit.setStyleSheet("")
-        edit.setToolTip("")
+        last = self.last_figure(account) if account and edit is self._followers(account) else None
+        if value is not None and last and value < last[1] * SHRINK_LIMIT:
+            edit.setStyleSheet(DROP_STYLE)
+            edit.setToolTip(_("More than half below the last figure"))
+        else:
+            edit.setStyleSheet("")
+            edit.setToolTip("")
         return None
+
+    def _followers(self, account: accounts.Account) -> QLineEdit:
+        return self.edits[self.accounts.index(account)]["followers"]
 
     def rows(self) -> tuple[list[dict], list[str]]:
         """(the rows to write: filled ones only, the problems)."""
@@ -190,10 +203,14 @@ class MonthlyDialog(QDialog):
         for account, edits in zip(self.accounts, self.edits, strict=True):
             row: dict = {"account_id": account.id, "date": day}
             for key, edit in edits.items():
-                reason = self._check(edit)
+                reason = self._check(edit, account)
                 if reason is not None:
                     problems.append(
-                        f"{accounts.handle_text(account)}, {_(COLUMN_TITLES[key])}: {reason}"
+                        _("{account}, {column}: {problem}").format(
+                            account=accounts.handle_text(account),
+                            column=_(COLUMN_TITLES[key]),
+                            problem=reason,
+                        )
                     )
                     continue
                 value = read_count(edit.text())

@@ -368,3 +368,11 @@ def test_delete_key_empties_the_selected_figures(qtbot, grid, db, account):
 def test_monthly_tab_moves_down_the_list(monthly):
     first, second = (edits["followers"] for edits in monthly.edits)
     assert first.nextInFocusChain() is second
+
+
+def test_monthly_marks_a_halving_as_it_is_typed(monthly):
+    followers = edits_of(monthly, "humas_kota")["followers"]
+    followers.setText("30.000")  # last: 70.000 on 1 October
+    assert followers.toolTip() and followers.styleSheet()
+    followers.setText("69.000")
+    assert not followers.toolTip()
