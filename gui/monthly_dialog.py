@@ -44,8 +44,6 @@ class MonthlyDialog(QDialog):
         self.session = session
         self.undo_stack = getattr(parent.window(), "undo_stack", None) if parent else None
         self.accounts = [a for a in accounts.list_all(session.db) if not a.peer]
-        #: The rows written by the last save (for tests and the caller).
-        self.saved: list[dict] = []
         today = session.today
         self.date = QDateEdit(QDate(today.year, today.month, 1))
         self.date.setCalendarPopup(True)
@@ -67,7 +65,6 @@ class MonthlyDialog(QDialog):
         for column, header in enumerate(self.headers):
             header.setStyleSheet("font-weight: 600")
             grid.addWidget(header, 0, column)
-        self.names: list[QLabel] = []
         self.lasts: list[QLabel] = []
         self.edits: list[dict[str, QLineEdit]] = []
         for place, account in enumerate(self.accounts, start=1):
@@ -88,7 +85,6 @@ class MonthlyDialog(QDialog):
                 )
                 grid.addWidget(edit, place, column)
                 edits[key] = edit
-            self.names.append(name)
             self.lasts.append(last)
             self.edits.append(edits)
         rows = QWidget()
@@ -299,7 +295,6 @@ class MonthlyDialog(QDialog):
                     Change.of("snapshots", ids=ids),
                 )
             )
-        self.saved = rows
         notify("snapshots", ids=ids)
         self.accept()
         return True
