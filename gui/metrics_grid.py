@@ -58,7 +58,7 @@ COLUMN_TITLES = {
 #: language: the export's names and their Indonesian labels.
 HEADER_NAMES = {
     "date": {"date", "tanggal"},
-    "followers": {"followers", "pengikut", "subscribers"},
+    "followers": {"followers", "pengikut", "subscribers", "pelanggan"},
     "reach": {"reach", "jangkauan"},
     "impressions": {"impressions", "tayangan"},
     "engagements": {"engagements", "interaksi"},
@@ -66,6 +66,8 @@ HEADER_NAMES = {
 }
 #: Dates are typed and pasted day first, as Indonesian and British spreadsheets write them.
 DATE_ORDER = "dmy"
+#: A paste's problems listed under the grid at most; the rest are counted.
+SHOWN_PROBLEMS = 12
 PROBLEM_COLOUR = QColor("#b3261e")
 PROBLEM_BACKGROUND = QColor("#fde7e5")
 
@@ -582,6 +584,9 @@ class FiguresDialog(QDialog):
             )
 
     def show_problems(self, problems: list[str]) -> None:
+        if len(problems) > SHOWN_PROBLEMS:
+            more = len(problems) - SHOWN_PROBLEMS
+            problems = [*problems[:SHOWN_PROBLEMS], _("… and {n} more").format(n=more)]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
 

@@ -376,3 +376,13 @@ def test_monthly_marks_a_halving_as_it_is_typed(monthly):
     assert followers.toolTip() and followers.styleSheet()
     followers.setText("69.000")
     assert not followers.toolTip()
+
+
+def test_many_problems_are_counted_not_all_listed(grid):
+    from gui.metrics_grid import SHOWN_PROBLEMS
+
+    grid.view.setCurrentIndex(cell(grid, 0, "reach"))
+    assert not grid.paste("1\tbad\tbad\tbad\n" * 3 + "1\t2\t3\t4\n" * 5)  # 15 problems
+    lines = grid.problems.text().split("\n")
+    assert len(lines) == SHOWN_PROBLEMS + 1, lines
+    assert lines[-1].startswith("…")
