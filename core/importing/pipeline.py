@@ -5,6 +5,7 @@ See the package docstring (core/importing/__init__.py) for the public API.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
@@ -292,22 +293,21 @@ def _count(cell: object) -> tuple[int | None, str | None]:
     return int(value), None
 
 
-def _date_readings(cell: object, cache: dict) -> dict[str, dt.date]:
-    key = cell if isinstance(cell, str) else repr(cell)
-    found = cache.get(key)
+def _date_readings(cell: object, cache: dict) -> tuple[dict[str, dt.date], dt.date | None]:
+    """(every reading of a date cell by order, the date when all readings agree), cached."""
+    found = cache.get(cell)
     if found is None:
+        readings = None
         if isinstance(cell, str) and len(cell) == 10 and cell[4] == "-" and cell[7] == "-":
+            with contextlib.suppress(ValueError):
+                readings = {"ymd": dt.date.fromisoformat(cell)}
+        if readings is None:
             try:
-                day = dt.date.fromisoformat(cell)
-                found = {"ymd": day}
+                readings = parse.date_candidates(cell)
             except ValueError:
-                found = parse.date_candidates(cell)
-        else:
-            try:
-                found = parse.date_candidates(cell)
-            except ValueError:
-                found = {}
-        cache[key] = found
+                readings = {}
+        days = set(readings.values())
+        found = cache[cell] = (readings, days.pop() if len(days) == 1 else None)
     return found
 
 
@@ -325,6 +325,8 @@ class _Pending:
     handle: str
     account_id: int | None
     date_cell: object
+    readings: dict[str, dt.date]
+    single: dt.date | None
     values: dict[str, int]
 
 
@@ -500,18 +502,24 @@ class _Planner:
         default_platform, default_handle = self.default_account or (None, "")
         pending: list[_Pending] = []
         readings_cache: dict = {}
+        platforms: dict = {}
+        handles: dict = {}
         votes: set[str] = set()
         width = max(columns.values()) + 1
         for line, cells in sheet.rows:
             self.tick()
             if len(cells) < width:
                 cells = list(cells) + [None] * (width - len(cells))
-            if all(_blank(c) for c in cells):
+            date_cell = cells[date_index]
+            if _blank(date_cell) and all(_blank(c) for c in cells):
                 continue
             bad = False
             platform = default_platform
             if platform_index is not None and not _blank(cells[platform_index]):
-                platform = _platform(cells[platform_index])
+                raw = cells[platform_index]
+                platform = platforms.get(raw, "?")
+                if platform == "?":
+                    platform = platforms[raw] = _platform(raw)
                 if platform is None:
                     self.problem(
                         name,
@@ -524,7 +532,10 @@ class _Planner:
                     bad = True
             handle = default_handle
             if handle_index is not None and not _blank(cells[handle_index]):
-                handle = _handle(cells[handle_index])
+                raw = cells[handle_index]
+                handle = handles.get(raw)
+                if handle is None:
+                    handle = handles[raw] = _handle(raw)
                 if handle_index is not None and platform_index is None:
                     platform = None if handle != default_handle else default_platform
             if not handle and not bad:
@@ -548,12 +559,12 @@ class _Planner:
                     bad = True
                 elif why == "":
                     bad = True  # an unknown account: one problem names them all
-            date_cell = cells[date_index]
+            readings, single = {}, None
             if _blank(date_cell) or parse.is_no_value(date_cell):
                 self.problem(name, line, date_header, _("the date is empty"))
                 bad = True
             else:
-                readings = _date_readings(date_cell, readings_cache)
+                readings, single = _date_readings(date_cell, readings_cache)
                 if not readings:
                     self.problem(
                         name,
@@ -573,12 +584,14 @@ class _Planner:
                 elif value is not None:
                     values[our] = value
             if not bad:
-                pending.append(_Pending(line, platform, handle, account_id, date_cell, values))
+                pending.append(
+                    _Pending(
+                        line, platform, handle, account_id, date_cell, readings, single, values
+                    )
+                )
         order = self.options.date_order
         if order is None:
-            ambiguous = any(
-                len(set(_date_readings(p.date_cell, readings_cache).values())) > 1 for p in pending
-            )
+            ambiguous = any(p.single is None for p in pending)
             if ambiguous:
                 if len(votes) == 1:
                     order = votes.pop()
@@ -596,12 +609,10 @@ class _Planner:
                     )
                     return
         for item in pending:
-            readings = _date_readings(item.date_cell, readings_cache)
-            dates = set(readings.values())
-            if len(dates) == 1:
-                day = dates.pop()
-            elif order in readings:
-                day = readings[order]
+            if item.single is not None:
+                day = item.single
+            elif order in item.readings:
+                day = item.readings[order]
             else:
                 self.problem(
                     name,
