@@ -599,7 +599,7 @@ class _Planner:
                     self.plan.ambiguous_dates = True
                     self.problem(
                         name,
-                        None,
+                        1,
                         date_header,
                         _(
                             "the dates can be read day-first or month-first (e.g. 03/04 is "

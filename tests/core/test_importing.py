@@ -349,3 +349,49 @@ def test_cancel_while_planning_or_writing_leaves_the_database_untouched(team, tm
     assert dump(db) == before
     importing.write(db, plan, progress=Progress())
     assert len(dump(db)) == 3000
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "separator"),
+    [
+        ("utf-8", b"", ","),
+        ("utf-8", b"\xef\xbb\xbf", ";"),
+        ("cp1252", b"", ";"),
+        ("utf-16-le", b"\xff\xfe", "\t"),
+        ("utf-16-le", b"", "\t"),
+        ("utf-16-be", b"\xfe\xff", ","),
+    ],
+)
+def test_encodings_and_separators_excel_saves(team, tmp_path, encoding, bom, separator):
+    db, ids = team
+    text = separator.join(["Tanggal", "Pengikut", "Catatan Unit"]) + "\r\n"
+    text += separator.join(["31/08/2026", "1.500", "Dinas Komunikasi é"]) + "\r\n"
+    path = tmp_path / "berkas.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    mapping = {"catatan unit": ""}
+    plan = importing.plan(db, [path], importing.Options(account="x:bmsn_ri", mapping=mapping))
+    assert plan.ok, plan.problems
+    assert [(r.date, r.values) for r in plan.adds] == [("2026-08-31", {"followers": 1500})]
+
+
+def test_planning_does_not_load_pandas(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "a.csv"
+    path.write_text("platform,handle,date,followers\nx,a,2026-10-01,1\n")
+    code = f"""
+import sys
+from pathlib import Path
+from core.db import open_database
+from core import importing
+db = open_database(Path({str(tmp_path / "p.sqlite")!r}), create=True)
+plan = importing.plan(db, [Path({str(path)!r})])
+assert plan.unknown_accounts == ["x:a"], plan.problems
+print("pandas" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "False", done.stderr
