@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             self.act_lists,
             self.act_profile,
             self.act_me,
+            self.act_monthly,
         ):
             action.setEnabled(not session.read_only)
 
