@@ -213,8 +213,6 @@ class _Accounts:
             self.by_handle.setdefault(account.handle.casefold(), []).append(account)
         self.unknown: dict[str, None] = {}
         self.to_create: dict[tuple[str, str], None] = {}
-        #: Unknown handles without a platform: they cannot be created.
-        self.no_platform: dict[str, None] = {}
         self._cache: dict[tuple[str | None, str], tuple] = {}
 
     def find(self, platform: str | None, handle: str) -> tuple[str, str, int | None, str | None]:
@@ -245,8 +243,16 @@ class _Accounts:
                 )
             self.unknown[handle] = None
             if self.create:
-                self.no_platform[handle] = None
-            return "", handle, None, ""
+                return (
+                    "",
+                    handle,
+                    None,
+                    _(
+                        "there is no account {handle}, and without its platform it cannot be "
+                        "created; add a platform column or give --account platform:handle"
+                    ).format(handle=handle),
+                )
+            return "", handle, None, self._unknown(handle)
         account_id = self.by_key.get((platform, folded))
         if account_id is not None:
             stored = next(a.handle for a in self.by_handle[folded] if a.id == account_id)
@@ -255,7 +261,13 @@ class _Accounts:
         if self.create:
             self.to_create[(platform, handle)] = None
             return platform, handle, None, None
-        return platform, handle, None, ""  # "": unknown, reported once for all its rows
+        return platform, handle, None, self._unknown(f"{platform}:{handle}")
+
+    @staticmethod
+    def _unknown(name: str) -> str:
+        return _("unknown account {name}; add it first, or import with --create-accounts").format(
+            name=name
+        )
 
 
 # --- cells ------------------------------------------------------------------------------
@@ -364,6 +376,8 @@ class _Planner:
         #: (account key, date) → (file, line, values) of the row that gives it first.
         self.seen: dict[tuple, tuple[str, int, dict]] = {}
         self.rows: list[Row] = []
+        #: A problem with an account → [file, row, column, rows it concerns].
+        self.account_problems: dict[str, list] = {}
         self.headers_seen: set[str] = set()
         self.done = 0
         self.total = 0
@@ -398,25 +412,10 @@ class _Planner:
         ).hexdigest()[:16]
         self.plan.unknown_accounts = list(self.accounts.unknown)
         self.plan.accounts_to_create = list(self.accounts.to_create)
-        if self.accounts.unknown and not self.options.create_accounts:
-            self.problem(
-                ", ".join(self.plan.files),
-                None,
-                None,
-                _(
-                    "unknown accounts: {names}; add them first, or import with --create-accounts"
-                ).format(names=", ".join(self.accounts.unknown)),
-            )
-        if self.accounts.no_platform:
-            self.problem(
-                ", ".join(self.plan.files),
-                None,
-                None,
-                _(
-                    "there are no accounts {names}, and without their platform they cannot be "
-                    "created; add a platform column or give --account platform:handle"
-                ).format(names=", ".join(self.accounts.no_platform)),
-            )
+        for message, (file, line, column, count) in self.account_problems.items():
+            if count > 1:
+                message = _("{problem} ({n} rows, the first here)").format(problem=message, n=count)
+            self.problem(file, line, column, message)
         self._compare()
         return self.plan
 
@@ -549,16 +548,10 @@ class _Planner:
             account_id = None
             if not bad:
                 platform, handle, account_id, why = self.accounts.find(platform, handle)
-                if why:
-                    self.problem(
-                        name,
-                        line,
-                        headers[handle_index] if handle_index is not None else None,
-                        why,
-                    )
+                if why:  # said once per account, at its first row
+                    column = headers[handle_index] if handle_index is not None else None
+                    self.account_problems.setdefault(why, [name, line, column, 0])[3] += 1
                     bad = True
-                elif why == "":
-                    bad = True  # an unknown account: one problem names them all
             readings, single = {}, None
             if _blank(date_cell) or parse.is_no_value(date_cell):
                 self.problem(name, line, date_header, _("the date is empty"))
@@ -571,6 +564,14 @@ class _Planner:
                         line,
                         date_header,
                         _("{value} is not a date (or not a real one)").format(value=date_cell),
+                    )
+                    bad = True
+                elif single is not None and single > self.latest:
+                    self.problem(
+                        name,
+                        line,
+                        date_header,
+                        _("{date} lies in the future").format(date=single.isoformat()),
                     )
                     bad = True
                 elif len(readings) == 1 and next(iter(readings)) in ("dmy", "mdy"):

@@ -152,9 +152,12 @@ def test_unknown_accounts_are_named_unless_created(team, tmp_path):
         "platform,handle,date,followers\ntiktok,kota_baru,2026-10-01,5\nyoutube,kanal,2026-10-01,9\n"
         "tiktok,kota_baru,2026-10-02,6\n",
     )
-    problem = only_problem(refused(db, [path]))
-    assert "tiktok:kota_baru" in problem.message and "youtube:kanal" in problem.message
-    assert "--create-accounts" in problem.message
+    plan = refused(db, [path])
+    assert plan.unknown_accounts == ["tiktok:kota_baru", "youtube:kanal"]
+    first, second = plan.problems  # once per account, at its first row
+    assert (first.row, first.column, second.row) == (2, "handle", 3)
+    assert "tiktok:kota_baru" in first.message and "2" in first.message
+    assert "youtube:kanal" in second.message and "--create-accounts" in second.message
     plan = importing.plan(db, [path], importing.Options(create_accounts=True))
     assert plan.ok and plan.accounts_to_create == [("tiktok", "kota_baru"), ("youtube", "kanal")]
     assert importing.write(db, plan).added == 3
