@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from core.cli import add_db_option, open_for_writing, say
-from core.i18n import _
+from core.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -77,8 +77,13 @@ def run_import(args: argparse.Namespace) -> int:
         if not plan.ok:
             for problem in plan.problems:
                 print(problem, file=sys.stderr)
+            count = len(plan.problems)
             print(
-                _("Nothing was imported: {n} problems.").format(n=len(plan.problems)),
+                ngettext(
+                    "Nothing was imported: {n} problem.",
+                    "Nothing was imported: {n} problems.",
+                    count,
+                ).format(n=count),
                 file=sys.stderr,
             )
             return 1

@@ -27,7 +27,9 @@ Public API (the CLI `import` command and the app's import dialog use only this):
 - `warnings`: Problems worth a look that do not stop the import (followers falling by
   more than half between two snapshots).
 - `unknown_headers`: headers no format knows (the app offers a mapping step: give
-  `Options.mapping` and plan again; remember the choice under `header_signature`).
+  `Options.mapping` and plan again; remember the choice under `header_signature`). The
+  fields to choose from: `formats.FIELDS`, titled by `_(formats.FIELD_TITLES[field])`;
+  `formats.IGNORE` ("") leaves a column out.
 - `unknown_accounts`: "platform:handle" (or "handle") names not in the database; a problem
   unless `create_accounts` (then `accounts_to_create` lists (platform, handle)).
 - `ambiguous_dates`: a file's dates all read two ways (03/04/2021) and none decides: plan

@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from core.i18n import N_
+
 #: Our fields, in the order the preview shows them. `platform` and `handle` name the
 #: account; `date` the day; the rest are the day's figures (core.metrics' columns).
 ACCOUNT_FIELDS = ("platform", "handle")
@@ -22,6 +24,17 @@ VALUE_FIELDS = ("followers", "reach", "impressions", "engagements", "posts_publi
 FIELDS = (*ACCOUNT_FIELDS, "date", *VALUE_FIELDS)
 #: A mapping value that means "leave this column out".
 IGNORE = ""
+#: Each field's name for a mapping step's choices (translate with `_` where shown).
+FIELD_TITLES = {
+    "platform": N_("Platform"),
+    "handle": N_("Account"),
+    "date": N_("Date"),
+    "followers": N_("Followers"),
+    "reach": N_("Reach"),
+    "impressions": N_("Impressions"),
+    "engagements": N_("Engagements"),
+    "posts_published": N_("Posts published"),
+}
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 

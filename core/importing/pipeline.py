@@ -417,6 +417,8 @@ class _Planner:
                 message = _("{problem} ({n} rows, the first here)").format(problem=message, n=count)
             self.problem(file, line, column, message)
         self._compare()
+        files = {name: index for index, name in enumerate(self.plan.files)}
+        self.plan.problems.sort(key=lambda p: (files.get(p.file, 0), p.row or 0))
         return self.plan
 
     def _format_for(self, headers: list[str]) -> Format | None:
