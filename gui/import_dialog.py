@@ -1,0 +1,690 @@
+"""Berkas > Impor metrik…: the import pipeline's preview and its questions.
+
+`import_files(parent, session, paths)` asks for files when none are given, plans the import
+off the GUI thread (core.importing.plan never writes), shows what it would do and asks what
+the files leave open: unknown columns (remembered per header signature in QSettings), the
+order of ambiguous dates, accounts to create, or whose figures a file without account
+columns holds. Import writes the plan in one transaction (a cancel rolls it back) and tells
+the open views what changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import accounts, fmt, importing
+from core import db as dbmod
+from core.errors import LinimasaError
+from core.i18n import N_, _, ngettext
+from core.importing.formats import IGNORE, VALUE_FIELDS
+from core.progress import Cancelled, Progress
+from gui.metrics_grid import COLUMN_TITLES
+from gui.models import RowsTableModel
+from gui.session import Session
+from gui.signals import notify
+
+log = logging.getLogger(__name__)
+
+LAST_FOLDER_KEY = "import/last_folder"
+MAPPING_KEY = "import_mapping/{signature}"
+#: Our fields as the mapping step names them (the figures keep the grid's titles).
+FIELD_TITLES = {
+    "platform": N_("Platform"),
+    "handle": N_("Account (handle)"),
+    **COLUMN_TITLES,
+}
+DATE_ORDER_TITLES = {
+    "dmy": N_("Day/month/year (31/08/2026)"),
+    "mdy": N_("Month/day/year (08/31/2026)"),
+    "ymd": N_("Year-month-day (2026-08-31)"),
+}
+#: core's problem for a file without account columns: the dialog answers it with a list of
+#: our accounts (core/importing/pipeline.py words it for the command line).
+NO_HANDLE_PROBLEM = (
+    "the file has no handle (akun) column; say whose figures they are with "
+    "--account HANDLE or --account platform:handle"
+)
+
+
+def import_files(parent: QWidget | None, session: Session, paths: list[Path] | None = None) -> bool:
+    """Preview and import metrics files; True when something was written."""
+    if paths is None:
+        paths = choose_files(parent)
+    if not paths:
+        return False
+    dialog = ImportDialog(session, [Path(p) for p in paths], parent)
+    dialog.start()
+    if dialog.cancelled:
+        return False
+    dialog.exec()
+    return dialog.written
+
+
+def choose_files(parent: QWidget | None) -> list[Path]:
+    """CSV or XLSX files from a file dialog that opens where the last import came from."""
+    settings = QSettings()
+    folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+    names, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        _("Import metrics"),
+        folder,
+        _("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+    )
+    if names:
+        settings.setValue(LAST_FOLDER_KEY, str(Path(names[0]).parent))
+    return [Path(name) for name in names]
+
+
+def account_name(platform: str, handle: str) -> str:
+    """ "Instagram @bmsn_ri": how the preview names an account."""
+    if not platform:
+        return handle
+    at = "@" if platform in ("instagram", "x", "tiktok") else ""
+    return f"{accounts.platform_title(platform)} {at}{handle}"
+
+
+def _named(text: str) -> str:
+    """core's "platform:handle" (or a bare handle) as the preview names it."""
+    platform, sep, handle = text.partition(":")
+    return account_name(platform, handle) if sep else text
+
+
+def remembered_mapping(signature: str) -> dict[str, str]:
+    raw = QSettings().value(MAPPING_KEY.format(signature=signature), "")
+    try:
+        mapping = json.loads(raw) if raw else {}
+    except (TypeError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else {}
+
+
+def remember_mapping(signature: str, mapping: dict[str, str]) -> None:
+    QSettings().setValue(MAPPING_KEY.format(signature=signature), json.dumps(mapping))
+
+
+# --- preview tables ---------------------------------------------------------------------
+
+
+class _PlanRowsModel(RowsTableModel):
+    """Rows of a plan; the figure columns are only those some row has."""
+
+    def show(self, rows: list, fields: tuple[str, ...]) -> None:
+        self.set_rows([])
+        self.COLUMNS = ("account", "date", *fields)
+        self.set_rows(rows)
+
+    def column_title(self, column: str) -> str:
+        if column == "account":
+            return _("Account")
+        return _(COLUMN_TITLES[column])
+
+    def role_data(self, row, column: str, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in VALUE_FIELDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class AddsModel(_PlanRowsModel):
+    """Plan.adds: each new day with its figures."""
+
+    def display(self, row: importing.Row, column: str) -> str:
+        if column == "account":
+            return account_name(row.platform, row.handle)
+        if column == "date":
+            return fmt.date_short(row.date)
+        value = row.values.get(column)
+        return "" if value is None else fmt.number(value)
+
+
+class ChangesModel(_PlanRowsModel):
+    """Plan.changes: (row, {field: (old, new)}), each changed figure as old → new."""
+
+    def display(self, row: tuple, column: str) -> str:
+        data, differ = row
+        if column == "account":
+            return account_name(data.platform, data.handle)
+        if column == "date":
+            return fmt.date_short(data.date)
+        if column not in differ:
+            return ""
+        old, new = differ[column]
+        return f"{fmt.number(old)} → {fmt.number(new)}"
+
+
+class ProblemsModel(RowsTableModel):
+    """Plan.problems or Plan.warnings: file, row, column and what is wrong."""
+
+    COLUMNS = ("file", "row", "column", "message")
+
+    def column_title(self, column: str) -> str:
+        return {
+            "file": _("File"),
+            "row": _("Row"),
+            "column": _("Column"),
+            "message": _("What to check"),
+        }[column]
+
+    def display(self, row: importing.Problem, column: str) -> str:
+        if column == "file":
+            return ", ".join(Path(name.strip()).name for name in row.file.split(","))
+        if column == "row":
+            return "" if row.row is None else str(row.row)
+        if column == "column":
+            return row.column or ""
+        return row.message
+
+    def role_data(self, row, column: str, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole and column == "message":
+            return row.message
+        return None
+
+
+def _table(model: RowsTableModel, stretch_last: bool) -> QTableView:
+    """A read-only table; figures keep their width, a message column takes the rest."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+# --- the dialog -------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    """The preview of one import. `start()` plans; each answer plans again; Import writes."""
+
+    def __init__(self, session: Session, paths: list[Path], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.paths = paths
+        self.options = importing.Options()
+        self.plan: importing.Plan | None = None
+        self.written = False
+        self.cancelled = False
+        self.result_text = ""
+        self._mapping_headers: list[str] = []
+        self._remembered_tried = False
+        self.resize(1000, 650)
+
+        self.files_label = QLabel()
+        self.files_label.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        # Unknown columns: "column in the file → our field".
+        self.mapping_box = QGroupBox()
+        self.mapping_hint = QLabel(wordWrap=True)
+        self.mapping_hint.setObjectName("hint")
+        self.mapping_grid = QGridLayout()
+        self.mapping_grid.setColumnStretch(2, 1)
+        self.mapping_file_title = QLabel()
+        self.mapping_field_title = QLabel()
+        for title in (self.mapping_file_title, self.mapping_field_title):
+            title.setStyleSheet("font-weight: 600")
+        self.mapping_grid.addWidget(self.mapping_file_title, 0, 0)
+        self.mapping_grid.addWidget(self.mapping_field_title, 0, 2)
+        self.mapping_combos: dict[str, QComboBox] = {}
+        grid_widget = QWidget()
+        grid_widget.setLayout(self.mapping_grid)
+        mapping_scroll = QScrollArea()
+        mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        mapping_scroll.setWidget(grid_widget)
+        mapping_scroll.setMaximumHeight(170)
+        self.plan_again_button = QPushButton()
+        self.plan_again_button.clicked.connect(self.apply_mapping)
+        mapping_layout = QVBoxLayout(self.mapping_box)
+        mapping_layout.addWidget(self.mapping_hint)
+        mapping_layout.addWidget(mapping_scroll)
+        again_row = QHBoxLayout()
+        again_row.addWidget(self.plan_again_button)
+        again_row.addStretch(1)
+        mapping_layout.addLayout(again_row)
+
+        # Dates that read two ways.
+        self.dates_box = QGroupBox()
+        self.dates_hint = QLabel(wordWrap=True)
+        self.dates_hint.setObjectName("hint")
+        self.date_buttons = QButtonGroup(self)
+        self.date_radios: dict[str, QRadioButton] = {}
+        dates_layout = QVBoxLayout(self.dates_box)
+        dates_layout.addWidget(self.dates_hint)
+        for order in DATE_ORDER_TITLES:
+            radio = QRadioButton()
+            self.date_radios[order] = radio
+            self.date_buttons.addButton(radio)
+            dates_layout.addWidget(radio)
+        self.date_buttons.buttonClicked.connect(self.choose_date_order)
+
+        # Accounts: create the unknown ones, or say whose figures a file holds.
+        self.accounts_box = QGroupBox()
+        self.create_accounts = QCheckBox()
+        self.create_accounts.toggled.connect(self.choose_create_accounts)
+        self.account_label = QLabel()
+        self.account_combo = QComboBox()
+        self.account_label.setBuddy(self.account_combo)
+        self.account_combo.activated.connect(self.choose_account)
+        account_row = QHBoxLayout()
+        account_row.addWidget(self.account_label)
+        account_row.addWidget(self.account_combo, 1)
+        self.account_row = QWidget()
+        self.account_row.setLayout(account_row)
+        account_row.setContentsMargins(0, 0, 0, 0)
+        accounts_layout = QVBoxLayout(self.accounts_box)
+        accounts_layout.addWidget(self.create_accounts)
+        accounts_layout.addWidget(self.account_row)
+
+        questions = QHBoxLayout()
+        questions.addWidget(self.mapping_box, 3)
+        questions.addWidget(self.dates_box, 2)
+        questions.addWidget(self.accounts_box, 3)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("sectionTitle")
+        self.summary.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("hint")
+        self.detail.setWordWrap(True)
+
+        self.problems_model = ProblemsModel(self)
+        self.warnings_model = ProblemsModel(self)
+        self.adds_model = AddsModel(self)
+        self.changes_model = ChangesModel(self)
+        self.tabs = QTabWidget()
+        self.problems_view = _table(self.problems_model, stretch_last=True)
+        self.warnings_view = _table(self.warnings_model, stretch_last=True)
+        self.adds_view = _table(self.adds_model, stretch_last=False)
+        self.changes_view = _table(self.changes_model, stretch_last=False)
+        for view in (self.problems_view, self.warnings_view, self.adds_view, self.changes_view):
+            self.tabs.addTab(view, "")
+
+        self.note = QLabel()
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button.clicked.connect(self.reject)
+        self.import_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.files_label)
+        layout.addWidget(self.error)
+        layout.addLayout(questions)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        for box in (self.mapping_box, self.dates_box, self.accounts_box, self.tabs):
+            box.hide()
+        self.translate_ui()
+
+    def translate_ui(self) -> None:
+        self.setWindowTitle(_("Import metrics"))
+        names = ", ".join(path.name for path in self.paths)
+        self.files_label.setText(
+            ngettext("File: {names}", "Files: {names}", len(self.paths)).format(names=names)
+        )
+        self.files_label.setToolTip("\n".join(str(path) for path in self.paths))
+        self.mapping_box.setTitle(_("Columns Linimasa does not know"))
+        self.mapping_hint.setText(_("Say what each column holds, or leave it out."))
+        self.mapping_file_title.setText(_("Column in the file"))
+        self.mapping_field_title.setText(_("Field in Linimasa"))
+        self.plan_again_button.setText(_("&Plan again"))
+        self.dates_box.setTitle(_("Order of the dates"))
+        self.dates_hint.setText(
+            _("The dates in the file can be read two ways (03/04 is 3 April or 4 March).")
+        )
+        for order, radio in self.date_radios.items():
+            radio.setText(_(DATE_ORDER_TITLES[order]))
+        self.accounts_box.setTitle(_("Accounts"))
+        self.account_label.setText(_("Figures &of"))
+        self.import_button.setText(_("&Import"))
+        self._fill_account_combo()
+        for model in (self.problems_model, self.warnings_model, self.adds_model):
+            model.retranslate()
+        self.changes_model.retranslate()
+        if self.plan is not None:
+            self.show_plan(self.plan)
+
+    # --- planning ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Plan the files as they are; a cancel closes the dialog without a word."""
+        self.replan()
+
+    def replan(self) -> None:
+        from gui.tasks import TaskRunner
+
+        source, paths, options = self.session.path, list(self.paths), self.options
+
+        def work(progress: Progress):
+            try:
+                # sqlite3 connections belong to their thread: the worker opens its own.
+                with dbmod.open_database(source, read_only=True, migrate=False) as database:
+                    return importing.plan(database, paths, options, progress)
+            except Cancelled:
+                return None
+
+        self.summary.setText(_("Reading the file…"))
+        self.import_button.setEnabled(False)
+        TaskRunner.run(self, _("Reading the file…"), work, self._planned, self._failed)
+
+    def _planned(self, plan: importing.Plan | None) -> None:
+        if plan is None:  # cancelled
+            if self.plan is None:
+                self.cancelled = True
+                self.reject()
+            else:
+                self.options = self.plan.options
+                self.show_plan(self.plan)
+            return
+        self.error.hide()
+        if (
+            plan.unknown_headers
+            and self.options.mapping is None
+            and not self._remembered_tried
+            and plan.header_signature
+        ):
+            self._remembered_tried = True
+            remembered = remembered_mapping(plan.header_signature)
+            if remembered and all(h in remembered for h in plan.unknown_headers):
+                self._add_mapping_rows(plan.unknown_headers, remembered)
+                self.options = dataclasses.replace(self.options, mapping=remembered)
+                self.replan()
+                return
+        self.show_plan(plan)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LinimasaError):
+            text = str(exc)
+        else:
+            log.error("import failed", exc_info=exc)
+            text = _("Something went wrong: {error}").format(error=exc)
+        self.error.setText(text)
+        self.error.show()
+        if self.plan is not None:
+            self.options = self.plan.options
+            self.show_plan(self.plan)
+        else:
+            self.summary.setText(_("Nothing can be imported."))
+            self.import_button.setEnabled(False)
+
+    def show_plan(self, plan: importing.Plan) -> None:
+        """Show a plan: its questions, counts, sections and whether Import can write it."""
+        self.plan = plan
+        self.options = plan.options
+        self._show_questions(plan)
+        self.summary.setText(self._summary(plan))
+        self.detail.setText(self._detail(plan))
+        self.detail.setVisible(bool(self.detail.text()))
+
+        self.problems_model.set_rows(plan.problems)
+        self.warnings_model.set_rows(plan.warnings)
+        add_fields = tuple(f for f in VALUE_FIELDS if any(f in r.values for r in plan.adds))
+        self.adds_model.show(plan.adds, add_fields)
+        change_fields = tuple(f for f in VALUE_FIELDS if any(f in d for _r, d in plan.changes))
+        self.changes_model.show(plan.changes, change_fields)
+        sections = (
+            (self.problems_view, _("Problems ({n})"), len(plan.problems)),
+            (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
+            (self.adds_view, _("To add ({n})"), len(plan.adds)),
+            (self.changes_view, _("Changes ({n})"), len(plan.changes)),
+        )
+        first = None
+        for view, title, count in sections:
+            place = self.tabs.indexOf(view)
+            self.tabs.setTabText(place, title.format(n=fmt.number(count)))
+            self.tabs.setTabVisible(place, count > 0)
+            if count and first is None:
+                first = place
+        self.tabs.setVisible(first is not None)
+        if first is not None:
+            self.tabs.setCurrentIndex(first)
+
+        something = bool(plan.adds or plan.changes)
+        if self.session.read_only:
+            self.note.setText(_("The file is open read-only: nothing can be imported."))
+        elif not plan.ok:
+            self.note.setText(_("Solve the problems first; nothing is imported until then."))
+        elif not something:
+            self.note.setText(_("Nothing to change: Linimasa already holds these figures."))
+        else:
+            self.note.setText(_("Nothing is written until you press Import."))
+        self.import_button.setEnabled(plan.ok and something and not self.session.read_only)
+
+    def _summary(self, plan: importing.Plan) -> str:
+        return _(
+            "To add: {added} · To change: {changed} · Unchanged: {unchanged} · Skipped: {skipped}"
+        ).format(
+            added=fmt.number(len(plan.adds)),
+            changed=fmt.number(len(plan.changes)),
+            unchanged=fmt.number(plan.unchanged),
+            skipped=fmt.number(len(plan.skipped)),
+        )
+
+    def _detail(self, plan: importing.Plan) -> str:
+        parts = []
+        if plan.skipped:
+            parts.append(_("Skipped rows name an account and a date but no figure."))
+        if plan.accounts_to_create:
+            parts.append(
+                _("New accounts: {names}.").format(
+                    names=", ".join(account_name(p, h) for p, h in plan.accounts_to_create)
+                )
+            )
+        if plan.warnings:
+            parts.append(_("Warnings do not stop the import, but check the figures they name."))
+        return " ".join(parts)
+
+    # --- questions --------------------------------------------------------------------
+
+    def _show_questions(self, plan: importing.Plan) -> None:
+        if plan.unknown_headers:
+            remembered = {}
+            if self.options.mapping is None and plan.header_signature:
+                remembered = remembered_mapping(plan.header_signature)
+            self._add_mapping_rows(plan.unknown_headers, remembered)
+        self.mapping_box.setVisible(bool(self._mapping_headers))
+
+        dates = plan.ambiguous_dates or self.options.date_order is not None
+        self.dates_box.setVisible(dates)
+        for order, radio in self.date_radios.items():
+            radio.setChecked(order == self.options.date_order)
+        if self.options.date_order is None:
+            self.date_buttons.setExclusive(False)
+            for radio in self.date_radios.values():
+                radio.setChecked(False)
+            self.date_buttons.setExclusive(True)
+
+        creating = bool(plan.unknown_accounts) or self.options.create_accounts
+        self.create_accounts.setVisible(creating)
+        if creating:
+            names = plan.unknown_accounts or [f"{p}:{h}" for p, h in plan.accounts_to_create]
+            self.create_accounts.blockSignals(True)
+            self.create_accounts.setChecked(self.options.create_accounts)
+            self.create_accounts.blockSignals(False)
+            self.create_accounts.setText(
+                ngettext(
+                    "&Create the account that is not in Linimasa yet ({names})",
+                    "&Create the {n} accounts that are not in Linimasa yet ({names})",
+                    len(names),
+                ).format(n=len(names), names=", ".join(_named(name) for name in names))
+            )
+        no_handle = any(p.row == 1 and p.message == _(NO_HANDLE_PROBLEM) for p in plan.problems)
+        choosing = no_handle or self.options.account is not None
+        self.account_row.setVisible(choosing)
+        if choosing:
+            self._fill_account_combo()
+        self.accounts_box.setVisible(creating or choosing)
+
+    def _add_mapping_rows(self, headers: list[str], remembered: dict[str, str]) -> None:
+        for header in headers:
+            if header in self.mapping_combos:
+                continue
+            combo = QComboBox()
+            combo.addItem(_("(leave out)"), IGNORE)
+            for name in importing.FIELDS:
+                combo.addItem(_(FIELD_TITLES[name]), name)
+            place = combo.findData(remembered.get(header, IGNORE))
+            combo.setCurrentIndex(max(place, 0))
+            label = QLabel(header)
+            label.setBuddy(combo)
+            row = len(self._mapping_headers) + 1
+            self.mapping_grid.addWidget(label, row, 0)
+            self.mapping_grid.addWidget(QLabel("→"), row, 1, Qt.AlignmentFlag.AlignLeft)
+            self.mapping_grid.addWidget(combo, row, 2)
+            self.mapping_combos[header] = combo
+            self._mapping_headers.append(header)
+
+    def mapping(self) -> dict[str, str]:
+        return {header: combo.currentData() for header, combo in self.mapping_combos.items()}
+
+    def apply_mapping(self) -> None:
+        self.options = dataclasses.replace(self.options, mapping=self.mapping())
+        self.replan()
+
+    def choose_date_order(self) -> None:
+        order = next((o for o, radio in self.date_radios.items() if radio.isChecked()), None)
+        if order != self.options.date_order:
+            self.options = dataclasses.replace(self.options, date_order=order)
+            self.replan()
+
+    def choose_create_accounts(self, checked: bool) -> None:
+        self.options = dataclasses.replace(self.options, create_accounts=checked)
+        self.replan()
+
+    def _fill_account_combo(self) -> None:
+        combo = self.account_combo
+        combo.clear()
+        combo.addItem(_("Choose an account…"), None)
+        for account in accounts.list_all(self.session.db):
+            combo.addItem(
+                account_name(account.platform, account.handle),
+                f"{account.platform}:{account.handle}",
+            )
+        combo.setCurrentIndex(max(combo.findData(self.options.account), 0))
+
+    def choose_account(self) -> None:
+        account = self.account_combo.currentData()
+        if account != self.options.account:
+            self.options = dataclasses.replace(self.options, account=account)
+            self.replan()
+
+    # --- writing ----------------------------------------------------------------------
+
+    def run_import(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.ok or self.session.read_only:
+            return
+        from gui.tasks import TaskRunner
+
+        source = self.session.path
+
+        def work(progress: Progress):
+            try:
+                with dbmod.open_database(source, migrate=False) as database:
+                    result = importing.write(database, plan, progress)
+                    created = {
+                        account.id
+                        for account in accounts.list_all(database, include_archived=True)
+                        if (account.platform, account.handle) in set(plan.accounts_to_create)
+                    }
+            except Cancelled:
+                return None
+            return result, created
+
+        self.import_button.setEnabled(False)
+        TaskRunner.run(self, _("Importing…"), work, self._written, self._failed)
+
+    def _written(self, outcome) -> None:
+        plan = self.plan
+        if outcome is None:  # cancelled: core rolled it back
+            self.note.setText(_("Cancelled; nothing was changed."))
+            self.import_button.setEnabled(True)
+            return
+        result, created = outcome
+        self.written = True
+        if plan.options.mapping:
+            remember_mapping(plan.header_signature, plan.options.mapping)
+        touched = {r.account_id for r in plan.adds if r.account_id is not None}
+        touched |= {r.account_id for r, _d in plan.changes if r.account_id is not None}
+        notify("snapshots", ids=touched | created)
+        if created:
+            notify("accounts", ids=created)
+        self.result_text = _("{added} rows added, {changed} changed.").format(
+            added=fmt.number(result.added), changed=fmt.number(result.changed)
+        )
+        window = self.parent().window() if self.parent() is not None else None
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.result_text, 8000)
+        from gui.tabs import nobody_to_ask
+
+        if not nobody_to_ask():
+            QMessageBox.information(self, _("Import metrics"), self.result_text)
+        self.accept()
+
+
+# --- screenshots ------------------------------------------------------------------------
+
+#: A small generic file as an admin keeps it: Indonesian headers and numbers, semicolons.
+#: Its first row changes the demo's reach of 1 November; the rest are new days.
+SCREENSHOT_CSV = """platform;akun;tanggal;pengikut;jangkauan
+instagram;bmsn_ri;01/11/2026;163.112;81.240
+instagram;bmsn_ri;08/11/2026;163.540;70.115
+instagram;bmsn_ri;15/11/2026;164.021;92.310
+instagram;bmsn_ri;22/11/2026;164.850;88.004
+facebook;bmsn.ri;08/11/2026;10.556;7.902
+facebook;bmsn.ri;15/11/2026;10.561;9.340
+facebook;bmsn.ri;22/11/2026;10.570;8.615
+"""
+
+
+def preview_for_screenshot(parent: QWidget | None, session: Session) -> QDialog:
+    """The preview of a small demo file, planned on this thread and shown (for `screenshots`)."""
+    folder = session.temp_dir or Path(tempfile.mkdtemp(prefix="linimasa-import-"))
+    path = Path(folder) / "metrik-november-2026.csv"
+    path.write_text(SCREENSHOT_CSV, encoding="utf-8")
+    dialog = ImportDialog(session, [path], parent)
+    dialog.show_plan(importing.plan(session.db, [path]))
+    dialog.show()
+    return dialog
