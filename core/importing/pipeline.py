@@ -205,6 +205,7 @@ class _Accounts:
     """Finds accounts by (platform, handle), handles compared without case and @."""
 
     def __init__(self, db: Database, create: bool):
+        self.db = db
         self.create = create
         self.by_key: dict[tuple[str, str], int] = {}
         self.by_handle: dict[str, list[accounts.Account]] = {}
@@ -259,6 +260,16 @@ class _Accounts:
             return platform, stored, account_id, None
         self.unknown[f"{platform}:{handle}"] = None
         if self.create:
+            refused = accounts.field_problems(self.db, {"platform": platform, "handle": handle})
+            if refused:
+                return (
+                    platform,
+                    handle,
+                    None,
+                    _("the account {name} cannot be created: {reason}").format(
+                        name=f"{platform}:{handle}", reason="; ".join(refused.values())
+                    ),
+                )
             self.to_create[(platform, handle)] = None
             return platform, handle, None, None
         return platform, handle, None, self._unknown(f"{platform}:{handle}")
@@ -390,6 +401,9 @@ class _Planner:
         if self.progress is not None and self.done % TICK < step:
             self.progress.update(self.done, self.total, _("Reading rows…"))
 
+    def _reading(self, rows: int) -> None:
+        self.progress.update(rows, 0, _("Reading rows…"))
+
     def run(self, paths: Sequence[Path]) -> Plan:
         sheets = []
         for path in paths:
@@ -398,7 +412,11 @@ class _Planner:
             if self.progress is not None:
                 self.progress.update(0, 0, _("Reading {file}…").format(file=Path(path).name))
             try:
-                sheet = read.read(Path(path), choose=lambda h: self._format_for(h) is not None)
+                sheet = read.read(
+                    Path(path),
+                    choose=lambda h: self._format_for(h) is not None,
+                    tick=self._reading if self.progress is not None else None,
+                )
             except read.Unreadable as exc:
                 self.problem(name, None, None, str(exc))
                 continue

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import LinimasaError
 from core.i18n import _
 
 Cell = object  # str for CSV; str, int, float, datetime, bool or None for XLSX
@@ -38,8 +39,18 @@ class Sheet:
     kind: str  # "csv" or "xlsx"
 
 
-def read(path: Path, choose: Callable[[list[str]], bool] | None = None) -> Sheet:
-    """The table in `path`. `choose(headers)` picks among an XLSX's sheets (first match)."""
+#: Rows between two calls of `tick`.
+TICK = 5000
+
+
+def read(
+    path: Path,
+    choose: Callable[[list[str]], bool] | None = None,
+    tick: Callable[[int], None] | None = None,
+) -> Sheet:
+    """The table in `path`. `choose(headers)` picks among an XLSX's sheets (first match);
+    `tick(rows read)` is called every TICK rows (progress; it may raise to cancel)."""
+    tick = tick or (lambda _rows: None)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -53,13 +64,13 @@ def read(path: Path, choose: Callable[[list[str]], bool] | None = None) -> Sheet
     if not raw.strip():
         raise Unreadable(_("the file is empty"))
     if raw.startswith(b"PK\x03\x04") or path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet = _read_xlsx(raw, choose)
+        sheet = _read_xlsx(raw, choose, tick)
     elif raw.startswith(b"\xd0\xcf\x11\xe0"):
         raise Unreadable(
             _("this is an old Excel file (.xls); save it as .xlsx or CSV in Excel and try again")
         )
     else:
-        sheet = _read_csv(raw)
+        sheet = _read_csv(raw, tick)
     if not sheet.headers:
         raise Unreadable(_("the file is empty"))
     if not sheet.rows:
@@ -115,7 +126,7 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(raw: bytes) -> Sheet:
+def _read_csv(raw: bytes, tick: Callable[[int], None]) -> Sheet:
     text = decode(raw)
     lines = text.splitlines()
     first = 0
@@ -147,6 +158,8 @@ def _read_csv(raw: bytes) -> Sheet:
                 headers = [c.strip() for c in cells]
                 continue
             rows.append((number, cells))
+            if number % TICK == 0:
+                tick(number)
     except csv.Error as exc:
         raise Unreadable(
             _("the CSV text is broken near row {row} ({detail})").format(
@@ -158,7 +171,9 @@ def _read_csv(raw: bytes) -> Sheet:
     return Sheet(headers or [], rows, "csv")
 
 
-def _read_xlsx(raw: bytes, choose: Callable[[list[str]], bool] | None) -> Sheet:
+def _read_xlsx(
+    raw: bytes, choose: Callable[[list[str]], bool] | None, tick: Callable[[int], None]
+) -> Sheet:
     try:
         from openpyxl import load_workbook
 
@@ -170,13 +185,15 @@ def _read_xlsx(raw: bytes, choose: Callable[[list[str]], bool] | None) -> Sheet:
     try:
         first_sheet = None
         for worksheet in book.worksheets:
-            sheet = _sheet_of(worksheet)
+            sheet = _sheet_of(worksheet, tick)
             if first_sheet is None:
                 first_sheet = sheet
             if choose is not None and sheet.headers and choose(sheet.headers):
                 return sheet
         return first_sheet or Sheet([], [], "xlsx")
     except Unreadable:
+        raise
+    except LinimasaError:  # Cancelled
         raise
     except Exception:
         raise Unreadable(
@@ -190,7 +207,7 @@ def _blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _sheet_of(worksheet) -> Sheet:
+def _sheet_of(worksheet, tick: Callable[[int], None]) -> Sheet:
     headers: list[str] | None = None
     rows = []
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
@@ -203,6 +220,8 @@ def _sheet_of(worksheet) -> Sheet:
                 headers.pop()
             continue
         rows.append((number, cells))
+        if number % TICK == 0:
+            tick(number)
     while rows and all(_blank(c) for c in rows[-1][1]):
         rows.pop()
     return Sheet(headers or [], rows, "xlsx")

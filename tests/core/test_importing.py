@@ -398,3 +398,31 @@ print("pandas" in sys.modules)
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_an_account_that_cannot_be_created_is_a_problem_before_writing(team, tmp_path):
+    db, _ids = team
+    path = write_csv(
+        tmp_path,
+        "platform,handle,date,followers\ntiktok,https://www.instagram.com/humas_baru,2026-10-01,5\n",
+    )
+    problem = only_problem(refused(db, [path], importing.Options(create_accounts=True)))
+    assert (problem.row, problem.column) == (2, "handle")
+    assert "tiktok:" in problem.message
+
+
+def test_cancel_while_reading_a_big_file(team, tmp_path):
+    db, _ids = team
+    rows = "".join(f"x,bmsn_ri,2020-01-01,{i}\n" for i in range(12000))
+    path = write_csv(tmp_path, "platform,handle,date,followers\n" + rows)
+    seen = []
+
+    def update(done, total, message):
+        seen.append(done)
+        if done >= 5000:
+            progress.cancel()
+
+    progress = Progress(update)
+    with pytest.raises(Cancelled):
+        importing.plan(db, [path], progress=progress)
+    assert max(seen) < 12000  # stopped while reading, before checking the rows
