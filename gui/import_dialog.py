@@ -215,6 +215,8 @@ def _table(model: RowsTableModel, stretch_last: bool) -> QTableView:
     view.setWordWrap(False)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(stretch_last)
+    if not stretch_last:
+        view.horizontalHeader().setMinimumSectionSize(120)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
 

@@ -1,0 +1,211 @@
+"""The import dialog: preview, questions (columns, date order, accounts), Import, read-only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from core import accounts, metrics
+from core.db import open_database
+from gui import import_dialog
+from gui.import_dialog import ImportDialog, import_files, preview_for_screenshot
+from gui.session import Session
+from gui.signals import app_signals
+
+
+@pytest.fixture
+def session(demo_db, demo_today):
+    return Session(demo_db, today=demo_today)
+
+
+def account_id(db, platform, handle):
+    return next(a.id for a in accounts.list_all(db) if (a.platform, a.handle) == (platform, handle))
+
+
+def write_csv(folder, text, name="metrik.csv"):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def dump(db):
+    return list(map(tuple, db.query("SELECT * FROM account_snapshots ORDER BY id")))
+
+
+def planned(qtbot, session, path):
+    dialog = ImportDialog(session, [path])
+    qtbot.addWidget(dialog)
+    dialog.start()
+    return dialog
+
+
+GENERIC = """platform;akun;tanggal;pengikut;jangkauan
+instagram;bmsn_ri;2026-11-01;163.112;81.240
+instagram;bmsn_ri;2026-11-08;163.540;70.115
+facebook;bmsn.ri;2026-11-08;10.556;7.902
+"""
+
+
+def test_generic_csv_previews_counts_and_imports(qtbot, session, tmp_path):
+    dialog = planned(qtbot, session, write_csv(tmp_path, GENERIC))
+    plan = dialog.plan
+    assert (len(plan.adds), len(plan.changes), plan.unchanged) == (2, 1, 0)
+    assert dialog.import_button.isEnabled()
+    assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.adds_view))
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.changes_view))
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.problems_view))
+    change = dialog.changes_model.display(dialog.changes_model.rows[0], "reach")
+    assert change == "78.625 → 81.240"
+
+    instagram = account_id(session.db, "instagram", "bmsn_ri")
+    facebook = account_id(session.db, "facebook", "bmsn.ri")
+    with qtbot.waitSignal(app_signals().data_changed) as changed:
+        dialog.import_button.click()
+    assert dialog.written and dialog.result() == ImportDialog.DialogCode.Accepted
+    assert changed.args[0].kinds == {"snapshots"}
+    assert changed.args[0].ids == {instagram, facebook}
+    days = {s.date: s for s in metrics.snapshots(session.db, instagram, "2026-11-01")}
+    assert days["2026-11-01"].reach == 81240
+    assert days["2026-11-08"].followers == 163540
+    assert metrics.snapshots(session.db, facebook, "2026-11-08")[0].followers == 10556
+    assert "2" in dialog.result_text
+
+
+def test_bad_row_shows_its_row_and_column_and_nothing_is_written(qtbot, session, tmp_path):
+    before = dump(session.db)
+    path = write_csv(
+        tmp_path,
+        "platform,akun,tanggal,pengikut\n"
+        "instagram,bmsn_ri,2026-11-08,163540\n"
+        "instagram,bmsn_ri,2026-11-09,banyak\n",
+    )
+    dialog = planned(qtbot, session, path)
+    problems = dialog.problems_model
+    assert [(p.row, p.column) for p in problems.rows] == [(3, "pengikut")]
+    assert problems.display(problems.rows[0], "file") == "metrik.csv"
+    assert dialog.tabs.currentWidget() is dialog.problems_view
+    assert not dialog.import_button.isEnabled()
+    dialog.run_import()
+    assert dump(session.db) == before
+
+
+def test_unknown_columns_are_mapped_and_remembered(qtbot, session, tmp_path):
+    text = "platform;akun;tanggal;Jml Follower\ninstagram;bmsn_ri;2026-11-08;163.540\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, text))
+    assert dialog.plan.unknown_headers == ["Jml Follower"]
+    assert dialog.mapping_box.isVisibleTo(dialog)
+    assert not dialog.import_button.isEnabled()
+    combo = dialog.mapping_combos["Jml Follower"]
+    combo.setCurrentIndex(combo.findData("followers"))
+    dialog.plan_again_button.click()
+    assert dialog.plan.ok and len(dialog.plan.adds) == 1
+    signature = dialog.plan.header_signature
+    dialog.import_button.click()
+    assert dialog.written
+    assert import_dialog.remembered_mapping(signature) == {"Jml Follower": "followers"}
+
+    other = "platform;akun;tanggal;Jml Follower\ninstagram;bmsn_ri;2026-11-09;163.600\n"
+    again = planned(qtbot, session, write_csv(tmp_path, other, "lagi.csv"))
+    assert again.plan.ok and len(again.plan.adds) == 1
+    assert again.mapping_combos["Jml Follower"].currentData() == "followers"
+    assert again.import_button.isEnabled()
+
+
+def test_ambiguous_dates_ask_for_the_order(qtbot, session, tmp_path):
+    text = "platform;akun;tanggal;pengikut\ninstagram;bmsn_ri;08/11/2026;163.540\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, text))
+    assert dialog.plan.ambiguous_dates
+    assert dialog.dates_box.isVisibleTo(dialog)
+    assert not dialog.import_button.isEnabled()
+    dialog.date_radios["dmy"].click()
+    assert dialog.options.date_order == "dmy"
+    assert [r.date for r in dialog.plan.adds] == ["2026-11-08"]
+    assert dialog.import_button.isEnabled()
+    assert dialog.date_radios["dmy"].isChecked()
+
+
+def test_unknown_account_is_created_when_ticked(qtbot, session, tmp_path):
+    text = "platform;akun;tanggal;pengikut\ntiktok;bmsn_baru;2026-11-08;1.250\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, text))
+    assert dialog.create_accounts.isVisibleTo(dialog)
+    assert "TikTok @bmsn_baru" in dialog.create_accounts.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.create_accounts.setChecked(True)
+    assert dialog.plan.ok and dialog.plan.accounts_to_create == [("tiktok", "bmsn_baru")]
+    kinds = []
+    app_signals().data_changed.connect(lambda change: kinds.append(change.kinds))
+    dialog.import_button.click()
+    created = account_id(session.db, "tiktok", "bmsn_baru")
+    assert metrics.snapshots(session.db, created)[0].followers == 1250
+    assert {"accounts"} in kinds and {"snapshots"} in kinds
+
+
+def test_file_without_account_columns_asks_whose_figures(qtbot, session, tmp_path):
+    text = "tanggal;pengikut\n2026-11-08;10.556\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, text))
+    assert dialog.account_row.isVisibleTo(dialog)
+    assert not dialog.import_button.isEnabled()
+    combo = dialog.account_combo
+    combo.setCurrentIndex(combo.findData("facebook:bmsn.ri"))
+    dialog.choose_account()
+    assert dialog.plan.ok and dialog.plan.adds[0].handle == "bmsn.ri"
+    assert dialog.import_button.isEnabled()
+
+
+def test_importing_twice_changes_nothing(qtbot, session, tmp_path):
+    path = write_csv(tmp_path, GENERIC)
+    planned(qtbot, session, path).import_button.click()
+    again = planned(qtbot, session, path)
+    assert not again.plan.adds and not again.plan.changes and again.plan.unchanged == 3
+    assert not again.import_button.isEnabled()
+    assert "Nothing to change" in again.note.text()
+
+
+def test_read_only_previews_but_does_not_import(qtbot, demo_db, demo_today, tmp_path):
+    path = demo_db.path
+    demo_db.close()
+    read_only = Session(open_database(path, read_only=True), today=demo_today)
+    dialog = planned(qtbot, read_only, write_csv(tmp_path, GENERIC))
+    assert len(dialog.plan.adds) == 2
+    assert not dialog.import_button.isEnabled()
+    assert "read-only" in dialog.note.text()
+    read_only.close()
+
+
+def test_unreadable_file_shows_its_message(qtbot, session, tmp_path):
+    path = tmp_path / "foto.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    dialog = planned(qtbot, session, path)
+    assert dialog.plan.problems
+    assert dialog.problems_model.rows[0].file.endswith("foto.csv")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_cancelled_planning_leaves_nothing_open(qtbot, session, tmp_path, monkeypatch):
+    from core.progress import Cancelled
+
+    def cancelled(*_args, **_kwargs):
+        raise Cancelled()
+
+    monkeypatch.setattr(import_dialog.importing, "plan", cancelled)
+    assert import_files(None, session, [write_csv(tmp_path, GENERIC)]) is False
+
+
+def test_last_folder_is_remembered(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = str(tmp_path / "a.csv")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *args: ([chosen], "")))
+    assert import_dialog.choose_files(None) == [tmp_path / "a.csv"]
+    assert QSettings().value(import_dialog.LAST_FOLDER_KEY) == str(tmp_path)
+
+
+def test_screenshot_preview(qtbot, session, qtmodeltester):
+    dialog = preview_for_screenshot(None, session)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    assert (len(dialog.plan.adds), len(dialog.plan.changes)) == (6, 1)
+    assert dialog.import_button.isEnabled()
+    qtmodeltester.check(dialog.adds_model)
+    qtmodeltester.check(dialog.changes_model)
