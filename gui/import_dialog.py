@@ -116,6 +116,14 @@ def _named(text: str) -> str:
     return account_name(platform, handle) if sep else text
 
 
+def _names_in_short(names: list[str], shown: int = 4) -> str:
+    """The first few accounts by name, then how many more."""
+    text = ", ".join(_named(name) for name in names[:shown])
+    if len(names) > shown:
+        text += " " + _("and {n} more").format(n=len(names) - shown)
+    return text
+
+
 def remembered_mapping(signature: str) -> dict[str, str]:
     raw = QSettings().value(MAPPING_KEY.format(signature=signature), "")
     try:
@@ -253,7 +261,7 @@ class ImportDialog(QDialog):
         self.mapping_hint = QLabel(wordWrap=True)
         self.mapping_hint.setObjectName("hint")
         self.mapping_grid = QGridLayout()
-        self.mapping_grid.setColumnStretch(2, 1)
+        self.mapping_grid.setColumnStretch(3, 1)
         self.mapping_file_title = QLabel()
         self.mapping_field_title = QLabel()
         for title in (self.mapping_file_title, self.mapping_field_title):
@@ -267,7 +275,7 @@ class ImportDialog(QDialog):
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         mapping_scroll.setWidget(grid_widget)
-        mapping_scroll.setMaximumHeight(170)
+        self.mapping_scroll = mapping_scroll
         self.plan_again_button = QPushButton()
         self.plan_again_button.clicked.connect(self.apply_mapping)
         mapping_layout = QVBoxLayout(self.mapping_box)
@@ -303,7 +311,8 @@ class ImportDialog(QDialog):
         self.account_combo.activated.connect(self.choose_account)
         account_row = QHBoxLayout()
         account_row.addWidget(self.account_label)
-        account_row.addWidget(self.account_combo, 1)
+        account_row.addWidget(self.account_combo)
+        account_row.addStretch(1)
         self.account_row = QWidget()
         self.account_row.setLayout(account_row)
         account_row.setContentsMargins(0, 0, 0, 0)
@@ -311,10 +320,10 @@ class ImportDialog(QDialog):
         accounts_layout.addWidget(self.create_accounts)
         accounts_layout.addWidget(self.account_row)
 
-        questions = QHBoxLayout()
-        questions.addWidget(self.mapping_box, 3)
-        questions.addWidget(self.dates_box, 2)
-        questions.addWidget(self.accounts_box, 3)
+        accounts_layout.addStretch(1)
+        answers = QHBoxLayout()
+        answers.addWidget(self.dates_box)
+        answers.addWidget(self.accounts_box, 1)
 
         self.summary = QLabel()
         self.summary.setObjectName("sectionTitle")
@@ -351,7 +360,8 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.files_label)
         layout.addWidget(self.error)
-        layout.addLayout(questions)
+        layout.addWidget(self.mapping_box)
+        layout.addLayout(answers)
         layout.addWidget(self.summary)
         layout.addWidget(self.detail)
         layout.addWidget(self.tabs, 1)
@@ -516,6 +526,14 @@ class ImportDialog(QDialog):
             )
         if plan.warnings:
             parts.append(_("Warnings do not stop the import, but check the figures they name."))
+        unanswered = (
+            plan.unknown_headers
+            or plan.ambiguous_dates
+            or (plan.unknown_accounts and not plan.options.create_accounts)
+            or self._needs_account(plan)
+        )
+        if unanswered:
+            parts.append(_("Answer the questions above: the problems they name then go away."))
         return " ".join(parts)
 
     # --- questions --------------------------------------------------------------------
@@ -550,14 +568,17 @@ class ImportDialog(QDialog):
                     "&Create the account that is not in Linimasa yet ({names})",
                     "&Create the {n} accounts that are not in Linimasa yet ({names})",
                     len(names),
-                ).format(n=len(names), names=", ".join(_named(name) for name in names))
+                ).format(n=len(names), names=_names_in_short(names))
             )
-        no_handle = any(p.row == 1 and p.message == _(NO_HANDLE_PROBLEM) for p in plan.problems)
-        choosing = no_handle or self.options.account is not None
+        choosing = self._needs_account(plan) or self.options.account is not None
         self.account_row.setVisible(choosing)
         if choosing:
             self._fill_account_combo()
         self.accounts_box.setVisible(creating or choosing)
+
+    @staticmethod
+    def _needs_account(plan: importing.Plan) -> bool:
+        return any(p.row == 1 and p.message == _(NO_HANDLE_PROBLEM) for p in plan.problems)
 
     def _add_mapping_rows(self, headers: list[str], remembered: dict[str, str]) -> None:
         for header in headers:
@@ -577,6 +598,9 @@ class ImportDialog(QDialog):
             self.mapping_grid.addWidget(combo, row, 2)
             self.mapping_combos[header] = combo
             self._mapping_headers.append(header)
+        # a few columns show whole; many scroll within a few rows' height
+        height = self.mapping_grid.sizeHint().height() + 4
+        self.mapping_scroll.setFixedHeight(min(height, 150))
 
     def mapping(self) -> dict[str, str]:
         return {header: combo.currentData() for header, combo in self.mapping_combos.items()}
