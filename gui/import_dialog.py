@@ -677,7 +677,7 @@ class ImportDialog(QDialog):
         notify("snapshots", ids=touched | created)
         if created:
             notify("accounts", ids=created)
-        self.result_text = _("{added} rows added, {changed} changed.").format(
+        self.result_text = _("Imported: {added} rows added, {changed} changed.").format(
             added=fmt.number(result.added), changed=fmt.number(result.changed)
         )
         window = self.parent().window() if self.parent() is not None else None
@@ -707,10 +707,12 @@ facebook;bmsn.ri;22/11/2026;10.570;8.615
 
 def preview_for_screenshot(parent: QWidget | None, session: Session) -> QDialog:
     """The preview of a small demo file, planned on this thread and shown (for `screenshots`)."""
-    folder = session.temp_dir or Path(tempfile.mkdtemp(prefix="linimasa-import-"))
-    path = Path(folder) / "metrik-november-2026.csv"
-    path.write_text(SCREENSHOT_CSV, encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="linimasa-import-") as folder:
+        path = Path(session.temp_dir or folder) / "metrik-november-2026.csv"
+        path.write_text(SCREENSHOT_CSV, encoding="utf-8")
+        plan = importing.plan(session.db, [path])
+        path.unlink()
     dialog = ImportDialog(session, [path], parent)
-    dialog.show_plan(importing.plan(session.db, [path]))
+    dialog.show_plan(plan)
     dialog.show()
     return dialog
