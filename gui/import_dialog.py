@@ -43,7 +43,7 @@ from core import accounts, fmt, importing
 from core import db as dbmod
 from core.errors import LinimasaError
 from core.i18n import N_, _, ngettext
-from core.importing.formats import IGNORE, VALUE_FIELDS
+from core.importing.formats import IGNORE, VALUE_FIELDS, normalise
 from core.progress import Cancelled, Progress
 from gui.metrics_grid import COLUMN_TITLES
 from gui.models import RowsTableModel
@@ -439,7 +439,8 @@ class ImportDialog(QDialog):
         ):
             self._remembered_tried = True
             remembered = remembered_mapping(plan.header_signature)
-            if remembered and all(h in remembered for h in plan.unknown_headers):
+            known = {normalise(header) for header in remembered}
+            if remembered and all(normalise(h) in known for h in plan.unknown_headers):
                 self._add_mapping_rows(plan.unknown_headers, remembered)
                 self.options = dataclasses.replace(self.options, mapping=remembered)
                 self.replan()
@@ -581,6 +582,7 @@ class ImportDialog(QDialog):
         return any(p.row == 1 and p.message == _(NO_HANDLE_PROBLEM) for p in plan.problems)
 
     def _add_mapping_rows(self, headers: list[str], remembered: dict[str, str]) -> None:
+        remembered = {normalise(header): target for header, target in remembered.items()}
         for header in headers:
             if header in self.mapping_combos:
                 continue
@@ -588,7 +590,7 @@ class ImportDialog(QDialog):
             combo.addItem(_("(leave out)"), IGNORE)
             for name in importing.FIELDS:
                 combo.addItem(_(FIELD_TITLES[name]), name)
-            place = combo.findData(remembered.get(header, IGNORE))
+            place = combo.findData(remembered.get(normalise(header), IGNORE))
             combo.setCurrentIndex(max(place, 0))
             label = QLabel(header)
             label.setBuddy(combo)

@@ -112,6 +112,24 @@ def test_unknown_columns_are_mapped_and_remembered(qtbot, session, tmp_path):
     assert again.import_button.isEnabled()
 
 
+def test_remembered_mapping_ignores_case_and_spacing(qtbot, session, tmp_path):
+    first = "platform;akun;tanggal;Jml Follower\ninstagram;bmsn_ri;2026-11-08;163.540\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, first))
+    import_dialog.remember_mapping(dialog.plan.header_signature, {"Jml Follower": "followers"})
+    other = "Platform;Akun;Tanggal;JML_FOLLOWER\ninstagram;bmsn_ri;2026-11-09;163.600\n"
+    again = planned(qtbot, session, write_csv(tmp_path, other, "lagi.csv"))
+    assert again.plan.ok and again.import_button.isEnabled()
+
+
+def test_falling_followers_are_a_warning_that_allows_the_import(qtbot, session, tmp_path):
+    text = "platform;akun;tanggal;pengikut\ninstagram;bmsn_ri;2026-11-08;1.000\n"
+    dialog = planned(qtbot, session, write_csv(tmp_path, text))
+    assert len(dialog.warnings_model.rows) == 1
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.warnings_view))
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.problems_view))
+    assert dialog.import_button.isEnabled()
+
+
 def test_ambiguous_dates_ask_for_the_order(qtbot, session, tmp_path):
     text = "platform;akun;tanggal;pengikut\ninstagram;bmsn_ri;08/11/2026;163.540\n"
     dialog = planned(qtbot, session, write_csv(tmp_path, text))
