@@ -168,7 +168,7 @@ def test_unknown_accounts_are_named_unless_created(team, tmp_path):
 @pytest.mark.parametrize(
     ("cell", "column", "words"),
     [
-        ("-5", "followers", "negative"),
+        ("-5", "followers", "-5"),
         ("banyak", "followers", "banyak"),
         ("12,5%", "reach", "12,5%"),
         ("12.5", "reach", "12.5"),

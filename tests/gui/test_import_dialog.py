@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from core import accounts, metrics
 from core.db import open_database
+from core.i18n import _
 from gui import import_dialog
 from gui.import_dialog import ImportDialog, import_files, preview_for_screenshot
 from gui.session import Session
@@ -177,7 +178,7 @@ def test_importing_twice_changes_nothing(qtbot, session, tmp_path):
     again = planned(qtbot, session, path)
     assert not again.plan.adds and not again.plan.changes and again.plan.unchanged == 3
     assert not again.import_button.isEnabled()
-    assert "Nothing to change" in again.note.text()
+    assert again.note.text() == _("Nothing to change: Linimasa already holds these figures.")
 
 
 def test_read_only_previews_but_does_not_import(qtbot, demo_db, demo_today, tmp_path):
@@ -187,7 +188,7 @@ def test_read_only_previews_but_does_not_import(qtbot, demo_db, demo_today, tmp_
     dialog = planned(qtbot, read_only, write_csv(tmp_path, GENERIC))
     assert len(dialog.plan.adds) == 2
     assert not dialog.import_button.isEnabled()
-    assert "read-only" in dialog.note.text()
+    assert dialog.note.text() == _("The file is open read-only: nothing can be imported.")
     read_only.close()
 
 
