@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(holder, tab_title(info))
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.setCentralWidget(self.tabs)
+        self.setAcceptDrops(True)  # CSV/XLSX files dropped anywhere: import metrics
         self.page(0)
         self.file_label = QLabel()
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.act_demo = self._action(self.open_demo)
         self.act_backup = self._action(self.backup_file, "Ctrl+Shift+S")
         self.act_check = self._action(self.check_file)
+        self.act_import = self._action(self.import_metrics, "Ctrl+I")
         # StandardKey.Quit is empty on Windows; office users expect Ctrl+Q everywhere.
         self.act_quit = self._action(self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
             (self.act_new, _("&New file…")),
             (self.act_open, _("&Open file…")),
             (self.act_demo, _("Open &demo data")),
+            (None, ""),
+            (self.act_import, _("&Import metrics…")),
             (None, ""),
             (self.act_backup, _("&Back up…")),
             (self.act_check, _("&Check file")),
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
             self.act_profile,
             self.act_me,
             self.act_monthly,
+            self.act_import,
         ):
             action.setEnabled(not session.read_only)
 
@@ -378,6 +383,33 @@ class MainWindow(QMainWindow):
         from gui.monthly_dialog import monthly_update
 
         monthly_update(self, self.session)
+
+    def import_metrics(self, paths=None) -> None:
+        """File > Import metrics…, or files dropped on the window: preview, then import."""
+        from gui.import_dialog import import_files
+
+        if not self.session.read_only:
+            import_files(self, self.session, paths)
+
+    @staticmethod
+    def _spreadsheets(event) -> list:
+        from pathlib import Path
+
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in (".csv", ".xlsx")]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.session.read_only and self._spreadsheets(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = self._spreadsheets(event)
+        if paths and not self.session.read_only:
+            event.acceptProposedAction()
+            self.import_metrics(paths)
 
     def new_post(self) -> None:
         self.show_tab("kalender")

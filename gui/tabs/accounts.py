@@ -656,6 +656,11 @@ class AccountsTab(Tab):
 
             return monthly_update(self, self.session)
 
+        def import_preview():
+            from gui.import_dialog import preview_for_screenshot
+
+            return preview_for_screenshot(self, self.session)
+
         return [
             ("tambah", add_dialog),
             ("ubah", edit_dialog),
@@ -663,6 +668,7 @@ class AccountsTab(Tab):
             ("tim", team_dialog),
             ("angka", figures_dialog),
             ("bulanan", monthly_dialog),
+            ("impor", import_preview),
             ("keamanan", self.show_summary),
         ]
 

@@ -407,3 +407,25 @@ def test_double_clicking_the_home_agenda_opens_that_post(window, monkeypatch):
     item = home.agenda_model.row_at(2)
     variant = posts.get_variant(window.session.db, item.variant_id)
     assert opened == [(variant.post_id, {"variant_id": item.variant_id})]
+
+
+def test_a_spreadsheet_dropped_on_the_window_goes_to_the_import(window, monkeypatch, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    opened = []
+    monkeypatch.setattr(
+        "gui.import_dialog.import_files", lambda parent, session, paths: opened.append(paths)
+    )
+    sheet, notes = tmp_path / "pengikut.csv", tmp_path / "catatan.txt"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sheet)), QUrl.fromLocalFile(str(notes))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert opened == [[sheet]]  # the spreadsheet only
