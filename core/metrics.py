@@ -18,9 +18,18 @@ from dataclasses import asdict, dataclass
 from core import figures, validate
 from core.db import Database, new_uid
 from core.errors import ValidationError
-from core.i18n import _
+from core.i18n import N_, _
 
 SNAPSHOT_COUNTS = ("reach", "impressions", "engagements", "posts_published")
+#: A snapshot's fields as the user reads them (translate with `_` where shown).
+SNAPSHOT_TITLES = {
+    "date": N_("Date"),
+    "followers": N_("Followers"),
+    "reach": N_("Reach"),
+    "impressions": N_("Impressions"),
+    "engagements": N_("Engagements"),
+    "posts_published": N_("Posts published"),
+}
 POST_COUNTS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "video_views")
 
 

@@ -40,20 +40,13 @@ from PySide6.QtWidgets import (
 from core import accounts, fmt, metrics, parse, timezone
 from core.db import Database
 from core.errors import LinimasaError
-from core.i18n import N_, _
+from core.i18n import _
 from gui.session import Session
 from gui.signals import Change, app_signals, notify
 from gui.snapshot_dialog import undo_snapshot
 
 COLUMNS = ("date", "followers", *metrics.SNAPSHOT_COUNTS)
-COLUMN_TITLES = {
-    "date": N_("Date"),
-    "followers": N_("Followers"),
-    "reach": N_("Reach"),
-    "impressions": N_("Impressions"),
-    "engagements": N_("Engagements"),
-    "posts_published": N_("Posts published"),
-}
+COLUMN_TITLES = metrics.SNAPSHOT_TITLES
 #: Header names a pasted block may use for a column, besides the column titles in either
 #: language: the export's names and their Indonesian labels.
 HEADER_NAMES = {

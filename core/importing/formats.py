@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from core import metrics
 from core.i18n import N_
 
 #: Our fields, in the order the preview shows them. `platform` and `handle` name the
@@ -28,12 +29,7 @@ IGNORE = ""
 FIELD_TITLES = {
     "platform": N_("Platform"),
     "handle": N_("Account"),
-    "date": N_("Date"),
-    "followers": N_("Followers"),
-    "reach": N_("Reach"),
-    "impressions": N_("Impressions"),
-    "engagements": N_("Engagements"),
-    "posts_published": N_("Posts published"),
+    **metrics.SNAPSHOT_TITLES,
 }
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
