@@ -1,4 +1,5 @@
-"""Home tab: each account's followers and growth this year, the coming agenda, this month's work."""
+"""Home tab: each account's followers and growth this year, its engagement rate last month
+against its platform's benchmark, the coming agenda, this month's work."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from core import accounts, fmt, overview, posts, settings, timezone
+from core import accounts, figures, fmt, overview, posts, settings, timezone
 from core.i18n import _
 from gui.models import RowsTableModel
 from gui.session import Session
@@ -31,6 +33,8 @@ CARD_COLUMNS = 4
 MAX_CARD_ROWS = 2
 GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
+#: An engagement rate at or above its benchmark; below it; below half of it.
+ENGAGEMENT_COLOURS = {"above": GROWTH_UP, "below": "#a15c00", "far_below": GROWTH_DOWN}
 
 
 class AgendaModel(RowsTableModel):
@@ -98,8 +102,8 @@ class AgendaView(QTableView):
 
 class HomeTab(Tab):
     tab_id = "beranda"
-    #: Cards (accounts and their followers), the agenda and this month's counts (posts),
-    #: the institution's name (settings).
+    #: Cards (accounts and their followers, targets), the agenda and this month's counts
+    #: (posts), the institution's name, benchmarks and the engagement-rate method (settings).
     WATCHES = frozenset({"accounts", "snapshots", "posts", "settings"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -251,6 +255,11 @@ class HomeTab(Tab):
             card.deleteLater()
         self.cards = []
         columns = CARD_COLUMNS
+        db = self.session.db
+        # Read once for all cards: the method, and each platform's benchmark when first needed.
+        method = figures.engagement_method(db) if summaries else figures.DEFAULT_METHOD
+        period = last_full_month(today)
+        benchmarks: dict[str, figures.Benchmark] = {}
         for i, summary in enumerate(summaries):
             card = Card(self.cards_box)
             account = summary.account
@@ -260,6 +269,12 @@ class HomeTab(Tab):
             card.set_caption(caption, account.display_name)
             card.figure.setText(fmt.number(summary.followers))
             card.detail.setText(self._growth_text(summary, today))
+            card.engagement = self._engagement_label(card)
+            if account.platform not in benchmarks:
+                benchmarks[account.platform] = figures.benchmark(db, account.platform)
+            self._fill_engagement(
+                card.engagement, account, period, method, benchmarks[account.platform]
+            )
             self.cards_grid.addWidget(card, i // columns, i % columns)
             self.cards.append(card)
         for column in range(columns):
@@ -267,10 +282,72 @@ class HomeTab(Tab):
         rows = min(MAX_CARD_ROWS, (len(summaries) + columns - 1) // columns)
         self.cards_area.setVisible(rows > 0)
         if rows:
-            height = self.cards[0].sizeHint().height()
+            # The tallest card: one with an engagement line is taller than one without.
+            height = max(card.sizeHint().height() for card in self.cards)
             self.cards_area.setFixedHeight(
                 rows * height + (rows - 1) * self.cards_grid.spacing() + 2
             )
+
+    @staticmethod
+    def _engagement_label(card: Card) -> QLabel:
+        """The card's engagement line, under its growth (before the card's closing stretch)."""
+        label = QLabel(card)
+        label.setObjectName("cardEngagement")
+        # Lines of their own (no word wrap: its height is known before the card has a width,
+        # so the cards' area is sized right), never widening the card.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(40)
+        card.layout().insertWidget(3, label)
+        return label
+
+    def _fill_engagement(
+        self,
+        label: QLabel,
+        account: accounts.Account,
+        period: tuple[dt.date, dt.date],
+        method: str,
+        benchmark: figures.Benchmark,
+    ) -> None:
+        """ "Engagement 1,92% · benchmark 2,15%" (and "target 3,00%" below it), the rate coloured by how it
+        compares with the benchmark (property "level": above, below, far_below); hidden
+        when the period has no rate (no engagements, or no base): never a made-up 0%."""
+        db = self.session.db
+        found = figures.account_engagement(db, account.id, period[0], period[1], method)
+        if found.rate is None:
+            label.setText("")
+            label.setProperty("level", "")
+            label.setToolTip("")
+            label.hide()
+            return
+        if found.rate >= benchmark.rate:
+            level = "above"
+        elif found.rate >= benchmark.rate / 2:
+            level = "below"
+        else:
+            level = "far_below"
+        rate = (
+            f'<span style="color:{ENGAGEMENT_COLOURS[level]}; font-weight:600">'
+            f"{figures.format_rate(found.rate)}</span>"
+        )
+        text = _("Engagement {rate} · benchmark {benchmark}").format(
+            rate=rate, benchmark=benchmark.text
+        )
+        goal = figures.target(db, account.id).engagement_rate
+        if goal is not None:
+            text += "<br>" + _("target {rate}").format(rate=figures.format_rate(goal))
+        label.setText(text)
+        label.setProperty("level", level)
+        label.setToolTip(
+            _(
+                "Engagement rate in {month} ({method}); benchmark for {platform}: {benchmark}"
+            ).format(
+                month=fmt.month_year(period[0]),
+                method=figures.method_title(method),
+                platform=accounts.platform_title(account.platform),
+                benchmark=benchmark.text,
+            )
+        )
+        label.show()
 
     @staticmethod
     def _growth_text(summary: overview.AccountSummary, today: dt.date) -> str:
@@ -290,6 +367,12 @@ class HomeTab(Tab):
             change += f" ({fmt.signed_percent(growth.percent, 1)})"
         since = _("since {date}").format(date=fmt.date_short(growth.start_date))
         return f'{as_of}<br><span style="color:{colour}; font-weight:600">{change}</span> {since}'
+
+
+def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the calendar month before `today`'s."""
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
 
 
 TAB_CLASS = HomeTab
