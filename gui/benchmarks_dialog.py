@@ -202,13 +202,15 @@ class BenchmarkModel(_EditableModel):
         return row.problem if column == "rate" else ""
 
     def write(self, row: BenchmarkRow, column: str, text: str) -> None:
+        before = (row.rate_text, row.source, row.method)
         if column == "rate":
             row.rate_text = text.strip()
         elif column == "source":
             row.source = text.strip()
         elif column == "method" and text in figures.METHOD_NAMES:
             row.method = text
-        row.stored = True  # typed over: this platform now has its own benchmark
+        if (row.rate_text, row.source, row.method) != before:
+            row.stored = True  # typed over: this platform now has its own benchmark
         check_benchmark(row)
 
     def reset(self, place: int) -> None:
@@ -359,6 +361,7 @@ class BenchmarksDialog(FormDialog):
             BenchmarkModel.COLUMNS.index("source"), QHeaderView.ResizeMode.Stretch
         )
         self.reset_buttons: dict[str, QPushButton] = {}
+        self.benchmark_view.setColumnHidden(BenchmarkModel.COLUMNS.index("reset"), self.read_only)
         if not self.read_only:
             for place, row in enumerate(rows):
                 button = QPushButton(_("Reset to default"))

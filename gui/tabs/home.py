@@ -308,9 +308,10 @@ class HomeTab(Tab):
         method: str,
         benchmark: figures.Benchmark,
     ) -> None:
-        """ "Engagement 1,92% · benchmark 2,15%" (and "target 3,00%" below it), the rate coloured by how it
-        compares with the benchmark (property "level": above, below, far_below); hidden
-        when the period has no rate (no engagements, or no base): never a made-up 0%."""
+        """ "Engagement 1,92% · benchmark 2,15%" (and "target 3,00%" below it) for the last
+        full month, the rate coloured by how it compares with the benchmark (property
+        "level": above, below, far_below); hidden when the period has no rate (no
+        engagements, or no base): never a made-up 0%."""
         db = self.session.db
         found = figures.account_engagement(db, account.id, period[0], period[1], method)
         if found.rate is None:
@@ -337,16 +338,18 @@ class HomeTab(Tab):
             text += "<br>" + _("target {rate}").format(rate=figures.format_rate(goal))
         label.setText(text)
         label.setProperty("level", level)
-        label.setToolTip(
-            _(
-                "Engagement rate in {month} ({method}); benchmark for {platform}: {benchmark}"
-            ).format(
-                month=fmt.month_year(period[0]),
-                method=figures.method_title(method),
-                platform=accounts.platform_title(account.platform),
-                benchmark=benchmark.text,
-            )
+        tip = _("Engagement rate in {month} ({method}); benchmark for {platform}: {benchmark}")
+        tip = tip.format(
+            month=fmt.month_year(period[0]),
+            method=figures.method_title(method),
+            platform=accounts.platform_title(account.platform),
+            benchmark=benchmark.text,
         )
+        if benchmark.method != method:  # compared all the same, but say so
+            tip += "\n" + _("The benchmark was computed as {method}.").format(
+                method=figures.method_title(benchmark.method)
+            )
+        label.setToolTip(tip)
         label.show()
 
     @staticmethod

@@ -200,3 +200,15 @@ def test_models_answer_as_qt_expects(qtbot, session, qtmodeltester):
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.benchmark_model)
     qtmodeltester.check(dialog.target_model)
+
+
+def test_choosing_the_same_method_again_changes_nothing(qtbot, session):
+    dialog = BenchmarksDialog(session)
+    qtbot.addWidget(dialog)
+    bench = dialog.benchmark_model
+    place = place_of(bench, "facebook")
+    type_into(bench, place, "method", "followers")
+    assert not bench.rows[place].changed
+    type_into(bench, place, "method", "reach")
+    assert bench.rows[place].changed
+    assert bench.index(place, bench.COLUMNS.index("method")).data() == figures.method_title("reach")
