@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.act_lists = self._action(self.edit_lists)
         self.act_profile = self._action(self.edit_profile)
         self.act_me = self._action(self.choose_me)
+        self.act_benchmarks = self._action(self.edit_benchmarks)
         self.act_language = {
             code: self._action(lambda _c=False, code=code: self.set_language(code))
             for code in i18n.LANGUAGES
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
             (self.act_approval, _("Appro&val levels…")),
             (self.act_lists, _("Pillars and &snippets…")),
             (self.act_profile, _("Institution &profile…")),
+            (self.act_benchmarks, _("&Benchmarks and targets…")),
             (self.act_me, _("Your na&me…")),
         ):
             if action is None:
@@ -423,6 +425,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 _("Steps you take are recorded as {name}.").format(name=member.name), 5000
             )
+
+    def edit_benchmarks(self) -> None:
+        from gui.benchmarks_dialog import edit_benchmarks
+
+        edit_benchmarks(self, self.session)
 
     def edit_approval(self) -> None:
         from gui.approval_dialog import edit_approval
