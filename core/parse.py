@@ -36,8 +36,9 @@ _MONTHS = {
     for name in names
 }
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 76.670, 1.234.567
-_GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")  # 76,670
+# 76.670, 1.234.567 (never with a leading 0: 0.500 is a half, not five hundred)
+_GROUPED_DOT = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
+_GROUPED_COMMA = re.compile(r"^[1-9]\d{0,2}(,\d{3})+$")  # 76,670
 
 
 def is_no_value(text: object) -> bool:
@@ -125,6 +126,8 @@ def date_candidates(text: object) -> dict[str, dt.date]:
     if re.fullmatch(r"\d{5}(\.\d+)?", raw):  # an Excel serial read as text
         return dict.fromkeys(DATE_ORDERS, _serial(float(raw)))
     raw = raw.split("T")[0].split(" ")[0] if re.match(r"\d{4}-\d{2}-\d{2}[T ]", raw) else raw
+    # Excel writes a date-time cell as "20/11/2026 08:00": the day is what counts.
+    raw = re.sub(r"\s+\d{1,2}[:.]\d{2}([:.]\d{2})?$", "", raw)
     iso = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", raw)
     if iso:
         return _only({"ymd": _date(*map(int, iso.groups()))})

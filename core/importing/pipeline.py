@@ -215,10 +215,11 @@ class _Accounts:
         self.unknown: dict[str, None] = {}
         self.to_create: dict[tuple[str, str], None] = {}
         self._cache: dict[tuple[str | None, str], tuple] = {}
+        self.new_spelling: dict[tuple[str, str], str] = {}
 
     def find(self, platform: str | None, handle: str) -> tuple[str, str, int | None, str | None]:
         """(platform, handle, account id or None to create, problem or None)."""
-        key = (platform, handle)
+        key = (platform, handle.casefold())
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = self._find(platform, handle)
@@ -258,6 +259,9 @@ class _Accounts:
         if account_id is not None:
             stored = next(a.handle for a in self.by_handle[folded] if a.id == account_id)
             return platform, stored, account_id, None
+        # One new account for BaruAkun and baruakun (handles are stored without case): the
+        # first spelling in the file is the one created.
+        handle = self.new_spelling.setdefault((platform, folded), handle)
         self.unknown[f"{platform}:{handle}"] = None
         if self.create:
             refused = accounts.field_problems(self.db, {"platform": platform, "handle": handle})
@@ -288,7 +292,10 @@ def _count(cell: object) -> tuple[int | None, str | None]:
     """(count or None for no value, problem or None)."""
     if type(cell) is str:
         if cell.isascii() and cell.isdigit():
-            return int(cell), None
+            value = int(cell)
+            if value > MAX_COUNT:
+                return None, _("too large to be a real count: {value}").format(value=cell)
+            return value, None
         if parse.is_no_value(cell):
             return None, None
     elif type(cell) is int:
@@ -611,6 +618,19 @@ class _Planner:
                     )
                 )
         order = self.options.date_order
+        if order is None and len(votes) > 1:
+            # 13/05 (only day-first) and 05/14 (only month-first) in one file: one of them
+            # is wrong, and which cannot be told.
+            self.problem(
+                name,
+                1,
+                date_header,
+                _(
+                    "the dates mix day-first (e.g. 13/05) and month-first (e.g. 05/14) "
+                    "orders; correct the file so that all dates are written the same way"
+                ),
+            )
+            return
         if order is None:
             ambiguous = any(p.single is None for p in pending)
             if ambiguous:
@@ -630,7 +650,13 @@ class _Planner:
                     )
                     return
         for item in pending:
-            if item.single is not None:
+            other_order = (
+                order in ("dmy", "mdy")
+                and self.options.date_order is not None
+                and set(item.readings) & {"dmy", "mdy"}
+                and order not in item.readings
+            )
+            if item.single is not None and not other_order:
                 day = item.single
             elif order in item.readings:
                 day = item.readings[order]

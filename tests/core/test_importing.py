@@ -426,3 +426,56 @@ def test_cancel_while_reading_a_big_file(team, tmp_path):
     with pytest.raises(Cancelled):
         importing.plan(db, [path], progress=progress)
     assert max(seen) < 12000  # stopped while reading, before checking the rows
+
+
+# --- found in review -------------------------------------------------------------------------
+
+
+def test_dates_in_both_orders_in_one_file_are_refused(team, tmp_path):
+    db, _ids = team
+    text = "platform,handle,date,followers\nx,bmsn_ri,13/05/2026,10\nx,bmsn_ri,05/14/2026,12\n"
+    problem = only_problem(refused(db, [write_csv(tmp_path, text)]))
+    assert (problem.row, problem.column) == (1, "date")
+    assert "13/05" in problem.message and "05/14" in problem.message
+
+
+def test_a_chosen_date_order_refuses_a_date_that_reads_only_the_other_way(team, tmp_path):
+    db, _ids = team
+    text = "platform,handle,date,followers\nx,bmsn_ri,13/05/2026,10\n"
+    plan = refused(db, [write_csv(tmp_path, text)], importing.Options(date_order="mdy"))
+    assert (only_problem(plan).row, only_problem(plan).column) == (2, "date")
+
+
+def test_a_count_beyond_sqlite_is_refused_in_the_preview(team, tmp_path):
+    db, _ids = team
+    text = "platform,handle,date,followers\nx,bmsn_ri,2026-05-13,99999999999999999999\n"
+    problem = only_problem(refused(db, [write_csv(tmp_path, text)]))
+    assert (problem.row, problem.column) == (2, "followers")
+
+
+def test_a_new_handle_in_two_spellings_is_one_new_account(team, tmp_path):
+    db, _ids = team
+    text = (
+        "platform,handle,date,followers\n"
+        "instagram,BaruAkun,2026-11-20,10\ninstagram,baruakun,2026-11-21,12\n"
+    )
+    plan = importing.plan(db, [write_csv(tmp_path, text)], importing.Options(create_accounts=True))
+    assert plan.ok and plan.accounts_to_create == [("instagram", "BaruAkun")]
+    assert importing.write(db, plan).added == 2
+    created = next(a for a in accounts.list_all(db) if a.handle.lower() == "baruakun")
+    assert [s.followers for s in metrics.snapshots(db, created.id)] == [10, 12]
+
+
+def test_zero_point_five_hundred_is_not_five_hundred(team, tmp_path):
+    db, _ids = team
+    text = "platform,handle,date,followers\nx,bmsn_ri,2026-05-13,0.500\n"
+    problem = only_problem(refused(db, [write_csv(tmp_path, text)]))
+    assert problem.column == "followers"  # a half is not a whole count
+
+
+def test_a_date_time_cell_as_excel_writes_it_reads_as_its_day(team, tmp_path):
+    db, ids = team
+    text = "platform,handle,date,followers\nx,bmsn_ri,20/11/2026 08:00,10\n"
+    plan = importing.plan(db, [write_csv(tmp_path, text)], importing.Options())
+    assert plan.ok, plan.problems
+    assert str(plan.adds[0].date) == "2026-11-20"
