@@ -80,12 +80,12 @@ def read_count(text: str) -> int | None:
     return int(value)
 
 
-def read_day(text: str, latest: dt.date) -> str | None:
+def read_day(text: str, latest: dt.date, order: str = DATE_ORDER) -> str | None:
     """An ISO date from a cell (None: no value); ValueError with the reason the user reads."""
     if parse.is_no_value(text):
         return None
     try:
-        day = parse.date(text, order=DATE_ORDER)
+        day = parse.date(text, order=order)
     except ValueError:
         raise ValueError(_("not a date (day/month/year) or no such day")) from None
     if day > latest:
@@ -351,6 +351,14 @@ class FiguresModel(QAbstractTableModel):
         problems: list[str] = []
         rows: list[dict] = []
         seen: set[str] = set()
+        order = self._block_order(lines, columns)
+        if order is None:
+            return [
+                _(
+                    "the dates mix day-first (e.g. 13/05) and month-first (e.g. 05/14) "
+                    "orders; correct the file so that all dates are written the same way"
+                )
+            ]
         for number, cells in enumerate(lines, start=first_line):
             if not any(cell.strip() for cell in cells):
                 continue
@@ -359,7 +367,9 @@ class FiguresModel(QAbstractTableModel):
                 name = columns[place]
                 if name:
                     try:
-                        found[name] = read_day(cell, latest) if name == "date" else read_count(cell)
+                        found[name] = (
+                            read_day(cell, latest, order) if name == "date" else read_count(cell)
+                        )
                     except ValueError as error:
                         title = self.headerData(COLUMNS.index(name), Qt.Orientation.Horizontal)
                         problems.append(
@@ -395,11 +405,28 @@ class FiguresModel(QAbstractTableModel):
             rows.append({key: value for key, value in found.items() if value is not None})
         if problems:
             return problems
+        if not rows:
+            return []  # only empty cells: nothing to write, and no undo step
         try:
             self.write(rows, _("paste figures into {account}"))
         except LinimasaError as error:
             return [str(error)]
         return []
+
+    @staticmethod
+    def _block_order(lines: list[list[str]], columns: list[str | None]) -> str | None:
+        """How the block's dates read: day first, unless a date that reads only month first
+        (11/20/2026) says the block came from a US-style sheet; None when both kinds occur."""
+        votes = set()
+        for cells in lines:
+            for place, cell in enumerate(cells):
+                if columns[place] == "date" and not parse.is_no_value(cell):
+                    readings = parse.date_candidates(cell)
+                    if set(readings) in ({"dmy"}, {"mdy"}):
+                        votes |= set(readings)
+        if len(votes) > 1:
+            return None
+        return votes.pop() if votes else DATE_ORDER
 
     def _column_named(self, text: str) -> str | None:
         name = text.strip().lower()

@@ -386,3 +386,25 @@ def test_many_problems_are_counted_not_all_listed(grid):
     lines = grid.problems.text().split("\n")
     assert len(lines) == SHOWN_PROBLEMS + 1, lines
     assert lines[-1].startswith("…")
+
+
+def test_a_block_from_a_us_sheet_keeps_its_days(grid, db, account):
+    grid.view.setCurrentIndex(cell(grid, 0, "date"))
+    # 11/20/2026 reads only month first: 11/05/2026 is then 5 November, not 11 May.
+    assert grid.paste("11/05/2026\t71000\n11/20/2026\t72000\n"), grid.problems.text()
+    stored = days(db, account)
+    assert stored["2026-11-05"].followers == 71000 and "2026-05-11" not in stored
+
+
+def test_a_block_mixing_both_date_orders_writes_nothing(grid, db, account):
+    before = days(db, account)
+    grid.view.setCurrentIndex(cell(grid, 0, "date"))
+    assert not grid.paste("13/05/2026\t71000\n05/14/2026\t72000\n")
+    assert days(db, account) == before
+
+
+def test_pasting_only_empty_cells_leaves_no_undo_step(grid, db, account, host):
+    grid.view.setCurrentIndex(cell(grid, 0, "reach"))
+    count = host.undo_stack.count()
+    grid.paste("-\t-\n")
+    assert host.undo_stack.count() == count
