@@ -88,6 +88,8 @@ class BenchmarkRow:
     """Stored in the file (False: the default applies)."""
     original: tuple[str, str, str, bool] = ("", "", "", False)
     problem: str = ""
+    #: The stored rate, exact: saved again as it is while its (rounded) text is untouched.
+    stored_rate: float | None = None
 
     @property
     def id(self) -> str:  # row_key
@@ -108,6 +110,8 @@ class TargetRow:
     followers_text: str
     original: tuple[str, str] = ("", "")
     problems: dict[str, str] = field(default_factory=dict)
+    #: The stored rate target, exact (see BenchmarkRow.stored_rate).
+    stored_rate: float | None = None
 
     @property
     def id(self) -> int:
@@ -349,6 +353,7 @@ class BenchmarksDialog(FormDialog):
             row = BenchmarkRow(
                 platform, _rate_text(found.rate), found.source, found.method, found.stored
             )
+            row.stored_rate = found.rate
             row.original = row.snapshot()
             rows.append(row)
         self.benchmark_model.set_rows(rows)
@@ -390,7 +395,9 @@ class BenchmarksDialog(FormDialog):
             found = figures.target(self.db, account.id)
             rate = _rate_text(found.engagement_rate)
             followers = "" if found.followers is None else fmt.number(found.followers)
-            targets.append(TargetRow(account, rate, followers, (rate, followers)))
+            targets.append(
+                TargetRow(account, rate, followers, (rate, followers), {}, found.engagement_rate)
+            )
         self.target_model.set_rows(targets)
         self.target_view = _table(self.target_model, self.read_only)
         self.target_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -456,7 +463,7 @@ class BenchmarksDialog(FormDialog):
                     figures.set_benchmark(
                         self.db,
                         row.platform,
-                        _as_fraction("benchmarks", row.rate_text),
+                        _exact_rate("benchmarks", row.rate_text, row.original[0], row.stored_rate),
                         row.source,
                         row.method,
                     )
@@ -467,11 +474,19 @@ class BenchmarksDialog(FormDialog):
                 figures.set_target(
                     self.db,
                     row.account.id,
-                    _as_fraction("targets", row.rate_text),
+                    _exact_rate("targets", row.rate_text, row.original[0], row.stored_rate),
                     _as_count("targets", row.followers_text),
                 )
                 wrote = True
         return wrote
+
+
+def _exact_rate(field_name: str, text: str, shown: str, stored: float | None) -> float | None:
+    """The rate to save: the stored one, unrounded, while the text shown for it is unchanged
+    (2,155% shows as 2,16%; saving a row for its source must not round the rate)."""
+    if text == shown and stored is not None:
+        return stored
+    return _as_fraction(field_name, text)
 
 
 def _as_fraction(field_name: str, text: str) -> float | None:

@@ -212,3 +212,17 @@ def test_choosing_the_same_method_again_changes_nothing(qtbot, session):
     type_into(bench, place, "method", "reach")
     assert bench.rows[place].changed
     assert bench.index(place, bench.COLUMNS.index("method")).data() == figures.method_title("reach")
+
+
+def test_saving_another_field_keeps_a_stored_rate_unrounded(qtbot, session):
+    from core import figures
+
+    figures.set_benchmark(session.db, "instagram", 0.02155, "lama", "followers")
+    dialog = BenchmarksDialog(session)
+    qtbot.addWidget(dialog)
+    model = dialog.benchmark_model
+    row = next(i for i, r in enumerate(model.rows) if r.platform == "instagram")
+    model.setData(model.index(row, model.COLUMNS.index("source")), "sumber baru")
+    dialog.accept()
+    stored = figures.benchmark(session.db, "instagram")
+    assert (stored.rate, stored.source) == (0.02155, "sumber baru")
