@@ -320,19 +320,25 @@ class HomeTab(Tab):
             label.setToolTip("")
             label.hide()
             return
-        if found.rate >= benchmark.rate:
+        comparable = benchmark.method == method  # a rate by reach against one by followers: no
+        if not comparable:
+            level = ""
+        elif found.rate >= benchmark.rate:
             level = "above"
         elif found.rate >= benchmark.rate / 2:
             level = "below"
         else:
             level = "far_below"
-        rate = (
-            f'<span style="color:{ENGAGEMENT_COLOURS[level]}; font-weight:600">'
-            f"{figures.format_rate(found.rate)}</span>"
-        )
-        text = _("Engagement {rate} · benchmark {benchmark}").format(
-            rate=rate, benchmark=benchmark.text
-        )
+        colour = f"color:{ENGAGEMENT_COLOURS[level]}; " if level else ""
+        rate = f'<span style="{colour}font-weight:600">{figures.format_rate(found.rate)}</span>'
+        if comparable:
+            text = _("Engagement {rate} · benchmark {benchmark}").format(
+                rate=rate, benchmark=benchmark.text
+            )
+        else:
+            text = _("Engagement {rate} · benchmark {benchmark} counted another way").format(
+                rate=rate, benchmark=benchmark.text
+            )
         goal = figures.target(db, account.id).engagement_rate
         if goal is not None:
             text += "<br>" + _("target {rate}").format(rate=figures.format_rate(goal))

@@ -121,3 +121,26 @@ def test_home_module_imports_nothing_heavy(module):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "False"
+
+
+def test_a_rate_counted_another_way_than_its_benchmark_is_not_coloured(home, db):
+    from core import settings
+
+    account = add_account(db, "instagram", "lain_cara")
+    metrics.upsert_snapshots(
+        db,
+        [
+            {
+                "account_id": account,
+                "date": "2026-10-15",
+                "followers": 10000,
+                "reach": 2000,
+                "engagements": 150,
+            }
+        ],
+    )
+    settings.set(db, "metrics.engagement_method", "reach")  # 7,50% by reach
+    tab = home(db, dt.date(2026, 11, 10))
+    line = card_of(tab, "lain_cara").engagement
+    assert "7,50%" in line.text()
+    assert line.property("level") == ""  # neither "above" nor "below" a followers benchmark
