@@ -201,6 +201,10 @@ def parse_account_option(text: str) -> tuple[str | None, str]:
     return platform, handle
 
 
+#: How far below the first row a report's real header may sit.
+TITLE_ROWS = 10
+
+
 class _Accounts:
     """Finds accounts by (platform, handle), handles compared without case and @."""
 
@@ -427,6 +431,7 @@ class _Planner:
             except read.Unreadable as exc:
                 self.problem(name, None, None, str(exc))
                 continue
+            sheet = self._below_title_rows(sheet)
             sheets.append((name, sheet))
             self.total += len(sheet.rows)
         self.total *= 2  # reading, then comparing
@@ -445,6 +450,33 @@ class _Planner:
         files = {name: index for index, name in enumerate(self.plan.files)}
         self.plan.problems.sort(key=lambda p: (files.get(p.file, 0), p.row or 0))
         return self.plan
+
+    def _known(self, headers: list[str]) -> int:
+        """How many of these texts name one of our fields (by a format, or the mapping)."""
+        fmt = self._format_for(headers) or formats.GENERIC
+        return sum(
+            1
+            for header in headers
+            if header.strip()
+            and (
+                self.mapping.get(formats.normalise(header)) not in (None, IGNORE)
+                or fmt.field_of(header) is not None
+            )
+        )
+
+    def _below_title_rows(self, sheet: read.Sheet) -> read.Sheet:
+        """A report's title (and blank or note rows) above the real header: the header is the
+        first of the first rows that names at least two of our fields, when the first row
+        names fewer."""
+        if self._known(sheet.headers) >= 2:
+            return sheet
+        for place, (_number, cells) in enumerate(sheet.rows[:TITLE_ROWS]):
+            headers = ["" if c is None else str(c).strip() for c in cells]
+            while headers and not headers[-1]:
+                headers.pop()
+            if self._known(headers) >= 2:
+                return read.Sheet(headers, sheet.rows[place + 1 :], sheet.kind)
+        return sheet
 
     def _format_for(self, headers: list[str]) -> Format | None:
         if self.options.format != "auto":

@@ -479,3 +479,20 @@ def test_a_date_time_cell_as_excel_writes_it_reads_as_its_day(team, tmp_path):
     plan = importing.plan(db, [write_csv(tmp_path, text)], importing.Options())
     assert plan.ok, plan.problems
     assert str(plan.adds[0].date) == "2026-11-20"
+
+
+def test_a_report_title_above_the_header_is_passed_over(team, tmp_path):
+    from openpyxl import Workbook
+
+    db, ids = team
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "Laporan Metrik Media Sosial November 2026"
+    sheet.append([])
+    sheet.append(["platform", "akun", "tanggal", "pengikut"])
+    sheet.append(["x", "bmsn_ri", "2026-11-20", 1234])
+    path = tmp_path / "laporan.xlsx"
+    book.save(path)
+    plan = importing.plan(db, [path], importing.Options())
+    assert plan.ok, plan.problems
+    assert [(row.line, row.values["followers"]) for row in plan.adds] == [(4, 1234)]
