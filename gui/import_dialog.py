@@ -65,12 +65,6 @@ DATE_ORDER_TITLES = {
     "mdy": N_("Month/day/year (08/31/2026)"),
     "ymd": N_("Year-month-day (2026-08-31)"),
 }
-#: core's problem for a file without account columns: the dialog answers it with a list of
-#: our accounts (core/importing/pipeline.py words it for the command line).
-NO_HANDLE_PROBLEM = (
-    "the file has no handle (akun) column; say whose figures they are with "
-    "--account HANDLE or --account platform:handle"
-)
 
 
 def import_files(parent: QWidget | None, session: Session, paths: list[Path] | None = None) -> bool:
@@ -579,7 +573,7 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _needs_account(plan: importing.Plan) -> bool:
-        return any(p.row == 1 and p.message == _(NO_HANDLE_PROBLEM) for p in plan.problems)
+        return plan.needs_account
 
     def _add_mapping_rows(self, headers: list[str], remembered: dict[str, str]) -> None:
         remembered = {normalise(header): target for header, target in remembered.items()}

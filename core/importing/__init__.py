@@ -32,6 +32,7 @@ Public API (the CLI `import` command and the app's import dialog use only this):
   `formats.IGNORE` ("") leaves a column out.
 - `unknown_accounts`: "platform:handle" (or "handle") names not in the database; a problem
   unless `create_accounts` (then `accounts_to_create` lists (platform, handle)).
+- `needs_account`: a file has no account columns: plan again with `Options.account`.
 - `ambiguous_dates`: a file's dates all read two ways (03/04/2021) and none decides: plan
   again with `Options.date_order`.
 - `ok` (no problems), `summary()` (one translated paragraph), `files`, `format_names`.

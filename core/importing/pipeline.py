@@ -112,6 +112,8 @@ class Plan:
     #: (platform, handle) of the accounts `write` creates (options.create_accounts).
     accounts_to_create: list[tuple[str, str]] = field(default_factory=list)
     ambiguous_dates: bool = False
+    #: A file has no account columns: plan again with `Options.account` (whose figures).
+    needs_account: bool = False
     header_signature: str = ""
 
     @property
@@ -530,6 +532,7 @@ class _Planner:
         if not set(columns) & set(VALUE_FIELDS):
             self.problem(name, 1, None, _("the file has no column of figures (followers, reach…)"))
         if "handle" not in columns and self.default_account is None:
+            self.plan.needs_account = True
             self.problem(
                 name,
                 1,

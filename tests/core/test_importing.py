@@ -138,8 +138,10 @@ def test_account_option_for_a_file_without_account_columns(team, tmp_path):
     problem = only_problem(refused(db, [path], importing.Options(account="humas_kota")))
     assert "instagram:humas_kota" in problem.message and "facebook:humas_kota" in problem.message
     assert problem.file == str(path) and problem.row == 2
-    no_account = only_problem(refused(db, [path]))
+    asking = refused(db, [path])
+    no_account = only_problem(asking)
     assert "--account" in no_account.message and no_account.row == 1
+    assert asking.needs_account  # the app asks whose figures they are
     plan = importing.plan(db, [path], importing.Options(account="instagram:@humas_kota"))
     importing.write(db, plan)
     assert metrics.snapshot_on(db, ids["instagram"], "2026-10-01").followers == 500
