@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QShortc
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -674,7 +675,18 @@ def confirm_delete(parent: QWidget, days: str) -> bool:
 
 
 def edit_figures(parent: QWidget | None, session: Session, account_id: int) -> FiguresDialog:
-    """Show the grid of one account's figures (beside the window, not blocking it)."""
+    """Show the grid of one account's figures (beside the window, not blocking it); an
+    account's grid already open is brought to the front instead of opened twice."""
+    for open_dialog in QApplication.topLevelWidgets():
+        if (
+            isinstance(open_dialog, FiguresDialog)
+            and open_dialog.isVisible()
+            and open_dialog.session is session
+            and open_dialog.account.id == account_id
+        ):
+            open_dialog.raise_()
+            open_dialog.activateWindow()
+            return open_dialog
     dialog = FiguresDialog(session, accounts.get(session.db, account_id), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

@@ -408,3 +408,13 @@ def test_pasting_only_empty_cells_leaves_no_undo_step(grid, db, account, host):
     count = host.undo_stack.count()
     grid.paste("-\t-\n")
     assert host.undo_stack.count() == count
+
+
+def test_opening_an_account_s_figures_twice_shows_the_one_grid(qtbot, window):
+    from core import accounts as core_accounts
+    from gui.metrics_grid import edit_figures
+
+    account = next(a for a in core_accounts.list_all(window.session.db) if not a.peer)
+    first = edit_figures(window, window.session, account.id)
+    qtbot.addWidget(first)
+    assert edit_figures(window, window.session, account.id) is first
