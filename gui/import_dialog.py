@@ -465,14 +465,23 @@ class ImportDialog(QDialog):
         self.detail.setText(self._detail(plan))
         self.detail.setVisible(bool(self.detail.text()))
 
-        self.problems_model.set_rows(plan.problems)
+        # A problem a question above answers (worded for the command line: "--date-order…")
+        # is left to that question.
+        asked = {
+            "mapping": bool(plan.unknown_headers),
+            "date_order": plan.ambiguous_dates,
+            "account": plan.needs_account,
+            "create_accounts": bool(plan.unknown_accounts),
+        }
+        listed = [p for p in plan.problems if not asked.get(p.question, False)]
+        self.problems_model.set_rows(listed)
         self.warnings_model.set_rows(plan.warnings)
         add_fields = tuple(f for f in VALUE_FIELDS if any(f in r.values for r in plan.adds))
         self.adds_model.show(plan.adds, add_fields)
         change_fields = tuple(f for f in VALUE_FIELDS if any(f in d for _r, d in plan.changes))
         self.changes_model.show(plan.changes, change_fields)
         sections = (
-            (self.problems_view, _("Problems ({n})"), len(plan.problems)),
+            (self.problems_view, _("Problems ({n})"), len(listed)),
             (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
             (self.adds_view, _("To add ({n})"), len(plan.adds)),
             (self.changes_view, _("Changes ({n})"), len(plan.changes)),

@@ -65,6 +65,9 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    #: The question that answers it in the app ("mapping", "date_order", "account",
+    #: "create_accounts"; empty: none): the message is worded for the command line.
+    question: str = ""
 
     def __str__(self) -> str:
         where = self.file
@@ -406,8 +409,10 @@ class _Planner:
         self.done = 0
         self.total = 0
 
-    def problem(self, file: str, row: int | None, column: str | None, message: str) -> None:
-        self.plan.problems.append(Problem(file, row, column, message))
+    def problem(
+        self, file: str, row: int | None, column: str | None, message: str, question: str = ""
+    ) -> None:
+        self.plan.problems.append(Problem(file, row, column, message, question))
 
     def tick(self, step: int = 1) -> None:
         self.done += step
@@ -444,10 +449,12 @@ class _Planner:
         ).hexdigest()[:16]
         self.plan.unknown_accounts = list(self.accounts.unknown)
         self.plan.accounts_to_create = list(self.accounts.to_create)
+        unknown_messages = {self.accounts._unknown(name) for name in self.accounts.unknown}
         for message, (file, line, column, count) in self.account_problems.items():
+            question = "create_accounts" if message in unknown_messages else ""
             if count > 1:
                 message = _("{problem} ({n} rows, the first here)").format(problem=message, n=count)
-            self.problem(file, line, column, message)
+            self.problem(file, line, column, message, question)
         self._compare()
         files = {name: index for index, name in enumerate(self.plan.files)}
         self.plan.problems.sort(key=lambda p: (files.get(p.file, 0), p.row or 0))
@@ -526,6 +533,7 @@ class _Planner:
                     "followers (pengikut), reach (jangkauan), impressions (tayangan), "
                     "engagements (interaksi), posts_published (jumlah_unggahan)"
                 ),
+                "mapping",
             )
         if "date" not in columns:
             self.problem(name, 1, None, _("the file has no date column (date or tanggal)"))
@@ -541,6 +549,7 @@ class _Planner:
                     "the file has no handle (akun) column; say whose figures they are with "
                     "--account HANDLE or --account platform:handle"
                 ),
+                "account",
             )
         if unknown or "date" not in columns or not set(columns) & set(VALUE_FIELDS):
             return None
@@ -682,6 +691,7 @@ class _Planner:
                             "3 April or 4 March); say which with --date-order dmy or "
                             "--date-order mdy"
                         ),
+                        "date_order",
                     )
                     return
         for item in pending:

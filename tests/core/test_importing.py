@@ -498,3 +498,21 @@ def test_a_report_title_above_the_header_is_passed_over(team, tmp_path):
     plan = importing.plan(db, [path], importing.Options())
     assert plan.ok, plan.problems
     assert [(row.line, row.values["followers"]) for row in plan.adds] == [(4, 1234)]
+
+
+def test_problems_the_app_asks_about_say_which_question(team, tmp_path):
+    db, _ids = team
+    accounts_file = write_csv(
+        tmp_path, "platform,handle,date,followers\ninstagram,baru,2026-04-03,10\n"
+    )
+    dates_file = write_csv(
+        tmp_path, "platform,handle,date,followers\nx,bmsn_ri,03/04/2026,10\n", name="d.csv"
+    )
+    headers_file = write_csv(tmp_path, "tgl_posting,pengikut\n2026-04-03,10\n", name="h.csv")
+    questions = {
+        path.name: {p.question for p in importing.plan(db, [path]).problems}
+        for path in (accounts_file, dates_file, headers_file)
+    }
+    assert questions["data.csv"] == {"create_accounts"}
+    assert questions["d.csv"] == {"date_order"}
+    assert {"mapping", "account"} <= questions["h.csv"]

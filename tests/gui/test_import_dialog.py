@@ -137,6 +137,9 @@ def test_ambiguous_dates_ask_for_the_order(qtbot, session, tmp_path):
     assert dialog.plan.ambiguous_dates
     assert dialog.dates_box.isVisibleTo(dialog)
     assert not dialog.import_button.isEnabled()
+    # The question stands for the command line's "--date-order" problem: not listed twice.
+    shown = [p.message for p in dialog.problems_model.rows]
+    assert not any("--date-order" in message for message in shown)
     dialog.date_radios["dmy"].click()
     assert dialog.options.date_order == "dmy"
     assert [r.date for r in dialog.plan.adds] == ["2026-11-08"]
@@ -150,6 +153,7 @@ def test_unknown_account_is_created_when_ticked(qtbot, session, tmp_path):
     assert dialog.create_accounts.isVisibleTo(dialog)
     assert "TikTok @bmsn_baru" in dialog.create_accounts.text()
     assert not dialog.import_button.isEnabled()
+    assert not any("--create-accounts" in p.message for p in dialog.problems_model.rows)
     dialog.create_accounts.setChecked(True)
     assert dialog.plan.ok and dialog.plan.accounts_to_create == [("tiktok", "bmsn_baru")]
     kinds = []
