@@ -22,7 +22,7 @@ from core.errors import NotFound
 from core.i18n import _
 from gui.security_panel import SecurityForm
 from gui.session import Session
-from gui.widgets import Badge
+from gui.widgets import Badge, hint_label
 
 
 def _value_label() -> QLabel:
@@ -44,9 +44,7 @@ class AccountDetails(QWidget):
         self.session = session
         self.row: accounts.AccountRow | None = None
 
-        self.nothing = QLabel()
-        self.nothing.setObjectName("hint")
-        self.nothing.setWordWrap(True)
+        self.nothing = hint_label()
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.title = QLabel()
@@ -76,9 +74,7 @@ class AccountDetails(QWidget):
         self.security_title.setObjectName("sectionTitle")
         self.form = SecurityForm(session)
         self.peer_badge = Badge()
-        self.peer_note = QLabel()
-        self.peer_note.setObjectName("hint")
-        self.peer_note.setWordWrap(True)
+        self.peer_note = hint_label()
         peer_page = QWidget()
         peer_layout = QVBoxLayout(peer_page)
         peer_layout.setContentsMargins(0, 0, 0, 0)

@@ -31,6 +31,7 @@ from core.i18n import _
 from gui.session import Session
 from gui.signals import notify
 from gui.team_dialog import add_unit_items
+from gui.widgets import error_label, hint_label
 
 #: One unit's setting as the dialog holds it: (mode, [(title, approver id or None), …]).
 Setting = tuple[str, list[tuple[str, int | None]]]
@@ -74,9 +75,7 @@ class ApprovalDialog(QDialog):
         ):
             self.modes.addButton(button)
             button.setProperty("mode", mode)
-        self.inherited = QLabel()
-        self.inherited.setObjectName("hint")
-        self.inherited.setWordWrap(True)
+        self.inherited = hint_label()
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([_("Level title"), _("Approver")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -105,9 +104,7 @@ class ApprovalDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -35,6 +35,7 @@ from gui.forms import FormDialog
 from gui.models import RowsTableModel
 from gui.session import Session
 from gui.signals import notify
+from gui.widgets import hint_label
 
 EDIT_ROLE = int(Qt.ItemDataRole.EditRole)
 PROBLEM_COLOUR = "#b3261e"
@@ -419,9 +420,9 @@ class BenchmarksDialog(FormDialog):
             buttons = self.findChild(QDialogButtonBox)
             cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
             cancel.setText(_("Close"))
-            note = QLabel(_("This file is open read-only: the figures can be viewed, not changed."))
-            note.setObjectName("hint")
-            note.setWordWrap(True)
+            note = hint_label(
+                _("This file is open read-only: the figures can be viewed, not changed.")
+            )
             self.form.addRow(note)
         self.save = self._save
         self.set_validator(self.problems_now, show_all=True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import LinimasaError, ValidationError
 from core.i18n import _
+from gui.widgets import error_label
 
 
 class Cancelled(Exception):  # noqa: N818 - not an error: the user said no
@@ -60,9 +61,7 @@ class FormDialog(QDialog):
         self.fields: dict[str, tuple[str, QWidget]] = {}
         #: Each field's own message line (under it), shown while the field has a problem.
         self.problems: dict[str, QLabel] = {}
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -86,9 +85,7 @@ class FormDialog(QDialog):
         """`key` is the core field name a ValidationError would carry."""
         self.fields[key] = (label, widget)
         self.form.addRow(label, widget)
-        problem = QLabel()
-        problem.setObjectName("formError")
-        problem.setWordWrap(True)
+        problem = error_label()
         problem.hide()
         # Only the field's column: a hidden line takes no room in the form.
         self.form.setWidget(self.form.rowCount(), QFormLayout.ItemRole.FieldRole, problem)

@@ -49,6 +49,7 @@ from gui.metrics_grid import COLUMN_TITLES
 from gui.models import RowsTableModel
 from gui.session import Session
 from gui.signals import notify
+from gui.widgets import error_label, hint_label
 
 log = logging.getLogger(__name__)
 
@@ -244,9 +245,7 @@ class ImportDialog(QDialog):
 
         self.files_label = QLabel()
         self.files_label.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
@@ -322,9 +321,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
-        self.detail = QLabel()
-        self.detail.setObjectName("hint")
-        self.detail.setWordWrap(True)
+        self.detail = hint_label()
 
         self.problems_model = ProblemsModel(self)
         self.warnings_model = ProblemsModel(self)
@@ -338,9 +335,7 @@ class ImportDialog(QDialog):
         for view in (self.problems_view, self.warnings_view, self.adds_view, self.changes_view):
             self.tabs.addTab(view, "")
 
-        self.note = QLabel()
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
+        self.note = hint_label()
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

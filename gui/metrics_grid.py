@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from core.i18n import _
 from gui.session import Session
 from gui.signals import Change, app_signals, notify
 from gui.snapshot_dialog import undo_snapshot
+from gui.widgets import error_label, hint_label
 
 COLUMNS = ("date", "followers", *metrics.SNAPSHOT_COUNTS)
 COLUMN_TITLES = metrics.SNAPSHOT_TITLES
@@ -533,12 +533,8 @@ class FiguresDialog(QDialog):
         self.view.setModel(self.model)
         self.view.on_paste = self.paste
         self.view.on_delete = self.delete_selection
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
-        self.hint.setWordWrap(True)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
+        self.hint = hint_label()
+        self.problems = error_label()
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

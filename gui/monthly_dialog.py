@@ -30,6 +30,7 @@ from core.i18n import _
 from gui.metrics_grid import COLUMN_TITLES, read_count, restore_days
 from gui.session import Session
 from gui.signals import Change, notify
+from gui.widgets import error_label, hint_label
 
 FIELDS = ("followers", "reach", "impressions", "engagements")
 #: Followers below this share of the last figure are asked about before saving.
@@ -95,12 +96,8 @@ class MonthlyDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
 
-        self.note = QLabel()
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
+        self.note = hint_label()
+        self.problems = error_label()
         self.problems.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -51,6 +51,7 @@ from gui.session import Session
 from gui.signals import notify
 from gui.team_dialog import add_unit_items
 from gui.variant_editor import PlannedTimeEdit, VariantEditor, sentence
+from gui.widgets import error_label, hint_label
 
 #: The size of an attachment's thumbnail in the list.
 THUMBNAIL = QSize(48, 48)
@@ -217,9 +218,7 @@ class PostEditor(QDialog):
         self.tabs.setCornerWidget(self.add_account_button, Qt.Corner.TopRightCorner)
         # Without any tab the tab bar (and its corner button) is not shown: an empty state
         # with the same menu takes its place.
-        self.no_variants = QLabel()
-        self.no_variants.setObjectName("hint")
-        self.no_variants.setWordWrap(True)
+        self.no_variants = hint_label()
         self.no_variants.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.first_account_button = QToolButton()
         self.first_account_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -247,9 +246,7 @@ class PostEditor(QDialog):
         splitter.setSizes([380, 820])
         splitter.setChildrenCollapsible(False)
 
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)

@@ -34,7 +34,7 @@ from core.i18n import _
 from gui.models import RowsTableModel
 from gui.session import Session
 from gui.signals import Change, notify
-from gui.widgets import Badge, OptionalDateEdit, dot_icon
+from gui.widgets import Badge, OptionalDateEdit, dot_icon, error_label, hint_label
 
 #: The login combo's choices: Checklist.login_owned as the combo stores it.
 _LOGIN_OWNED = {"yes": True, "no": False, "": None}
@@ -91,13 +91,9 @@ class SecurityForm(QWidget):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         self.error.hide()
-        self.note = QLabel()
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
+        self.note = hint_label()
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -416,10 +412,7 @@ class SecuritySummaryDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._activated)
-        self.all_secure = QLabel()
-        self.all_secure.setObjectName("hint")
-        self.all_secure.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.all_secure.setWordWrap(True)
+        self.all_secure = hint_label(centered=True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.all_secure)

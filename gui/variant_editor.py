@@ -44,6 +44,7 @@ from gui.forms import FormDialog
 from gui.post_preview import PostPreview
 from gui.session import Session
 from gui.signals import notify
+from gui.widgets import error_label
 
 #: Each status's colour on its badge.
 STATUS_COLORS = {
@@ -304,9 +305,7 @@ class VariantEditor(QWidget):
         self.hashtags = QLineEdit()
         self.hashtags.setPlaceholderText("#SobatMutu #BMSN")
         self.planned = PlannedTimeEdit(tz)
-        self.problems = QLabel()
-        self.problems.setObjectName("formError")
-        self.problems.setWordWrap(True)
+        self.problems = error_label()
         self.notes = QLabel()  # warnings, and what saving a vetted text would do
         self.notes.setObjectName("warningNote")
         self.notes.setWordWrap(True)

@@ -21,6 +21,24 @@ from core.i18n import _
 from core.paths import resource_dir
 
 
+def hint_label(text: str = "", *, centered: bool = False) -> QLabel:
+    """A wrapped line of explanation in the muted "hint" style (centered: an empty view's)."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    if centered:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+def error_label() -> QLabel:
+    """A wrapped line for what is wrong, in the red "formError" style."""
+    label = QLabel()
+    label.setObjectName("formError")
+    label.setWordWrap(True)
+    return label
+
+
 def icon(name: str) -> QIcon:
     """One of our own line icons from resources/icons (a consistent set, unlike the style's)."""
     return QIcon(str(resource_dir() / "icons" / f"{name}.svg"))

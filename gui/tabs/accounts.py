@@ -44,6 +44,7 @@ from gui.account_tree import (
 from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab
+from gui.widgets import hint_label
 
 SETTINGS_GROUP = "accounts_tab"
 
@@ -139,10 +140,7 @@ class AccountsTab(Tab):
         header.sectionResized.connect(self._remember_width)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted):
             signal.connect(self._arrange_groups)
-        self.no_match = QLabel()
-        self.no_match.setObjectName("hint")
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match.setWordWrap(True)
+        self.no_match = hint_label(centered=True)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
         footer.addWidget(self.show_archived)

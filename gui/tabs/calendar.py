@@ -47,6 +47,7 @@ from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab, nobody_to_ask
 from gui.undo import StaleUndo
+from gui.widgets import hint_label
 
 VIEWS = ("month", "week", "list")
 #: The view last chosen, shown again next time (a preference of this computer's user).
@@ -96,10 +97,7 @@ class CalendarTab(Tab):
         self.list_view.activated.connect(self._list_activated)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list_view.customContextMenuRequested.connect(self._list_menu)
-        self.list_empty = QLabel()
-        self.list_empty.setObjectName("hint")
-        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.list_empty.setWordWrap(True)
+        self.list_empty = hint_label(centered=True)
         self.list_page = QStackedWidget()
         self.list_page.addWidget(self.list_view)
         self.list_page.addWidget(self.list_empty)
