@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -96,14 +95,12 @@ class ApprovalDialog(QDialog):
             button.setAutoDefault(False)
             level_buttons.addWidget(button)
         level_buttons.addStretch(1)
-        hint = QLabel(
+        hint = hint_label(
             _(
                 "Each level approves in turn. Leave the approver open to let any member "
                 "with the approver role sign at that level."
             )
         )
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
         self.error = error_label()
         self.error.hide()
         buttons = QDialogButtonBox(

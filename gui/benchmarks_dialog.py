@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -337,14 +336,12 @@ class BenchmarksDialog(FormDialog):
         self.resize(780, 560)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
 
-        hint = QLabel(
+        hint = hint_label(
             _(
                 "Home compares each account's engagement rate with its platform's benchmark. "
                 'Type rates as "2,15%" or "2.15"; leave a target empty for none.'
             )
         )
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
         self.form.addRow(hint)
 
         self.benchmark_model = BenchmarkModel(self.read_only, self)

@@ -31,6 +31,7 @@ from core.i18n import N_, _
 from gui.forms import FormDialog
 from gui.session import Session
 from gui.signals import notify
+from gui.widgets import hint_label
 
 SNIPPET_KIND_TITLES = {"hashtags": N_("Hashtag group"), "text": N_("Text snippet")}
 
@@ -70,14 +71,12 @@ class ListsDialog(QDialog):
         self.add_pillar_button.clicked.connect(self.add_pillar)
         self.rename_button.clicked.connect(self.rename_pillar)
         self.archive_button.clicked.connect(self.toggle_archived)
-        pillar_hint = QLabel(
+        pillar_hint = hint_label(
             _(
                 "Pillars are the kinds of content the team plans its mix by. An archived "
                 "pillar is no longer offered for new posts; posts keep it."
             )
         )
-        pillar_hint.setObjectName("hint")
-        pillar_hint.setWordWrap(True)
         pillar_page = self._page(
             self.pillar_list,
             pillar_hint,
@@ -98,14 +97,12 @@ class ListsDialog(QDialog):
         self.add_snippet_button.clicked.connect(lambda: self.edit_snippet(new=True))
         self.edit_snippet_button.clicked.connect(self.edit_snippet)
         self.delete_snippet_button.clicked.connect(self.delete_snippet)
-        snippet_hint = QLabel(
+        snippet_hint = hint_label(
             _(
                 "Hashtag groups and text pieces (a closing line, a call to action) that the "
                 "post editor inserts with one click."
             )
         )
-        snippet_hint.setObjectName("hint")
-        snippet_hint.setWordWrap(True)
         snippet_page = self._page(
             self.snippet_list,
             snippet_hint,

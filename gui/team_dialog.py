@@ -33,6 +33,7 @@ from core.i18n import _
 from gui.forms import Cancelled, FormDialog
 from gui.models import RowsTableModel
 from gui.signals import notify
+from gui.widgets import hint_label
 
 
 class ListModel(RowsTableModel):
@@ -138,13 +139,11 @@ class TeamDialog(QDialog):
         )
         for button in (add_unit, add_member, self.deactivate_button):
             button.setAutoDefault(False)  # Enter in a list must not open "Add"
-        hint = QLabel(
+        hint = hint_label(
             _(
                 "Double-click a row, or select it and press Enter, to change it. A member who left stays in the list as inactive."
             )
         )
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
 
         units_box = QVBoxLayout()
         units_box.addWidget(QLabel(_("Work units")))
