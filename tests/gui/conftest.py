@@ -28,3 +28,14 @@ def window(qtbot, demo_db, demo_today):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+@pytest.fixture
+def changes():
+    """Every app-wide data change sent during the test, in order."""
+    from gui.signals import app_signals
+
+    seen = []
+    app_signals().data_changed.connect(seen.append)
+    yield seen
+    app_signals().data_changed.disconnect(seen.append)

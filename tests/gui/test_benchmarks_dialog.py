@@ -7,20 +7,11 @@ import pytest
 from core import accounts, figures
 from gui.benchmarks_dialog import BenchmarksDialog, edit_benchmarks, read_count, read_rate
 from gui.session import Session
-from gui.signals import app_signals
 
 
 @pytest.fixture
 def session(demo_db, demo_today):
     return Session(demo_db, today=demo_today)
-
-
-@pytest.fixture
-def changes():
-    seen = []
-    app_signals().data_changed.connect(seen.append)
-    yield seen
-    app_signals().data_changed.disconnect(seen.append)
 
 
 def answer(monkeypatch, fill):

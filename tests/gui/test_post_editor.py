@@ -14,7 +14,6 @@ from core.i18n import _
 from gui.forms import FormDialog
 from gui.post_editor import PostEditor, edit_post
 from gui.session import Session
-from gui.signals import app_signals
 
 DAY = dt.date(2026, 12, 3)
 
@@ -38,14 +37,6 @@ def team(db):
 @pytest.fixture
 def session(db):
     return Session(db, today=dt.date(2026, 11, 25))
-
-
-@pytest.fixture
-def changes():
-    seen = []
-    app_signals().data_changed.connect(seen.append)
-    yield seen
-    app_signals().data_changed.disconnect(seen.append)
 
 
 def open_editor(qtbot, session, post_id=None, **kwargs):

@@ -9,7 +9,6 @@ from core import accounts, members, units
 from core.i18n import _
 from gui.forms import FormDialog
 from gui.handover_dialog import HandoverDialog
-from gui.signals import app_signals
 from gui.team_dialog import TeamDialog
 
 
@@ -32,14 +31,6 @@ def answer_form(monkeypatch, fill, seen=None):
 
 def choose(box, data):
     box.setCurrentIndex(box.findData(data))
-
-
-@pytest.fixture
-def changes():
-    seen = []
-    app_signals().data_changed.connect(seen.append)
-    yield seen
-    app_signals().data_changed.disconnect(seen.append)
 
 
 @pytest.fixture

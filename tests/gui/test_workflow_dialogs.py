@@ -12,7 +12,6 @@ from gui.forms import FormDialog
 from gui.lists_dialog import ListsDialog
 from gui.post_editor import PostEditor
 from gui.session import Session
-from gui.signals import app_signals
 
 
 @pytest.fixture
@@ -32,14 +31,6 @@ def team(db):
 @pytest.fixture
 def session(db):
     return Session(db, today=dt.date(2026, 11, 25))
-
-
-@pytest.fixture
-def changes():
-    seen = []
-    app_signals().data_changed.connect(seen.append)
-    yield seen
-    app_signals().data_changed.disconnect(seen.append)
 
 
 def answer_forms(monkeypatch, fill):
