@@ -353,13 +353,31 @@ def transition(
         if str(record["published_at"])[:10] > timezone.latest_today(db).isoformat():
             raise ValidationError("published_at", record["published_at"], _("lies in the future"))
         record["url"] = posts.validate_url(url)
+    return _step(db, variant_id, variant.status, target, record, by=by, at=at, comment=comment)
+
+
+def _step(
+    db: Database,
+    variant_id: int,
+    old: str,
+    new: str,
+    record: dict[str, object],
+    *,
+    by: int | None,
+    at: dt.datetime | str | None,
+    comment: str,
+    level: int | None = None,
+) -> Variant:
+    """Store the step: the variant's changed columns (`record`; none: only the history, as
+    for a level approved before the last) and its history row, in one transaction."""
     with db.transaction():
-        assignments = ", ".join(f"{column} = :{column}" for column in record)
-        db.conn.execute(
-            f"UPDATE post_variants SET {assignments}, updated_at = :_now WHERE id = :_id",
-            {**record, "_id": variant_id, "_now": now_iso()},
-        )
-        posts.record_history(db, variant_id, variant.status, target, by=by, at=at, comment=comment)
+        if record:
+            assignments = ", ".join(f"{column} = :{column}" for column in record)
+            db.conn.execute(
+                f"UPDATE post_variants SET {assignments}, updated_at = :_now WHERE id = :_id",
+                {**record, "_id": variant_id, "_now": now_iso()},
+            )
+        posts.record_history(db, variant_id, old, new, by=by, at=at, comment=comment, level=level)
     return posts.get_variant(db, variant_id)
 
 
@@ -383,16 +401,11 @@ def approve(
             _("It cannot be approved yet: {problems}").format(problems=" ".join(problems))
         )
     comment = validate.text("comment", comment, required=False, max_length=5000)
+    approved = {"status": "approved"}
     if not levels:
-        with db.transaction():
-            db.conn.execute(
-                "UPDATE post_variants SET status = 'approved', updated_at = :_now WHERE id = :_id",
-                {"_id": variant_id, "_now": now_iso()},
-            )
-            posts.record_history(
-                db, variant_id, variant.status, "approved", by=by, at=at, comment=comment
-            )
-        return posts.get_variant(db, variant_id)
+        return _step(
+            db, variant_id, variant.status, "approved", approved, by=by, at=at, comment=comment
+        )
     if by is None:
         raise WorkflowError(_("Choose who approves: only members with the approver role can."))
     name, _role = _check_approver(db, by)
@@ -415,23 +428,17 @@ def approve(
             )
         )
     last = level.position == len(levels)
-    with db.transaction():
-        if last:
-            db.conn.execute(
-                "UPDATE post_variants SET status = 'approved', updated_at = :_now WHERE id = :_id",
-                {"_id": variant_id, "_now": now_iso()},
-            )
-        posts.record_history(
-            db,
-            variant_id,
-            "review",
-            "approved" if last else "review",
-            by=by,
-            at=at,
-            comment=comment,
-            level=level.position,
-        )
-    return posts.get_variant(db, variant_id)
+    return _step(
+        db,
+        variant_id,
+        "review",
+        "approved" if last else "review",
+        approved if last else {},
+        by=by,
+        at=at,
+        comment=comment,
+        level=level.position,
+    )
 
 
 def cancel_post(db: Database, post_id: int, *, by: int | None = None, comment: str = "") -> int:
