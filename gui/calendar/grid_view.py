@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from core import fmt, planning, posts
 from core.i18n import _, babel_locale
+from gui import platforms
 from gui.calendar.models import (
     DAY_ROLE,
     ENTRIES_ROLE,
     HOUR_ROLE,
     OUTSIDE_ROLE,
-    PLATFORM_MARKS,
     STATUS_COLORS,
     TODAY_ROLE,
     entry_tooltip,
@@ -178,7 +178,7 @@ class ChipDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#0b57d0"), 1.5))
             painter.drawRoundedRect(QRectF(rect).adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
-        letter, color = PLATFORM_MARKS.get(entry.platform, PLATFORM_MARKS["other"])
+        letter, color = platforms.mark(entry.platform)
         size = rect.height() - 4
         mark = QRectF(rect.left() + 6, rect.top() + 2, size, size)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -32,15 +32,6 @@ STATUS_COLORS = {
     "published": "#2e7d32",
     "cancelled": "#b0b0b0",
 }
-#: Each platform's marker on a chip: (letter, colour).
-PLATFORM_MARKS = {
-    "facebook": ("f", "#1877f2"),
-    "instagram": ("i", "#c13584"),
-    "x": ("X", "#111111"),
-    "youtube": ("▶", "#e00000"),
-    "tiktok": ("t", "#00a19a"),
-    "other": ("•", "#757575"),
-}
 
 #: The cell's entries (a list of planning.Entry, by time).
 ENTRIES_ROLE = int(Qt.ItemDataRole.UserRole) + 1
