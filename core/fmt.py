@@ -66,6 +66,16 @@ def month_year(value: dt.date | str) -> str:
     return bdates.format_skeleton("yMMMM", _as_date(value), locale=babel_locale())
 
 
+def month_short(value: dt.date | str) -> str:
+    """Des 2021 (a chart's month tick)"""
+    return bdates.format_skeleton("yMMM", _as_date(value), locale=babel_locale())
+
+
+def day_month(value: dt.date | str) -> str:
+    """9 Des (a chart's day tick; "Dec 9" in English)"""
+    return bdates.format_skeleton("MMMd", _as_date(value), locale=babel_locale())
+
+
 def weekday_date(value: dt.date | str) -> str:
     """Kam, 9 Des"""
     return bdates.format_skeleton("MMMEd", _as_date(value), locale=babel_locale())
