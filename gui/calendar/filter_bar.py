@@ -95,6 +95,8 @@ class FilterBar(QWidget):
             for text, value in choices[name]:
                 box.addItem(text, value)
                 box.setItemData(box.count() - 1, text.strip(), Qt.ItemDataRole.ToolTipRole)
+            if name == "status" and chosen is not None and "," in chosen:
+                self._add_statuses(chosen)  # several statuses (set_filters): kept as chosen
             box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
             box.setToolTip(self.all_title(name))
             box.blockSignals(False)
@@ -105,8 +107,35 @@ class FilterBar(QWidget):
         for name, field in FIELDS:
             chosen = self.boxes[name].currentData()
             if chosen is not None:
-                values[field] = frozenset({chosen})
+                values[field] = frozenset(chosen.split(",") if name == "status" else {chosen})
         return planning.Filters(**values, text=self.search.text().strip())
+
+    def set_filters(self, filters: planning.Filters) -> None:
+        """Choose `filters` (one value per list; several statuses become one entry naming
+        them all) and clear the rest, without `changed`: the caller shows the result."""
+        for name, field in FIELDS:
+            values = getattr(filters, field)
+            chosen = next(iter(values)) if len(values) == 1 else None
+            box = self.boxes[name]
+            box.blockSignals(True)
+            if name == "status" and len(values) > 1:
+                chosen = ",".join(s for s in posts.STATUSES if s in values)
+                self._add_statuses(chosen)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(filters.text)
+        self.search.blockSignals(False)
+        self._update_clear()
+
+    def _add_statuses(self, chosen: str) -> None:
+        """An entry for several statuses at once ("review,approved"), unless it is there
+        (signals blocked by the caller)."""
+        box = self.boxes["status"]
+        if box.findData(chosen) < 0:
+            text = ", ".join(posts.status_title(s) for s in chosen.split(","))
+            box.addItem(text, chosen)
+            box.setItemData(box.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
 
     def clear(self) -> None:
         for box in self.boxes.values():

@@ -295,6 +295,18 @@ class CalendarTab(Tab):
             )
         self._focus_day(self.anchor)
 
+    def show_filtered(
+        self,
+        view: str,
+        day: dt.date,
+        filters: planning.Filters = planning.Filters(),  # noqa: B008
+    ) -> None:
+        """Show `view` at `day` with exactly `filters`, every other choice cleared (the Home
+        tab's cards lead here)."""
+        self.filter_bar.set_filters(filters)
+        self.anchor = day
+        self.show_view(view)
+
     def go_to(self, day: dt.date) -> None:
         self.anchor = day
         self._load()
