@@ -1,11 +1,18 @@
-"""Home tab: each account's followers and growth this year, its engagement rate last month
-against its platform's benchmark, the coming agenda, this month's work."""
+"""Home tab: the overview a leader or admin opens first. Per account: followers, their change
+this month and this year, a year's sparkline, last month's engagement rate against the
+platform's benchmark. The team's work: this week's posts, those waiting for review, those
+overdue, the accounts with security warnings. Each card leads to its tab. Below: the coming
+agenda and this month's posts by status.
+
+It is the tab shown at startup: no charting library (the sparklines are QPainter)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,21 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, figures, fmt, overview, posts, settings, timezone
+from core import accounts, figures, fmt, overview, planning, posts, settings, timezone
 from core.i18n import _
+from core.overview import last_full_month
+from gui.calendar.models import week_title
 from gui.models import RowsTableModel
+from gui.platforms import color as platform_color
+from gui.platforms import platform_icon
 from gui.session import Session
-from gui.tabs import Tab
+from gui.sparkline import Sparkline
+from gui.tabs import TAB_MODULES, Tab, tab_title
 from gui.widgets import Card
 
 AGENDA_DAYS = 14
 AGENDA_ROWS = 30
 CARD_COLUMNS = 4
 MAX_CARD_ROWS = 2
+ICON_SIZE = 18
 GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
+WARNING = "#a15c00"
 #: An engagement rate at or above its benchmark; below it; below half of it.
-ENGAGEMENT_COLOURS = {"above": GROWTH_UP, "below": "#a15c00", "far_below": GROWTH_DOWN}
+ENGAGEMENT_COLOURS = {"above": GROWTH_UP, "below": WARNING, "far_below": GROWTH_DOWN}
+#: The work cards, left to right.
+WORK_CARDS = ("week", "waiting", "overdue", "security")
 
 
 class AgendaModel(RowsTableModel):
@@ -100,10 +116,166 @@ class AgendaView(QTableView):
         super().changeEvent(event)
 
 
+def tab_name(tab_id: str) -> str:
+    """The tab's title as the tab bar shows it (Pertumbuhan, Kalender…)."""
+    return next(tab_title(info) for info in TAB_MODULES if info.tab_id == tab_id)
+
+
+class ClickableCard(Card):
+    """A card that leads somewhere: a click, Enter or Space emits `activated`. It takes the
+    keyboard focus (Tab), shows a pointing hand, and a frame in the highlight colour when it
+    has the focus or the mouse is over it."""
+
+    activated = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()  # the release then comes here
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        inside = self.rect().contains(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and inside:
+            self.activated.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() in (event.Type.HoverEnter, event.Type.HoverLeave):
+            self.update()
+        return super().event(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.update()
+        super().focusOutEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not (self.hasFocus() or self.underMouse()):
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = 2 if self.hasFocus() else 1
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), width))
+        inset = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 6, 6)
+
+
+class AccountCard(ClickableCard):
+    """An account: platform icon and caption; followers beside a sparkline of a year's
+    month-end figures; as of when, change this month and since 1 January (`detail`); last
+    month's engagement rate (`engagement`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        #: The account the card shows (and leads to in the growth tab).
+        self.account_id: int | None = None
+        layout = self.layout()
+        # The card's own labels, moved into rows of their own (same parent: no new polish).
+        layout.removeWidget(self.caption)
+        layout.removeWidget(self.figure)
+        self.icon = QLabel(self)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.icon)
+        top.addWidget(self.caption, 1)
+        self.sparkline = Sparkline(self)
+        self.sparkline.setFixedHeight(32)
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        middle.addWidget(self.figure)
+        middle.addWidget(self.sparkline, 1, Qt.AlignmentFlag.AlignVCenter)
+        layout.insertLayout(0, top)
+        layout.insertLayout(1, middle)
+        # Lines of their own (no word wrap: the height is known before the card has a
+        # width, so the cards' area is sized right), never widening the card.
+        self.engagement = QLabel(self)
+        self.engagement.setObjectName("cardEngagement")
+        for label in (self.detail, self.engagement):
+            label.setWordWrap(False)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(40)
+        layout.insertWidget(3, self.engagement)
+
+
+class WorkCard(ClickableCard):
+    """A count of the team's work: the figure at the left, what it counts beside it
+    (`caption`) and a line of explanation (`detail`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = self.layout()
+        for label in (self.caption, self.figure, self.detail):
+            layout.removeWidget(label)
+        self.detail.setWordWrap(False)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.detail.setMinimumWidth(40)
+        # A dark title over a grey explanation: the card's caption and detail looks, swapped.
+        self.caption.setObjectName("cardDetail")
+        self.detail.setObjectName("cardCaption")
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        texts.addWidget(self.caption)
+        texts.addWidget(self.detail)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.figure)
+        row.addLayout(texts, 1)
+        layout.insertLayout(0, row)
+        self.figure.setMinimumWidth(36)
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._detail = ""
+
+    def set_detail(self, text: str) -> None:
+        """The explanation, cut with "…" where the card is narrow (whole in `detail`'s
+        tooltip then)."""
+        self._detail = text
+        self._elide_detail()
+
+    def _elide_detail(self) -> None:
+        width = max(40, self.detail.width())
+        shown = self.detail.fontMetrics().elidedText(
+            self._detail, Qt.TextElideMode.ElideRight, width
+        )
+        self.detail.setText(shown)
+        self.detail.setToolTip(self._detail if shown != self._detail else "")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._elide_detail()
+
+    def show_count(self, count: int, colour: str = "") -> None:
+        """The figure, in `colour` (a warning) or the text's usual colour."""
+        self.figure.setText(fmt.number(count))
+        palette = self.figure.palette()
+        role = QPalette.ColorRole.WindowText
+        palette.setColor(role, QColor(colour) if colour else self.palette().color(role))
+        self.figure.setPalette(palette)
+        self.figure.setProperty("level", colour)
+
+
 class HomeTab(Tab):
     tab_id = "beranda"
-    #: Cards (accounts and their followers, targets), the agenda and this month's counts
-    #: (posts), the institution's name, benchmarks and the engagement-rate method (settings).
+    #: Cards (accounts, their security checklists, followers, targets), the work cards, the
+    #: agenda and this month's counts (posts), the institution's name, zone, benchmarks and
+    #: the engagement-rate method (settings). A checklist's change is told as "accounts".
     WATCHES = frozenset({"accounts", "snapshots", "posts", "settings"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -116,6 +288,19 @@ class HomeTab(Tab):
         self.heading = QLabel(content)
         self.heading.setObjectName("pageTitle")
         self.subheading = QLabel(content)
+
+        self.work_cards: dict[str, WorkCard] = {}
+        work_row = QHBoxLayout()
+        work_row.setSpacing(10)
+        for name in WORK_CARDS:
+            card = WorkCard(content)
+            card.activated.connect(getattr(self, f"_open_{name}"))
+            work_row.addWidget(card, 1)
+            self.work_cards[name] = card
+        self.week = overview.WeekCounts(session.today, session.today, 0, 0)
+        self.waiting = self.overdue = overview.PostGroup(0, frozenset(), None)
+        self.security = overview.SecurityWarnings((), 0)
+
         # Many accounts (one per work unit) scroll here instead of pushing the window off screen.
         self.cards_area = QScrollArea(content)
         self.cards_area.setWidgetResizable(True)
@@ -126,7 +311,9 @@ class HomeTab(Tab):
         self.cards_grid = QGridLayout(self.cards_box)
         self.cards_grid.setSpacing(10)
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
-        self.cards: list[Card] = []
+        self.cards: list[AccountCard] = []
+        self.cards_empty = QLabel(content)
+        self.cards_empty.setObjectName("hint")
 
         self.agenda_title = QLabel(content)
         self.agenda_title.setObjectName("sectionTitle")
@@ -182,7 +369,10 @@ class HomeTab(Tab):
         content_layout.addWidget(self.heading)
         content_layout.addWidget(self.subheading)
         content_layout.addSpacing(6)
+        content_layout.addLayout(work_row)
+        content_layout.addSpacing(4)
         content_layout.addWidget(self.cards_area)
+        content_layout.addWidget(self.cards_empty)
         content_layout.addLayout(lower, 1)
 
         self.translate_ui()
@@ -203,6 +393,11 @@ class HomeTab(Tab):
             _("Nothing planned for the next {days} days.").format(days=AGENDA_DAYS)
         )
         self.status_title.setText(_("Content this month"))
+        self.cards_empty.setText(
+            _(
+                "No accounts of your own yet: add your institution's accounts on the {tab} tab."
+            ).format(tab=tab_name("akun"))
+        )
         for status, (name, _count) in self.status_labels.items():
             name.setText(posts.status_title(status))
         if self.stack.currentIndex() == 1:
@@ -220,6 +415,13 @@ class HomeTab(Tab):
             self.getting_started_actions(),
         )
 
+    def now(self) -> dt.datetime:
+        """The institution's time now; noon of a fixed day (demo data, screenshots, tests)."""
+        fixed = self.session.fixed_today
+        if fixed is not None:
+            return dt.datetime.combine(fixed, dt.time(12, 0))
+        return dt.datetime.now(timezone.institution_zone(self.session.db))
+
     def refresh(self) -> None:
         db, today = self.session.db, self.session.today
         if not overview.has_data(db):
@@ -230,7 +432,9 @@ class HomeTab(Tab):
         name = settings.get(db, "institution.name") or _("your institution")
         self.heading.setText(_("Overview for {name}").format(name=name))
         self.subheading.setText(fmt.date_long(today))
-        self._fill_cards(overview.account_summaries(db, today), today)
+        summaries = overview.account_summaries(db, today)
+        self._fill_work(today, has_accounts=bool(summaries))
+        self._fill_cards(summaries, today)
         end = today + dt.timedelta(days=AGENDA_DAYS)
         agenda = posts.agenda(db, today, end, limit=AGENDA_ROWS)
         zone = timezone.abbreviation(dt.datetime.now(timezone.institution_zone(db)))
@@ -250,37 +454,163 @@ class HomeTab(Tab):
         for status, (_name, count) in self.status_labels.items():
             count.setText(fmt.number(counts[status]))
 
+    # -- the team's work ------------------------------------------------------------------
+
+    def _fill_work(self, today: dt.date, has_accounts: bool) -> None:
+        db = self.session.db
+        self.week = overview.week_counts(db, today)
+        self.waiting = overview.waiting(db)
+        self.overdue = overview.overdue(db, self.now())
+        self.security = overview.security_warnings(db, today)
+        calendar, accounts_tab = tab_name("kalender"), tab_name("akun")
+
+        week = self.work_cards["week"]
+        week.caption.setText(_("Posts this week"))
+        week.show_count(self.week.planned)
+        week.set_detail(
+            _("{n} published · {week}").format(
+                n=fmt.number(self.week.published), week=week_title(self.week.start, self.week.end)
+            )
+        )
+        week.setToolTip(
+            _(
+                "Posts planned from Monday to Sunday of this week (cancelled ones left out), "
+                "{n} of them published.\nClick to see this week in {tab}."
+            ).format(n=fmt.number(self.week.published), tab=calendar)
+        )
+
+        waiting = self.work_cards["waiting"]
+        waiting.caption.setText(_("Waiting for review"))
+        waiting.show_count(self.waiting.count)
+        waiting.set_detail(_("posts waiting for a reviewer or approver"))
+        waiting.setToolTip(
+            _(
+                "Posts in review: a reviewer or approver has yet to decide. Those that need "
+                "changes are back with their writer and not counted.\n"
+                "Click to list them in {tab}."
+            ).format(tab=calendar)
+        )
+
+        late = self.work_cards["overdue"]
+        late.caption.setText(_("Overdue"))
+        late.show_count(self.overdue.count, GROWTH_DOWN if self.overdue.count else "")
+        late.set_detail(_("past the planned time, not published"))
+        late.setToolTip(
+            _(
+                "Posts whose planned time has passed but that are neither published nor "
+                "cancelled: forgotten, or published without being marked.\n"
+                "Click to list them in {tab}."
+            ).format(tab=calendar)
+        )
+
+        found = self.security
+        secure = self.work_cards["security"]
+        # Without accounts of our own there is nothing to secure (peers have no checklist).
+        secure.setVisible(has_accounts)
+        secure.caption.setText(_("Security warnings"))
+        red, amber = found.with_badge("red"), found.with_badge("amber")
+        colour = GROWTH_DOWN if red else WARNING if amber else ""
+        secure.show_count(found.count, colour)
+        if found.count:
+            detail = _("{red} red · {amber} amber").format(
+                red=fmt.number(red), amber=fmt.number(amber)
+            )
+        elif not found.unchecked:
+            detail = _("every account's checklist is in order")
+        else:
+            detail = ""
+        if found.unchecked:
+            unchecked = _("{n} not checked yet").format(n=fmt.number(found.unchecked))
+            detail = f"{detail} · {unchecked}" if detail else unchecked
+        secure.set_detail(detail)
+        secure.setToolTip(
+            _(
+                "Accounts whose security checklist is red (two-factor authentication off or a "
+                "personal login) or amber (something left to do).\nClick to see them in {tab}."
+            ).format(tab=accounts_tab)
+        )
+        for card in self.work_cards.values():  # what a screen reader says of each
+            card.setAccessibleName(f"{card.caption.text()}: {card.figure.text()}")
+            card.setAccessibleDescription(card._detail)
+
+    def _go(self, tab_id: str) -> Tab | None:
+        """Show the window's tab `tab_id` and return it (None outside a main window)."""
+        window = self.window()
+        if not hasattr(window, "show_tab"):
+            return None
+        window.show_tab(tab_id)
+        return window.current_page()
+
+    def _show_calendar(self, view: str, day: dt.date, statuses=frozenset()) -> None:
+        page = self._go("kalender")
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(view, day, planning.Filters(statuses=frozenset(statuses)))
+
+    def _open_week(self) -> None:
+        self._show_calendar("week", self.session.today)
+
+    def _open_waiting(self) -> None:
+        """The list from the month of the earliest waiting post, filtered to "in review"."""
+        group = self.waiting
+        self._show_calendar(
+            "list", group.first_day or self.session.today, overview.WAITING_STATUSES
+        )
+
+    def _open_overdue(self) -> None:
+        """The list from the month of the oldest overdue post, filtered to the statuses the
+        overdue posts are in (all of them when none is overdue)."""
+        group = self.overdue
+        self._show_calendar("list", group.first_day or self.session.today, group.statuses)
+
+    def _open_security(self) -> None:
+        page = self._go("akun")
+        if page is not None and self.security.accounts and hasattr(page, "select"):
+            page.select(self.security.accounts[0].account_id, reveal=True)
+
+    def _open_growth(self, account_id: int) -> None:
+        page = self._go("pertumbuhan")
+        if page is not None and hasattr(page, "show_accounts"):
+            page.show_accounts([account_id])
+
+    # -- accounts ---------------------------------------------------------------------------
+
     def _fill_cards(self, summaries: list[overview.AccountSummary], today: dt.date) -> None:
         for card in self.cards:
             card.deleteLater()
         self.cards = []
         columns = CARD_COLUMNS
-        db = self.session.db
-        # Read once for all cards: the method, and each platform's benchmark when first needed.
-        method = figures.engagement_method(db) if summaries else figures.DEFAULT_METHOD
-        period = last_full_month(today)
-        benchmarks: dict[str, figures.Benchmark] = {}
+        growth = tab_name("pertumbuhan")
+        previous: QWidget = self.work_cards[WORK_CARDS[-1]]
         for i, summary in enumerate(summaries):
-            card = Card(self.cards_box)
+            card = AccountCard(self.cards_box)
             account = summary.account
+            card.account_id = account.id
             caption = (
                 f"{accounts.platform_title(account.platform)} · {accounts.handle_text(account)}"
             )
             card.set_caption(caption, account.display_name)
+            card.icon.setPixmap(platform_icon(account.platform, ICON_SIZE).pixmap(ICON_SIZE))
             card.figure.setText(fmt.number(summary.followers))
-            card.detail.setText(self._growth_text(summary, today))
-            card.engagement = self._engagement_label(card)
-            if account.platform not in benchmarks:
-                benchmarks[account.platform] = figures.benchmark(db, account.platform)
-            self._fill_engagement(
-                card.engagement, account, period, method, benchmarks[account.platform]
+            card.detail.setText(self._growth_text(summary))
+            self._fill_sparkline(card.sparkline, summary)
+            self._fill_engagement(card.engagement, summary, last_full_month(today))
+            card.setToolTip(
+                _("Click to see the growth of {account} in {tab}.").format(
+                    account=account.display_name or accounts.handle_text(account), tab=growth
+                )
             )
+            card.setAccessibleName(f"{caption}: {card.figure.text()}")
+            card.activated.connect(lambda account_id=account.id: self._open_growth(account_id))
             self.cards_grid.addWidget(card, i // columns, i % columns)
+            QWidget.setTabOrder(previous, card)
+            previous = card
             self.cards.append(card)
+        QWidget.setTabOrder(previous, self.agenda)
         for column in range(columns):
             self.cards_grid.setColumnStretch(column, 1)
         rows = min(MAX_CARD_ROWS, (len(summaries) + columns - 1) // columns)
         self.cards_area.setVisible(rows > 0)
+        self.cards_empty.setVisible(rows == 0)
         if rows:
             # The tallest card: one with an engagement line is taller than one without.
             height = max(card.sizeHint().height() for card in self.cards)
@@ -289,69 +619,61 @@ class HomeTab(Tab):
             )
 
     @staticmethod
-    def _engagement_label(card: Card) -> QLabel:
-        """The card's engagement line, under its growth (before the card's closing stretch)."""
-        label = QLabel(card)
-        label.setObjectName("cardEngagement")
-        # Lines of their own (no word wrap: its height is known before the card has a width,
-        # so the cards' area is sized right), never widening the card.
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label.setMinimumWidth(40)
-        card.layout().insertWidget(3, label)
-        return label
+    def _fill_sparkline(line: Sparkline, summary: overview.AccountSummary) -> None:
+        line.set_values(summary.sparkline, platform_color(summary.account.platform))
+        months = summary.months
+        tip = _("Followers at the end of each month, {start} – {end}").format(
+            start=fmt.month_year(months[0].month), end=fmt.month_year(months[-1].month)
+        )
+        missing = [fmt.month_year(month.month) for month in months if month.missing]
+        if len(missing) == len(months):
+            tip += "\n" + _("No figures in these months.")
+        elif missing:
+            tip += "\n" + _("No figure (a gap in the line): {months}").format(
+                months=", ".join(missing)
+            )
+        line.setToolTip(tip)
 
+    @staticmethod
     def _fill_engagement(
-        self,
-        label: QLabel,
-        account: accounts.Account,
-        period: tuple[dt.date, dt.date],
-        method: str,
-        benchmark: figures.Benchmark,
+        label: QLabel, summary: overview.AccountSummary, period: tuple[dt.date, dt.date]
     ) -> None:
         """ "Engagement 1,92% · benchmark 2,15%" (and "target 3,00%" below it) for the last
         full month, the rate coloured by how it compares with the benchmark (property
         "level": above, below, far_below); hidden when the period has no rate (no
         engagements, or no base): never a made-up 0%."""
-        db = self.session.db
-        found = figures.account_engagement(db, account.id, period[0], period[1], method)
+        found, benchmark = summary.engagement, summary.benchmark
         if found.rate is None:
             label.setText("")
             label.setProperty("level", "")
             label.setToolTip("")
             label.hide()
             return
-        comparable = benchmark.method == method  # a rate by reach against one by followers: no
-        if not comparable:
-            level = ""
-        elif found.rate >= benchmark.rate:
-            level = "above"
-        elif found.rate >= benchmark.rate / 2:
-            level = "below"
-        else:
-            level = "far_below"
+        level = summary.engagement_level
         colour = f"color:{ENGAGEMENT_COLOURS[level]}; " if level else ""
         rate = f'<span style="{colour}font-weight:600">{figures.format_rate(found.rate)}</span>'
-        if comparable:
+        if benchmark.method == found.method:
             text = _("Engagement {rate} · benchmark {benchmark}").format(
                 rate=rate, benchmark=benchmark.text
             )
-        else:
+        else:  # a rate by reach against one by followers: not compared
             text = _("Engagement {rate} · benchmark {benchmark} counted another way").format(
                 rate=rate, benchmark=benchmark.text
             )
-        goal = figures.target(db, account.id).engagement_rate
-        if goal is not None:
-            text += "<br>" + _("target {rate}").format(rate=figures.format_rate(goal))
+        if summary.target_rate is not None:
+            text += "<br>" + _("target {rate}").format(
+                rate=figures.format_rate(summary.target_rate)
+            )
         label.setText(text)
         label.setProperty("level", level)
         tip = _("Engagement rate in {month} ({method}); benchmark for {platform}: {benchmark}")
         tip = tip.format(
             month=fmt.month_year(period[0]),
-            method=figures.method_title(method),
-            platform=accounts.platform_title(account.platform),
+            method=figures.method_title(found.method),
+            platform=accounts.platform_title(summary.account.platform),
             benchmark=benchmark.text,
         )
-        if benchmark.method != method:  # compared all the same, but say so
+        if benchmark.method != found.method:  # compared all the same, but say so
             tip += "\n" + _("The benchmark was computed as {method}.").format(
                 method=figures.method_title(benchmark.method)
             )
@@ -359,29 +681,37 @@ class HomeTab(Tab):
         label.show()
 
     @staticmethod
-    def _growth_text(summary: overview.AccountSummary, today: dt.date) -> str:
+    def _growth_text(summary: overview.AccountSummary) -> str:
+        """Followers as of when; their change since the end of last month (by the dates
+        actually used) and since 1 January, each on a line of its own."""
         if summary.followers is None:
-            return _("No follower figures yet")
+            what_to_do = _("import them, or enter them on the {tab} tab").format(
+                tab=tab_name("akun")
+            )
+            return f"{html.escape(_('No follower figures yet'))}<br>{html.escape(what_to_do)}"
         if summary.account.platform == "youtube":
             as_of = _("subscribers on {date}")
         else:
             as_of = _("followers on {date}")
-        as_of = as_of.format(date=fmt.date_short(summary.followers_date))
-        growth = summary.growth
-        if growth is None or growth.start_date == growth.end_date:
-            return as_of
+        lines = [html.escape(as_of.format(date=fmt.date_short(summary.followers_date)))]
+        month, year = summary.month_growth, summary.year_growth
+        if month is not None:
+            lines.append(HomeTab._change_text(month))
+        elif summary.followers_date < summary.months[-1].month:
+            lines.append(html.escape(_("no figure recorded this month yet")))
+        if year is not None and (month is None or year.start.date_used != month.start.date_used):
+            lines.append(HomeTab._change_text(year))
+        return "<br>".join(lines)
+
+    @staticmethod
+    def _change_text(growth: figures.GrowthFigure) -> str:
+        """ "+132 (+1,3%) since 1 Okt 2026", the change coloured up or down."""
         colour = GROWTH_UP if growth.change >= 0 else GROWTH_DOWN
         change = fmt.signed(growth.change)
         if growth.percent is not None:
             change += f" ({fmt.signed_percent(growth.percent, 1)})"
-        since = _("since {date}").format(date=fmt.date_short(growth.start_date))
-        return f'{as_of}<br><span style="color:{colour}; font-weight:600">{change}</span> {since}'
-
-
-def last_full_month(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of the calendar month before `today`'s."""
-    end = today.replace(day=1) - dt.timedelta(days=1)
-    return end.replace(day=1), end
+        since = _("since {date}").format(date=fmt.date_short(growth.start.date_used))
+        return f'<span style="color:{colour}; font-weight:600">{change}</span> {html.escape(since)}'
 
 
 TAB_CLASS = HomeTab
