@@ -511,22 +511,22 @@ class HomeTab(Tab):
         red, amber = found.with_badge("red"), found.with_badge("amber")
         colour = GROWTH_DOWN if red else WARNING if amber else ""
         secure.show_count(found.count, colour)
-        if found.count:
-            detail = _("{red} red · {amber} amber").format(
-                red=fmt.number(red), amber=fmt.number(amber)
+        # In the words of the Accounts tab's badges: at risk, needs attention, not checked yet.
+        parts = [
+            text.format(n=fmt.number(n))
+            for text, n in (
+                (_("{n} at risk"), red),
+                (_("{n} need attention"), amber),
+                (_("{n} not checked yet"), found.unchecked),
             )
-        elif not found.unchecked:
-            detail = _("every account's checklist is in order")
-        else:
-            detail = ""
-        if found.unchecked:
-            unchecked = _("{n} not checked yet").format(n=fmt.number(found.unchecked))
-            detail = f"{detail} · {unchecked}" if detail else unchecked
-        secure.set_detail(detail)
+            if n
+        ]
+        secure.set_detail(" · ".join(parts) or _("every account's checklist is in order"))
         secure.setToolTip(
             _(
-                "Accounts whose security checklist is red (two-factor authentication off or a "
-                "personal login) or amber (something left to do).\nClick to see them in {tab}."
+                "Accounts whose security checklist is at risk (two-factor authentication off "
+                "or a personal login) or needs attention (something left to do).\n"
+                "Click to see them in {tab}."
             ).format(tab=accounts_tab)
         )
         for card in self.work_cards.values():  # what a screen reader says of each
