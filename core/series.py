@@ -409,8 +409,9 @@ class ChartSpec:
     def title(self) -> str:
         """ "Followers · 25 Nov 2025 – 25 Nov 2026" (the chart's heading and its export's)."""
         if self.kind == "growth":
-            heading = _("Growth since {date}").format(date=fmt.date_short(self.start))
-            return f"{heading} ({_('until {date}').format(date=fmt.date_short(self.end))})"
+            return _("Growth since {start} (until {end})").format(
+                start=fmt.date_short(self.start), end=fmt.date_short(self.end)
+            )
         heading = kind_title(self.kind)
         if self.kind == "peers" and self.platform:
             heading = f"{heading}: {accounts.platform_title(self.platform)}"

@@ -17,9 +17,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from core import accounts, fmt, series
+from core import accounts, files, fmt, series
 from core.db import Database
-from core.errors import LinimasaError
 from core.i18n import _
 from gui import platforms
 
@@ -200,7 +199,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.kind = kind
         self.title = pg.LabelItem("", color=FOREGROUND, size="11pt")
         self.item = pg.PlotItem(axisItems=axes)
-        self.legend = pg.LegendItem(labelTextColor=FOREGROUND, verSpacing=-6, horSpacing=18)
+        self.legend = pg.LegendItem(labelTextColor=FOREGROUND, verSpacing=-6, horSpacing=2)
         self.addItem(self.item, row=1, col=0)
         self.addItem(self.legend, row=2, col=0)
         self.ci.layout.setContentsMargins(8, 6, 12, 4)
@@ -232,7 +231,9 @@ class Chart(pg.GraphicsLayoutWidget):
             self.removeItem(self.title)
 
     def add_to_legend(self, item, name: str) -> None:
-        self.legend.addItem(item, name)
+        # The legend spaces its columns evenly, sample to label as label to next sample:
+        # the label carries the room between entries.
+        self.legend.addItem(item, name + "\u2003\u2003")
         self.legend.setVisible(True)
 
     def plot(self, x, y, name: str, **options) -> pg.PlotDataItem:
@@ -714,11 +715,9 @@ def render_image(
 def save_image(
     db: Database, spec: series.ChartSpec, size: tuple[int, int], path: Path | str
 ) -> Path:
-    """The chart of `spec` as a PNG file of `size` pixels."""
-    path = Path(path)
-    if not render_image(db, spec, size).save(str(path), "PNG"):
-        raise LinimasaError(_("Could not write {path}").format(path=path))
-    return path
+    """The chart of `spec` as a PNG file of `size` pixels (whole or not at all)."""
+    image = render_image(db, spec, size)
+    return files.write_atomically(path, lambda partial: image.save(partial, "PNG"))
 
 
 def save_svg(db: Database, spec: series.ChartSpec, size: tuple[int, int], path: Path | str) -> Path:
@@ -727,25 +726,42 @@ def save_svg(db: Database, spec: series.ChartSpec, size: tuple[int, int], path: 
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtSvg import QSvgGenerator
 
-    path = Path(path)
     chart = offscreen_chart(spec, series.chart_data(db, spec), size)
-    try:
+
+    def write(partial: str) -> bool:
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setFileName(partial)
         generator.setSize(QSize(*size))
         generator.setViewBox(QRect(0, 0, *size))
         generator.setTitle(spec.title())
         painter = QPainter()
         if not painter.begin(generator):
-            raise LinimasaError(_("Could not write {path}").format(path=path))
+            return False
         try:
             painter.fillRect(QRectF(0, 0, *size), QColor(BACKGROUND))
             chart.render(painter, QRectF(0, 0, *size), chart.viewport().rect())
         finally:
             painter.end()
-        if not path.exists() or path.stat().st_size == 0:
-            raise LinimasaError(_("Could not write {path}").format(path=path))
-        return path
+        return _size_in_pixels(Path(partial), size)
+
+    try:
+        return files.write_atomically(path, write)
     finally:
         chart.close()
         chart.deleteLater()
+
+
+def _size_in_pixels(path: Path, size: tuple[int, int]) -> bool:
+    """Qt writes the drawing's size in millimetres (at 72 dpi); slides and browsers should
+    see the pixels asked for. False if the file is not Qt's SVG."""
+    import re
+
+    text = path.read_text(encoding="utf-8")
+    text, found = re.subn(
+        r'<svg width="[0-9.]+mm" height="[0-9.]+mm"',
+        f'<svg width="{size[0]}" height="{size[1]}"',
+        text,
+        count=1,
+    )
+    path.write_text(text, encoding="utf-8")
+    return bool(found)

@@ -1,24 +1,583 @@
+"""Pertumbuhan tab: followers over time (absolute or indexed), growth since a date, change per
+month, the engagement rate against its benchmark and target, and our accounts beside peers.
+
+Accounts are ticked in the list on the left; the range comes from a preset or two dates. Each
+chart is a `gui.charts.plot.Chart` built when first shown; the figures come from
+`core.series`. Followers are read once per file and sliced per range, so changing the range
+only redraws."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QDate, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import accounts, series
+from core.errors import LinimasaError
 from core.i18n import _
-from gui.tabs.placeholder import PlaceholderTab
+from gui import platforms
+from gui.charts import plot
+from gui.models import ANY_INDEX
+from gui.session import Session
+from gui.tabs import Tab
+from gui.widgets import EmptyState, hint_label
+
+KIND_SETTING = "growth/kind"
+PRESET_SETTING = "growth/preset"
+LIST_WIDTH = 250
 
 
-class GrowthTab(PlaceholderTab):
-    tab_id = "pertumbuhan"
-    icon = "growth"
-    go_to = "akun"
+class AccountChoiceModel(QAbstractListModel):
+    """Every account, ours first, then peers, archived ones last; each with a tick box."""
 
-    def heading(self) -> str:
-        return _("Follower and engagement growth")
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.accounts: list[accounts.Account] = []
+        self.checked: set[int] = set()
 
-    def explanation(self) -> str:
-        return _(
-            "Charts of followers over time for every account, growth since any date, and engagement "
-            "against a benchmark and your target will appear here. Until then, each account's latest "
-            "follower count is on the Accounts tab."
+    def set_accounts(self, items: list[accounts.Account], checked: set[int]) -> None:
+        self.beginResetModel()
+        self.accounts = sorted(items, key=lambda a: (a.archived, a.peer))
+        self.checked = {a.id for a in self.accounts if a.id in checked}
+        self.endResetModel()
+
+    def rowCount(self, parent=ANY_INDEX) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent.isValid() else len(self.accounts)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        account = self.accounts[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = series.account_label(account)
+            if account.archived:
+                text += " " + _("(archived)")
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return account.display_name
+        if role == Qt.ItemDataRole.CheckStateRole:
+            ticked = account.id in self.checked
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole:
+            return platforms.platform_icon(account.platform, 16)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        account_id = self.accounts[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(account_id)
+        else:
+            self.checked.discard(account_id)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
         )
 
-    def action_text(self) -> str:
-        return _("Go to Accounts")
+    def set_checked(self, account_ids) -> None:
+        self.checked = {a.id for a in self.accounts if a.id in set(account_ids)}
+        if self.accounts:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self.accounts) - 1), [Qt.ItemDataRole.CheckStateRole]
+            )
+
+    def checked_ids(self) -> tuple[int, ...]:
+        """The ticked accounts, in the list's order."""
+        return tuple(a.id for a in self.accounts if a.id in self.checked)
+
+    def default_ids(self) -> set[int]:
+        """Our accounts still in use."""
+        return {a.id for a in self.accounts if not a.peer and not a.archived}
+
+
+class GrowthTab(Tab):
+    tab_id = "pertumbuhan"
+    #: Accounts and their snapshots; settings (benchmarks, method, the institution's zone).
+    WATCHES = frozenset({"accounts", "snapshots", "settings"})
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(session, parent)
+        settings = QSettings()
+        kind = settings.value(KIND_SETTING, "followers")
+        self.kind = kind if kind in series.KIND_NAMES else "followers"
+        preset = settings.value(PRESET_SETTING, series.DEFAULT_PRESET)
+        self.preset = preset if preset in series.PRESET_NAMES else series.DEFAULT_PRESET
+        self.charts: dict[str, plot.Chart] = {}
+        #: Every follower snapshot of the accounts read so far (sliced per range).
+        self._loaded: dict[int, series.Series] = {}
+        self._first_data: dt.date | None = None
+
+        page = QWidget()
+        # -- the accounts list
+        self.list_title = QLabel()
+        self.list_title.setObjectName("sectionTitle")
+        self.model = AccountChoiceModel(self)
+        self.model.dataChanged.connect(self._accounts_ticked)
+        self.account_list = QListView()
+        self.account_list.setModel(self.model)
+        self.account_list.setUniformItemSizes(True)
+        self.ours_button = QPushButton()
+        self.ours_button.clicked.connect(self.tick_ours)
+        self.none_button = QPushButton()
+        self.none_button.clicked.connect(lambda: self._tick(set()))
+        left = QVBoxLayout()
+        left.addWidget(self.list_title)
+        left.addWidget(self.account_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.ours_button)
+        buttons.addWidget(self.none_button)
+        left.addLayout(buttons)
+        left_box = QWidget()
+        left_box.setLayout(left)
+        left_box.setFixedWidth(LIST_WIDTH)
+        left.setContentsMargins(0, 0, 0, 0)
+
+        # -- the chart kinds
+        self.kind_buttons: dict[str, QToolButton] = {}
+        self.kind_group = QButtonGroup(self)
+        switch = QHBoxLayout()
+        switch.setSpacing(0)
+        for kind in series.KIND_NAMES:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.clicked.connect(lambda _checked=False, kind=kind: self.show_kind(kind))
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            switch.addWidget(button)
+        switch.addStretch(1)
+        self.export_button = QPushButton()
+        self.export_menu = QMenu(self)
+        self.act_png = self.export_menu.addAction("", lambda: self.export_chart("png"))
+        self.act_svg = self.export_menu.addAction("", lambda: self.export_chart("svg"))
+        self.export_menu.addSeparator()
+        self.act_copy = self.export_menu.addAction("", self.copy_chart)
+        self.export_button.setMenu(self.export_menu)
+        switch.addWidget(self.export_button)
+
+        # -- range and options
+        self.range_label = QLabel()
+        self.preset_box = QComboBox()
+        for preset in series.PRESET_NAMES:
+            self.preset_box.addItem("", preset)
+        self.range_label.setBuddy(self.preset_box)
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.dateChanged.connect(self._dates_changed)
+        self.dash = QLabel("–")
+        self.indexed_box = QCheckBox()
+        self.indexed_box.toggled.connect(lambda _on: self.redraw())
+        self.platform_label = QLabel()
+        self.platform_box = QComboBox()
+        self.platform_label.setBuddy(self.platform_box)
+        self.platform_box.currentIndexChanged.connect(lambda _i: self.redraw())
+        options = QHBoxLayout()
+        options.addWidget(self.range_label)
+        options.addWidget(self.preset_box)
+        options.addWidget(self.start_edit)
+        options.addWidget(self.dash)
+        options.addWidget(self.end_edit)
+        options.addSpacing(12)
+        options.addWidget(self.indexed_box)
+        options.addWidget(self.platform_label)
+        options.addWidget(self.platform_box)
+        options.addStretch(1)
+
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.chart_stack = QStackedWidget()
+        self.chart_empty = EmptyState()
+        self.chart_stack.addWidget(self.chart_empty)
+        self.note = hint_label()
+        self.note.setWordWrap(True)
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(switch)
+        right.addLayout(options)
+        right.addWidget(self.title)
+        right.addWidget(self.chart_stack, 1)
+        right.addWidget(self.note)
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(left_box)
+        row.addSpacing(12)
+        row.addLayout(right, 1)
+        self.stack_with_empty_state(page)
+
+        self.preset_box.setCurrentIndex(series.PRESET_NAMES.index(self.preset))
+        self.preset_box.currentIndexChanged.connect(self._preset_changed)
+        self.kind_buttons[self.kind].setChecked(True)
+        self._shortcuts()
+        self.translate_ui()
+        self.refresh()
+
+    def _shortcuts(self) -> None:
+        # Ctrl+1…6 switch the window's tabs: the charts take Alt+1…5, as the calendar's views.
+        for number, kind in enumerate(series.KIND_NAMES, start=1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda kind=kind: self.show_kind(kind))
+        copy = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.activated.connect(self.copy_chart)
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.list_title.setText(_("Accounts"))
+        self.ours_button.setText(_("Our accounts"))
+        self.ours_button.setToolTip(_("Tick every account of ours still in use"))
+        self.none_button.setText(_("None"))
+        for number, kind in enumerate(series.KIND_NAMES, start=1):
+            self.kind_buttons[kind].setText(series.kind_title(kind))
+            self.kind_buttons[kind].setToolTip(f"Alt+{number}")
+        self.export_button.setText(_("&Export chart"))
+        self.act_png.setText(_("Save as PNG…"))
+        self.act_svg.setText(_("Save as SVG…"))
+        self.act_copy.setText(_("Copy to clipboard"))
+        self.act_copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.range_label.setText(_("&Range"))
+        for index, preset in enumerate(series.PRESET_NAMES):
+            self.preset_box.setItemText(index, series.preset_title(preset))
+        self.indexed_box.setText(_("&Indexed (100 = start)"))
+        self.indexed_box.setToolTip(
+            _("Compare small and large accounts: each line starts at 100 at the range's start")
+        )
+        self.platform_label.setText(_("&Platform"))
+        self.empty.set_content(
+            "growth",
+            _("No accounts yet"),
+            _(
+                "Growth charts show each account's followers over time. Add your institution's "
+                "accounts first, then record or import their follower figures."
+            ),
+            self.getting_started_actions(),
+        )
+
+    # -- data -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        db = self.session.db
+        items = accounts.list_all(db, include_archived=True)
+        if not items:
+            self.stack.setCurrentIndex(1)
+            return
+        self.stack.setCurrentIndex(0)
+        known = {a.id for a in self.model.accounts}
+        checked = set(self.model.checked)
+        self.model.set_accounts(items, checked)
+        if not known:  # first fill (or another file): our accounts in use
+            self.model.set_checked(self.model.default_ids())
+        else:  # accounts added since: ticked if ours
+            new = {a.id for a in items if a.id not in known and not a.peer}
+            self.model.set_checked(set(self.model.checked) | new)
+        current = self.platform_box.currentData()
+        self.platform_box.blockSignals(True)
+        self.platform_box.clear()
+        for platform in series.peer_platforms(db):
+            self.platform_box.addItem(
+                platforms.platform_icon(platform, 14), accounts.platform_title(platform), platform
+            )
+        if current is not None and self.platform_box.findData(current) >= 0:
+            self.platform_box.setCurrentIndex(self.platform_box.findData(current))
+        self.platform_box.blockSignals(False)
+        self._loaded = {}
+        self._first_data = series.first_date(db, [a.id for a in items])
+        self._apply_preset(keep_custom=True)
+        self.redraw()
+
+    def _on_database_opened(self) -> None:
+        self.model.set_accounts([], set())
+        super()._on_database_opened()
+
+    def _followers(self, account_ids: tuple[int, ...]) -> list[series.Series]:
+        missing = [i for i in account_ids if i not in self._loaded]
+        for item in series.load(self.session.db, missing):
+            self._loaded[item.account.id] = item
+        return [self._loaded[i] for i in account_ids if i in self._loaded]
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def show_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.kind_buttons[kind].setChecked(True)
+        QSettings().setValue(KIND_SETTING, kind)
+        self.redraw()
+
+    def show_accounts(self, account_ids) -> None:
+        """Tick exactly these accounts and show their followers (Beranda's cards lead here)."""
+        self.refresh_if_stale()
+        self._tick(set(account_ids))
+        if self.kind not in ("followers", "growth", "monthly", "engagement"):
+            self.show_kind("followers")
+
+    def tick_ours(self) -> None:
+        self._tick(self.model.default_ids())
+
+    def _tick(self, ids: set[int]) -> None:
+        self.model.set_checked(ids)
+
+    def _accounts_ticked(self, *_args) -> None:
+        self.redraw()
+
+    def _preset_changed(self, _index: int) -> None:
+        self._previous_preset = self.preset
+        self.preset = self.preset_box.currentData()
+        QSettings().setValue(PRESET_SETTING, self.preset)
+        self._apply_preset()
+        self.redraw()
+
+    def _apply_preset(self, keep_custom: bool = False) -> None:
+        custom = self.preset == "custom"
+        for widget in (self.start_edit, self.dash, self.end_edit):
+            widget.setVisible(custom)
+        if custom and keep_custom and self.start_edit.date().isValid():
+            return
+        if custom:  # start from the range shown so far
+            start, end = self._range_of(self._last_preset())
+        else:
+            start, end = self._range_of(self.preset)
+        for edit, day in ((self.start_edit, start), (self.end_edit, end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    def _last_preset(self) -> str:
+        """The preset before "custom" (whose range the custom dates start from)."""
+        previous = getattr(self, "_previous_preset", series.DEFAULT_PRESET)
+        return previous if previous != "custom" else series.DEFAULT_PRESET
+
+    def _range_of(self, preset: str) -> tuple[dt.date, dt.date]:
+        return series.preset_range(preset, self.session.today, self._first_data)
+
+    def _dates_changed(self, _date) -> None:
+        if self.preset == "custom":
+            self.redraw()
+
+    def current_range(self) -> tuple[dt.date, dt.date]:
+        if self.preset != "custom":
+            return self._range_of(self.preset)
+        start, end = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+        return (start, end) if start <= end else (end, start)
+
+    def current_spec(self) -> series.ChartSpec:
+        start, end = self.current_range()
+        return series.ChartSpec(
+            self.kind,
+            self.model.checked_ids(),
+            start,
+            end,
+            indexed=self.indexed_box.isChecked(),
+            platform=self.platform_box.currentData(),
+        )
+
+    def chart(self, kind: str) -> plot.Chart:
+        """The chart of `kind`, built when first needed."""
+        if kind not in self.charts:
+            chart = plot.Chart(kind)
+            self.charts[kind] = chart
+            self.chart_stack.addWidget(chart)
+        return self.charts[kind]
+
+    def redraw(self) -> None:
+        """Draw the current chart from the ticked accounts and the range."""
+        if self.stack.currentIndex() != 0:
+            return
+        spec = self.current_spec()
+        self.indexed_box.setVisible(spec.kind == "followers")
+        peers = spec.kind == "peers"
+        self.platform_label.setVisible(peers)
+        self.platform_box.setVisible(peers)
+        self.account_list.setEnabled(not peers)
+        self.title.setText(spec.title())
+        if not peers and not spec.account_ids:
+            return self._say(
+                _("No account ticked"),
+                _("Tick one or more accounts in the list to draw their chart."),
+                [(_("Our accounts"), self.tick_ours)],
+            )
+        if peers and not spec.platform:
+            return self._say(
+                _("No peer accounts yet"),
+                _(
+                    "Add another institution's account as a peer on the Accounts tab, with "
+                    "its follower figures, to compare its growth with yours."
+                ),
+                [(_("Go to Accounts"), lambda: self.window().show_tab("akun"))],
+            )
+        if spec.kind == "followers":
+            data = [item.window(spec.start, spec.end) for item in self._followers(spec.account_ids)]
+        else:
+            data = series.chart_data(self.session.db, spec)
+        chart = self.chart(spec.kind)
+        plot.draw(chart, spec, data)
+        if not chart.has_data:
+            return self._say(
+                _("No figures in this range"),
+                plot.empty_text(spec.kind)
+                + "\n"
+                + _("Choose a longer range, or record the accounts' figures first."),
+                self._figure_actions(),
+            )
+        self.chart_stack.setCurrentWidget(chart)
+        notes = list(chart.notes)
+        if any(getattr(item, "missing", ()) for item in data if isinstance(item, series.Series)):
+            notes.insert(0, _("Grey bands: months without figures (the line is not drawn there)."))
+        if spec.kind == "engagement":
+            notes.insert(
+                0,
+                _(
+                    "▼ marks a month below its platform's benchmark. Benchmarks and targets: Edit > Benchmarks and targets."
+                ),
+            )
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
+
+    def _figure_actions(self) -> list[tuple[str, Callable[[], None]]]:
+        if self.session.read_only:
+            return []
+        window = self.window()
+        return [
+            (_("Import metrics…"), lambda: window.import_metrics()),
+            (_("Monthly update…"), lambda: window.monthly_update()),
+        ]
+
+    def _say(self, title: str, body: str, actions) -> None:
+        self.chart_empty.set_content("growth", title, body, actions)
+        self.chart_stack.setCurrentWidget(self.chart_empty)
+        self.note.hide()
+
+    # -- export -------------------------------------------------------------------------------
+
+    def current_chart(self) -> plot.Chart | None:
+        widget = self.chart_stack.currentWidget()
+        return widget if isinstance(widget, plot.Chart) else None
+
+    def default_file_name(self, extension: str) -> str:
+        spec = self.current_spec()
+        kind = series.kind_title(spec.kind).lower().replace(" ", "-")
+        return f"{_('growth')}-{kind}-{spec.end.isoformat()}.{extension}"
+
+    def export_chart(self, extension: str) -> Path | None:
+        """Ask a size and a file name, and save the chart shown as PNG or SVG."""
+        from gui.charts.export_dialog import ExportDialog
+
+        chart = self.current_chart()
+        if chart is None:
+            self.say(_("There is no chart to save: tick accounts with figures first."))
+            return None
+        dialog = ExportDialog((chart.width(), chart.height()), self)
+        if not dialog.exec():
+            return None
+        size = dialog.chosen_size()
+        filters = {"png": _("PNG image (*.png)"), "svg": _("SVG drawing (*.svg)")}
+        folder = QSettings().value("growth/export_folder", str(Path.home()))
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save chart as picture"),
+            str(Path(folder) / self.default_file_name(extension)),
+            filters[extension],
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != f".{extension}":
+            path = path.with_name(path.name + f".{extension}")
+        QSettings().setValue("growth/export_folder", str(path.parent))
+        return self.save_chart(path, size)
+
+    def save_chart(self, path: Path, size: tuple[int, int]) -> Path | None:
+        """Save the chart shown to `path` (PNG or SVG by its extension) at `size` pixels."""
+        spec = self.current_spec()
+        try:
+            if path.suffix.lower() == ".svg":
+                plot.save_svg(self.session.db, spec, size, path)
+            else:
+                plot.save_image(self.session.db, spec, size, path)
+        except (LinimasaError, OSError) as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, _("The chart was not saved"), str(error))
+            return None
+        self.say(_("Chart saved to {path}").format(path=path))
+        return path
+
+    def copy_chart(self) -> bool:
+        """Put the chart shown, as on screen, on the clipboard (paste into slides)."""
+        chart = self.current_chart()
+        if chart is None:
+            return False
+        image = plot.render_image(
+            self.session.db, self.current_spec(), (chart.width(), chart.height())
+        )
+        QGuiApplication.clipboard().setImage(image)
+        self.say(_("Chart copied; paste it into a slide or document."))
+        return True
+
+    def say(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+
+    # -- screenshots ------------------------------------------------------------------------
+
+    def screenshot_views(self):
+        def kind_view(kind: str, indexed: bool = False):
+            def show():
+                self.indexed_box.setChecked(indexed)
+                self.show_kind(kind)
+                return None
+
+            return show
+
+        def export_view():
+            from gui.charts.export_dialog import ExportDialog
+
+            kind_view("followers")()
+            chart = self.current_chart()
+            size = (chart.width(), chart.height()) if chart else (800, 500)
+            dialog = ExportDialog(size, self)
+            dialog.show()
+            return dialog
+
+        return [
+            ("indeks", kind_view("followers", True)),
+            ("sejak", kind_view("growth")),
+            ("bulanan", kind_view("monthly")),
+            ("er", kind_view("engagement")),
+            ("pembanding", kind_view("peers")),
+            ("ekspor", export_view),
+        ]
 
 
 TAB_CLASS = GrowthTab

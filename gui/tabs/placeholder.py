@@ -11,8 +11,8 @@ from gui.widgets import EmptyState
 
 class PlaceholderTab(Tab):
     icon = ""
-    #: (tab id to jump to, button text) for the empty state's action, or None.
-    go_to: tuple[str, str] | None = None
+    #: The id of the tab the empty state's action jumps to (its text: `action_text`), or None.
+    go_to: str | None = None
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)

@@ -72,7 +72,7 @@ def test_accounts_search_filters_rows(window):
 
 
 def test_placeholder_tabs_explain_what_comes(window):
-    for page in window.pages[3:]:
+    for page in window.pages[4:]:
         assert page.empty.title.text()
         assert len(page.empty.body.text()) > 40
 
@@ -109,10 +109,10 @@ def test_switch_to_english_and_back(window):
 
 
 def test_placeholder_action_jumps_to_a_useful_tab(window):
-    growth = window.pages[3]
-    window.show_tab("pertumbuhan")
-    growth.empty.button.click()
-    assert window.current_page().tab_id == growth.go_to == "akun"
+    report = window.pages[5]
+    window.show_tab("laporan")
+    report.empty.button.click()
+    assert window.current_page().tab_id == report.go_to == "pertumbuhan"
 
 
 def test_backup_from_menu_writes_a_copy(window, tmp_path):
