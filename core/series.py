@@ -124,6 +124,9 @@ class Series:
     missing: tuple[tuple[dt.date, dt.date], ...] = ()
     """Spans of months with no snapshot between the first and last point: (first day of
     the first missing month, first day of the month after the last)."""
+    #: The months (year × 12 + month − 1) that have a point, of the whole series (read once
+    #: at load: a window then only looks at the months between its first and last point).
+    months: frozenset[int] | None = None
 
     def __len__(self) -> int:
         return len(self.days)
@@ -144,6 +147,9 @@ class Series:
             base_value, base_day = self.values[low - 1], self.days[low - 1]
         elif days:  # none before: the first inside the range (a later date)
             base_value, base_day = values[0], days[0]
+        months = self.months
+        if months is None:
+            months = frozenset(_month_index(dt.date.fromordinal(day)) for day in self.days)
         return Series(
             self.account,
             days,
@@ -152,7 +158,8 @@ class Series:
             start,
             base_value,
             base_day,
-            _missing_months(days),
+            _missing_months(days, months),
+            months,
         )
 
     def indexed(self) -> tuple[float, ...] | None:
@@ -170,11 +177,15 @@ class Series:
         return dt.date.fromordinal(self.days[index]), self.values[index]
 
 
-def _missing_months(days: tuple[int, ...]) -> tuple[tuple[dt.date, dt.date], ...]:
+def _missing_months(
+    days: tuple[int, ...], present: frozenset[int]
+) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The spans of months without a point from the month of `days`' first point to its last
+    (`present`: every month with a point)."""
     if len(days) < 2:
         return ()
-    present = {_month_index(dt.date.fromordinal(day)) for day in days}
-    first, last = min(present), max(present)
+    first = _month_index(dt.date.fromordinal(days[0]))
+    last = _month_index(dt.date.fromordinal(days[-1]))
     spans: list[tuple[dt.date, dt.date]] = []
     month = first
     while month <= last:
@@ -210,13 +221,21 @@ def load(
             ORDER BY account_id, date""",
         tuple(wanted),
     )
+    months: dict[int, set[str]] = {account_id: set() for account_id in wanted}
     ordinal = dt.date.toordinal
     parse = dt.date.fromisoformat
     for account_id, day, value in rows:
         days[account_id].append(ordinal(parse(day)))
         values[account_id].append(value)
+        months[account_id].add(day[:7])
     return [
-        Series(known[account_id], tuple(days[account_id]), tuple(values[account_id]), field)
+        Series(
+            known[account_id],
+            tuple(days[account_id]),
+            tuple(values[account_id]),
+            field,
+            months=frozenset(int(m[:4]) * 12 + int(m[5:7]) - 1 for m in months[account_id]),
+        )
         for account_id in dict.fromkeys(wanted)
         if account_id in known
     ]

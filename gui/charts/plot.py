@@ -31,6 +31,8 @@ UP_COLOR = "#1b7f3b"
 DOWN_COLOR = "#b3261e"
 #: A series draws a marker at every point up to this many points in view.
 SYMBOLS_UP_TO = 60
+#: A line is drawn smoothed (antialiased) and 2 px wide up to this many points in range.
+SMOOTH_UP_TO = 1000
 
 pg.setConfigOptions(antialias=True, foreground=FOREGROUND)
 
@@ -389,12 +391,15 @@ def draw_followers(
             x,
             y,
             label,
-            pen=account_pen(item.account, colour),
+            pen=account_pen(item.account, colour, 2.0 if len(item) <= SMOOTH_UP_TO else 1.0),
             connect="finite",
             symbol="o" if few else None,
             symbolSize=6,
             symbolBrush=colour,
             symbolPen=colour,
+            # Thousands of points (daily figures for years) are drawn per pixel column by
+            # the downsampling: smoothing and thick lines cost more than they show.
+            antialias=len(item) <= SMOOTH_UP_TO,
         )
         chart.shade_missing(item.missing)
         drawn.append((item, values))
