@@ -411,3 +411,27 @@ def handle_text(account: Account) -> str:
 def count(db: Database, include_archived: bool = True) -> int:
     where = "" if include_archived else "WHERE archived = 0"
     return db.conn.execute(f"SELECT count(*) FROM accounts {where}").fetchone()[0]
+
+
+def find(db: Database, name: str, include_archived: bool = True) -> Account:
+    """The account a user names on the command line: "handle", "@handle" or
+    "platform:handle" (needed when the handle is on several platforms). Raises
+    ValidationError naming the choices when the name is unknown or ambiguous."""
+    text = str(name).strip()
+    platform, _colon, handle = text.rpartition(":") if ":" in text else ("", "", text)
+    handle = handle.strip().lstrip("@").casefold()
+    found = [
+        account
+        for account in list_all(db, include_archived=include_archived)
+        if account.handle.casefold() == handle and (not platform or account.platform == platform)
+    ]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValidationError("account", name, _("no account has this handle"))
+    choices = ", ".join(f"{a.platform}:{a.handle}" for a in found)
+    raise ValidationError(
+        "account",
+        name,
+        _("the handle is on several platforms; write one of {choices}").format(choices=choices),
+    )
