@@ -10,12 +10,22 @@ from babel import numbers as bnumbers
 from core import timezone
 from core.i18n import babel_locale
 
+_patterns: dict[str, bnumbers.NumberPattern] = {}
+
+
+def _pattern(text: str) -> bnumbers.NumberPattern:
+    """A number pattern, parsed once (Babel parses its text on every call otherwise)."""
+    found = _patterns.get(text)
+    if found is None:
+        found = _patterns[text] = bnumbers.parse_pattern(text)
+    return found
+
 
 def number(value: int | float | None, digits: int = 0) -> str:
     if value is None:
         return "–"
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return bnumbers.format_decimal(value, format=pattern, locale=babel_locale())
+    return _pattern(pattern).apply(value, babel_locale())
 
 
 def signed(value: int | float | None, digits: int = 0) -> str:
@@ -42,7 +52,7 @@ def percent(fraction: float | None, digits: int = 2) -> str:
     if fraction is None:
         return "–"
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return bnumbers.format_percent(fraction, format=pattern, locale=babel_locale())
+    return _pattern(pattern).apply(fraction, babel_locale())
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -74,6 +84,16 @@ def month_short(value: dt.date | str) -> str:
 def day_month(value: dt.date | str) -> str:
     """9 Des (a chart's day tick; "Dec 9" in English)"""
     return bdates.format_skeleton("MMMd", _as_date(value), locale=babel_locale())
+
+
+def week_range(start: dt.date, end: dt.date) -> str:
+    """23–29 November 2026; 30 November – 6 Desember 2026; 28 Desember 2026 – 3 Januari 2027"""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_long(end)}"
+    if start.year == end.year:
+        day_month = bdates.format_skeleton("MMMMd", start, locale=babel_locale())
+        return f"{day_month} – {date_long(end)}"
+    return f"{date_long(start)} – {date_long(end)}"
 
 
 def weekday_date(value: dt.date | str) -> str:

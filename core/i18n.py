@@ -76,9 +76,19 @@ def current_language() -> str:
     return _language
 
 
-def babel_locale() -> str:
-    """The Babel/CLDR locale that formats numbers and dates for the current language."""
-    return {"id": "id_ID", "en": "en_GB"}[_language]
+_babel_locales: dict = {}
+
+
+def babel_locale():
+    """The Babel/CLDR locale (a `babel.Locale`) that formats numbers and dates for the
+    current language. Made once per language: Babel would otherwise parse the locale's name
+    again in every call that formats a number or a date."""
+    found = _babel_locales.get(_language)
+    if found is None:
+        from babel import Locale
+
+        found = _babel_locales[_language] = Locale.parse({"id": "id_ID", "en": "en_GB"}[_language])
+    return found
 
 
 def _(message: str) -> str:

@@ -54,15 +54,6 @@ def day_names() -> list[str]:
     return [names[day] for day in range(7)]
 
 
-def week_title(start: dt.date, end: dt.date) -> str:
-    """23–29 November 2026; 30 November – 6 Desember 2026; 28 Desember 2026 – 3 Januari 2027"""
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{fmt.date_long(end)}"
-    if start.year == end.year:
-        return f"{bdates.format_skeleton('MMMMd', start, locale=babel_locale())} – {fmt.date_long(end)}"
-    return f"{fmt.date_long(start)} – {fmt.date_long(end)}"
-
-
 def entry_tooltip(entry: planning.Entry) -> str:
     when = fmt.datetime_short(entry.at) if entry.at else _("no date")
     lines = [

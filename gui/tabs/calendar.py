@@ -41,7 +41,6 @@ from gui.calendar.models import (
     EntryListModel,
     MonthModel,
     WeekModel,
-    week_title,
 )
 from gui.session import Session
 from gui.signals import Change, notify
@@ -259,7 +258,7 @@ class CalendarTab(Tab):
 
     def _show_title(self) -> None:
         if self.view == "week":
-            self.title.setText(week_title(*planning.week_of(self.anchor)))
+            self.title.setText(fmt.week_range(*planning.week_of(self.anchor)))
         else:
             self.title.setText(fmt.month_year(self.anchor))
 

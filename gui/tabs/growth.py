@@ -43,7 +43,7 @@ from gui.widgets import EmptyState, hint_label
 
 KIND_SETTING = "growth/kind"
 PRESET_SETTING = "growth/preset"
-LIST_WIDTH = 250
+LIST_WIDTH = 270
 
 
 class AccountChoiceModel(QAbstractListModel):

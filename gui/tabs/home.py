@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, figures, fmt, overview, planning, posts, settings, timezone
+from core import accounts, figures, fmt, overview, posts, settings, timezone
 from core.i18n import _
 from core.overview import last_full_month
-from gui.calendar.models import week_title
 from gui.models import RowsTableModel
 from gui.platforms import color as platform_color
 from gui.platforms import platform_icon
@@ -469,7 +468,8 @@ class HomeTab(Tab):
         week.show_count(self.week.planned)
         week.set_detail(
             _("{n} published · {week}").format(
-                n=fmt.number(self.week.published), week=week_title(self.week.start, self.week.end)
+                n=fmt.number(self.week.published),
+                week=fmt.week_range(self.week.start, self.week.end),
             )
         )
         week.setToolTip(
@@ -542,6 +542,8 @@ class HomeTab(Tab):
         return window.current_page()
 
     def _show_calendar(self, view: str, day: dt.date, statuses=frozenset()) -> None:
+        from core import planning  # the calendar's own; not needed to show Home
+
         page = self._go("kalender")
         if page is not None and hasattr(page, "show_filtered"):
             page.show_filtered(view, day, planning.Filters(statuses=frozenset(statuses)))
