@@ -717,6 +717,26 @@ def render_image(
         chart.deleteLater()
 
 
+def paint_chart(
+    painter: QPainter,
+    target: QRectF,
+    db: Database,
+    spec: series.ChartSpec,
+    layout_width: int = 900,
+    title: bool = False,
+) -> None:
+    """Draw the chart of `spec` into `target` on any painter (a PDF page: lines and text stay
+    vectors). The chart is laid out `layout_width` pixels wide with `target`'s proportions,
+    then scaled to fit, so its text keeps its size relative to the chart."""
+    height = max(100, round(layout_width * target.height() / max(1.0, target.width())))
+    chart = offscreen_chart(spec, series.chart_data(db, spec), (layout_width, height), title)
+    try:
+        chart.render(painter, target, chart.viewport().rect())
+    finally:
+        chart.close()
+        chart.deleteLater()
+
+
 def save_image(
     db: Database, spec: series.ChartSpec, size: tuple[int, int], path: Path | str
 ) -> Path:
