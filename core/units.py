@@ -132,3 +132,25 @@ def path_names(db: Database) -> dict[int, str]:
             current = by_id[current].parent_id
         names[unit_id] = " › ".join(reversed(parts))
     return names
+
+
+def find(db: Database, name: str) -> Unit:
+    """The unit a user names: its name or short name, ignoring case. ValidationError when
+    none or several match (their names are listed)."""
+    wanted = str(name).strip().casefold()
+    found = [
+        unit
+        for unit in list_all(db)
+        if wanted in (unit.name.casefold(), unit.short_name.casefold())
+    ]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValidationError("unit", name, _("no unit has this name"))
+    raise ValidationError(
+        "unit",
+        name,
+        _("several units have this name: {names}").format(
+            names=", ".join(unit.name for unit in found)
+        ),
+    )
