@@ -6,7 +6,10 @@ strings are handled by a QTranslator in the gui; everything of ours goes through
 
 from __future__ import annotations
 
+import contextlib
 import gettext
+import threading
+from collections.abc import Iterator
 
 from core.paths import locale_dir
 
@@ -72,8 +75,34 @@ def _read_catalog(language, folder, po, mo, po_time, mo_time) -> gettext.NullTra
     return gettext.GNUTranslations(buffer)
 
 
+#: A language set for one piece of work on one thread (`language_context`): a report built
+#: in English off the GUI thread must not turn the window's texts English meanwhile.
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def language_context(language: str) -> Iterator[None]:
+    """Translate and format in `language` ("id" or "en") inside the block, on this thread
+    only (the gettext catalog and the Babel locale of `core.fmt`); restored afterwards,
+    also when the block fails. Blocks may nest."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    translation = gettext.NullTranslations() if language == "en" else load_catalog(language)
+    previous = getattr(_local, "override", None)
+    _local.override = (language, translation)
+    try:
+        yield
+    finally:
+        _local.override = previous
+
+
+def _current() -> tuple[str, gettext.NullTranslations]:
+    override = getattr(_local, "override", None)
+    return override if override is not None else (_language, _translation)
+
+
 def current_language() -> str:
-    return _language
+    return _current()[0]
 
 
 _babel_locales: dict = {}
@@ -83,20 +112,21 @@ def babel_locale():
     """The Babel/CLDR locale (a `babel.Locale`) that formats numbers and dates for the
     current language. Made once per language: Babel would otherwise parse the locale's name
     again in every call that formats a number or a date."""
-    found = _babel_locales.get(_language)
+    language = current_language()
+    found = _babel_locales.get(language)
     if found is None:
         from babel import Locale
 
-        found = _babel_locales[_language] = Locale.parse({"id": "id_ID", "en": "en_GB"}[_language])
+        found = _babel_locales[language] = Locale.parse({"id": "id_ID", "en": "en_GB"}[language])
     return found
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    return _current()[1].gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _current()[1].ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

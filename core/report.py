@@ -22,10 +22,17 @@ Every text is final: numbers and dates formatted in the report's language (76.67
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from core import series
+from core import accounts, figures, fmt, i18n, series, units, validate
+from core.db import Database
+from core.errors import ValidationError
+from core.i18n import _
 
 SECTIONS = ("summary", "followers", "charts", "engagement", "output", "kpi", "security")
 """The report's sections, in order; `ReportOptions.sections` chooses among them."""
@@ -116,3 +123,718 @@ class ReportOptions:
     prepared_by: str = ""
     today: dt.date | None = None
     """The date printed as "prepared" (None: today)."""
+
+
+# --- scope -------------------------------------------------------------------------------
+
+
+def scope_accounts(
+    db: Database, unit_id: int | None = None, account_ids: Iterable[int] = ()
+) -> list[accounts.Account]:
+    """The accounts a report covers, in display order (platform, then handle): the accounts
+    chosen (`account_ids`, archived ones included when chosen by name); else the unit's and
+    its sub-units' active accounts; else every active account of ours. Peer accounts
+    (another institution's) never."""
+    chosen = list(dict.fromkeys(account_ids))
+    if chosen:
+        known = {a.id: a for a in accounts.list_all(db, include_archived=True)}
+        for account_id in chosen:
+            if account_id not in known:
+                raise ValidationError("account_ids", account_id, _("no such account"))
+        found = [known[account_id] for account_id in chosen if not known[account_id].peer]
+        return sorted(found, key=lambda a: (accounts.PLATFORMS.index(a.platform), a.handle.lower()))
+    found = [a for a in accounts.list_all(db) if not a.peer]
+    if unit_id is not None:
+        units.get(db, unit_id)  # an unknown unit is NotFound
+        inside = {unit_id, *units.descendants(db, unit_id)}
+        found = [a for a in found if a.unit_id in inside]
+    return found
+
+
+def account_labels(chosen: list[accounts.Account]) -> dict[int, str]:
+    """How the report names each account: its platform ("Instagram"), with the handle when
+    another account in scope is on the same platform ("Instagram @bmsn_timur")."""
+    platforms = Counter(a.platform for a in chosen)
+    return {
+        a.id: series.account_label(a)
+        if platforms[a.platform] > 1
+        else accounts.platform_title(a.platform)
+        for a in chosen
+    }
+
+
+# --- texts -------------------------------------------------------------------------------
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """ "Agustus 2019" for a whole month, "1 Januari – 31 Agustus 2019", "7 Agustus 2019" for
+    one day."""
+    if start == end:
+        return fmt.date_long(start)
+    last_of_month = calendar.monthrange(end.year, end.month)[1]
+    if (start.year, start.month, start.day) == (end.year, end.month, 1) and (
+        end.day == last_of_month
+    ):
+        return fmt.month_year(start)
+    return fmt.week_range(start, end)
+
+
+def _subscribers(account: accounts.Account) -> bool:
+    """YouTube counts subscribers, not followers."""
+    return account.platform == "youtube"
+
+
+def _when(growth: figures.GrowthFigure) -> tuple[str, str]:
+    """The start and end as the sentence names them: months ("Januari 2019"), or days when
+    both dates used fall in one month."""
+    first, last = growth.start.date_used, growth.end.date_used
+    if first[:7] == last[:7]:
+        return fmt.date_long(first), fmt.date_long(last)
+    return fmt.month_year(first), fmt.month_year(last)
+
+
+def growth_sentence(
+    account: accounts.Account, label: str, growth: figures.GrowthFigure | None
+) -> str:
+    """The summary's sentence about an account's followers (subscribers on YouTube)."""
+    subscribers = _subscribers(account)
+    if growth is None:
+        if subscribers:
+            return _("There are no subscriber figures for {account} for this period yet.").format(
+                account=label
+            )
+        return _("There are no follower figures for {account} for this period yet.").format(
+            account=label
+        )
+    if growth.start.date_used == growth.end.date_used:  # one figure: nothing to compare
+        values = {
+            "account": label,
+            "date": fmt.date_long(growth.end.date_used),
+            "value": fmt.number(growth.end.value),
+        }
+        if subscribers:
+            text = _("On {date}, {account} had {value} subscribers; no later figure yet.")
+        else:
+            text = _("On {date}, {account} had {value} followers; no later figure yet.")
+        return text.format(**values)
+    start, end = _when(growth)
+    values = {
+        "account": label,
+        "start": start,
+        "end": end,
+        "value": fmt.number(growth.end.value),
+        "change": fmt.number(abs(growth.change)),
+        "percent": fmt.percent(abs(growth.percent), 1) if growth.percent is not None else "",
+    }
+    if growth.change == 0:
+        if subscribers:
+            text = _("By {end}, {account} had {value} subscribers, unchanged since {start}.")
+        else:
+            text = _("By {end}, {account} had {value} followers, unchanged since {start}.")
+    elif growth.change < 0:
+        if subscribers:
+            text = _(
+                "By {end}, {account} had {value} subscribers, down {change} ({percent}) "
+                "since {start}."
+            )
+        else:
+            text = _(
+                "By {end}, {account} had {value} followers, down {change} ({percent}) "
+                "since {start}."
+            )
+    elif growth.percent is None:  # from 0: no percentage
+        if subscribers:
+            text = _("By {end}, {account} had {value} subscribers, up {change} since {start}.")
+        else:
+            text = _("By {end}, {account} had {value} followers, up {change} since {start}.")
+    elif subscribers:
+        text = _(
+            "By {end}, {account} had {value} subscribers, up {change} ({percent}) since {start}."
+        )
+    else:
+        text = _(
+            "By {end}, {account} had {value} followers, up {change} ({percent}) since {start}."
+        )
+    return text.format(**values)
+
+
+def fallback_note(label: str, growth: figures.GrowthFigure) -> str:
+    """The footnote of a start value read from a later date (`figures.value_at`'s fallback)."""
+    return _(
+        "Starting figure for {account} as of {date}: there is no figure at the start of the period."
+    ).format(account=label, date=fmt.date_long(growth.start.date_used))
+
+
+def _same_rate(a: float, b: float) -> bool:
+    """Equal as shown (two decimals of a percent)."""
+    return round(a * 10000) == round(b * 10000)
+
+
+def engagement_sentence(rate: float | None, benchmark: figures.Benchmark) -> str:
+    """ "Tingkat interaksi 0,21%, di bawah rata-rata acuan 2,15%." """
+    if rate is None:
+        return _("There is no engagement rate for this period.")
+    values = {"rate": figures.format_rate(rate), "benchmark": benchmark.text}
+    if _same_rate(rate, benchmark.rate):
+        return _("Engagement rate {rate}, equal to the benchmark average of {benchmark}.").format(
+            **values
+        )
+    if rate < benchmark.rate:
+        return _("Engagement rate {rate}, below the benchmark average of {benchmark}.").format(
+            **values
+        )
+    return _("Engagement rate {rate}, above the benchmark average of {benchmark}.").format(**values)
+
+
+def _comparison(rate: float | None, benchmark: figures.Benchmark, target: float | None) -> str:
+    """The engagement table's note: against the benchmark, and the target when one is set."""
+    if rate is None:
+        return _("No data yet")
+    if _same_rate(rate, benchmark.rate):
+        text = _("At the benchmark")
+    elif rate < benchmark.rate:
+        text = _("Below the benchmark")
+    else:
+        text = _("Above the benchmark")
+    if target is not None:
+        reached = rate >= target or _same_rate(rate, target)
+        text += "; " + (_("target reached") if reached else _("target not reached"))
+    return text
+
+
+# --- the report --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    db: Database
+    options: ReportOptions
+    start: str
+    end: str
+    accounts: tuple[accounts.Account, ...]
+    labels: dict[int, str]
+    growth: dict[int, figures.GrowthFigure | None]
+    today: dt.date
+
+
+def build(db: Database, options: ReportOptions) -> Report:
+    """The report's blocks for `options`, every text in `options.language` whatever the
+    window's language. Raises ValidationError for a period that ends before it starts."""
+    if options.end < options.start:
+        raise ValidationError("end", options.end.isoformat(), _("the end comes before the start"))
+    language = validate.choice("language", options.language, tuple(i18n.LANGUAGES))
+    unknown = sorted(set(options.sections) - set(SECTIONS))
+    if unknown:
+        raise ValidationError("sections", unknown[0], _("unknown section"))
+    with i18n.language_context(language):
+        return _build(db, options)
+
+
+def _build(db: Database, options: ReportOptions) -> Report:
+    chosen = scope_accounts(db, options.unit_id, options.account_ids)
+    start, end = options.start.isoformat(), options.end.isoformat()
+    context = _Context(
+        db,
+        options,
+        start,
+        end,
+        tuple(chosen),
+        account_labels(chosen),
+        {a.id: figures.growth(db, a.id, start, end) for a in chosen},
+        options.today or dt.date.today(),
+    )
+    title = options.title.strip() or _("Social media report")
+    period = period_text(options.start, options.end)
+    blocks: list[Block] = [_cover(context, title, period)]
+    for section in SECTIONS:
+        if section in options.sections:
+            blocks.extend(_SECTIONS[section](context))
+    return Report(title, period, options.language, tuple(blocks), _has_data(context))
+
+
+def _has_data(context: _Context) -> bool:
+    ids = [a.id for a in context.accounts]
+    if not ids:
+        return False
+    marks = ", ".join("?" for _id in ids)
+    snapshot = context.db.conn.execute(
+        f"""SELECT 1 FROM account_snapshots WHERE account_id IN ({marks})
+            AND date BETWEEN ? AND ? LIMIT 1""",
+        (*ids, context.start, context.end),
+    ).fetchone()
+    return snapshot is not None or bool(_variants(context))
+
+
+def _cover(context: _Context, title: str, period: str) -> Cover:
+    from core import settings
+
+    db, options = context.db, context.options
+    if options.unit_id is not None:
+        unit = units.path_name(db, options.unit_id)
+    elif options.account_ids:
+        names = ", ".join(series.account_label(a) for a in context.accounts)
+        unit = _("Selected accounts: {accounts}").format(accounts=names)
+    else:
+        unit = _("Whole institution")
+    day = fmt.date_long(context.today)
+    if options.prepared_by.strip():
+        prepared = _("Prepared on {date} by {name}").format(
+            date=day, name=options.prepared_by.strip()
+        )
+    else:
+        prepared = _("Prepared on {date}").format(date=day)
+    logo = settings.get(db, LOGO_SETTING) if LOGO_SETTING in settings.SETTINGS else None
+    logo = logo if logo and Path(str(logo)).is_file() else None
+    return Cover(title, str(settings.get(db, "institution.name")), unit, period, prepared, logo)
+
+
+LOGO_SETTING = "institution.logo"
+"""The setting that holds the logo's path, when the profile has one (not yet: no logo)."""
+
+
+def _no_accounts() -> list[Block]:
+    return [Paragraph(_("There are no accounts in the chosen scope."))]
+
+
+# --- sections ----------------------------------------------------------------------------
+
+
+def _summary(context: _Context) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Summary"))]
+    if not context.accounts:
+        return blocks + _no_accounts()
+    notes: list[Block] = []
+    method = figures.engagement_method(context.db)
+    for account in context.accounts:
+        label, growth = context.labels[account.id], context.growth[account.id]
+        text = growth_sentence(account, label, growth)
+        if growth is not None:
+            rate = figures.account_engagement(
+                context.db, account.id, context.start, context.end, method
+            ).rate
+            benchmark = figures.benchmark(context.db, account.platform)
+            text += " " + engagement_sentence(rate, benchmark)
+            if growth.start.fallback:
+                notes.append(Paragraph(fallback_note(label, growth), "note"))
+        blocks.append(Paragraph(text, "lead"))
+    return blocks + notes
+
+
+def _percent_change(change: int, start: int) -> str:
+    return fmt.signed_percent(change / start, 1) if start else "–"
+
+
+def _followers(context: _Context) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Followers"))]
+    if not context.accounts:
+        return blocks + _no_accounts()
+    rows: list[tuple[str, ...]] = []
+    totals: set[int] = set()
+    notes: list[Block] = []
+    missing: list[str] = []
+    overall = [0, 0, 0]  # start, end, accounts with a growth
+    by_platform: dict[str, list[accounts.Account]] = {}
+    for account in context.accounts:
+        by_platform.setdefault(account.platform, []).append(account)
+    for platform, members in by_platform.items():
+        sums = [0, 0, 0]
+        for account in members:
+            growth = context.growth[account.id]
+            name = accounts.handle_text(account)
+            title = accounts.platform_title(account.platform)
+            if growth is None:
+                rows.append((name, title, "–", "–", "–", "–"))
+                missing.append(context.labels[account.id])
+                continue
+            start_text = fmt.number(growth.start.value)
+            if growth.start.fallback:
+                start_text += "*"
+                notes.append(
+                    Paragraph("* " + fallback_note(context.labels[account.id], growth), "note")
+                )
+            rows.append(
+                (
+                    name,
+                    title,
+                    start_text,
+                    fmt.number(growth.end.value),
+                    fmt.signed(growth.change),
+                    _percent_change(growth.change, growth.start.value),
+                )
+            )
+            for index, value in enumerate((growth.start.value, growth.end.value, 1)):
+                sums[index] += value
+                overall[index] += value
+        if len(members) > 1 and sums[2]:
+            totals.add(len(rows))
+            rows.append(
+                _total_row(
+                    _("Total {platform}").format(platform=accounts.platform_title(platform)), sums
+                )
+            )
+    if overall[2] > 1 and len(by_platform) > 1:
+        totals.add(len(rows))
+        rows.append(_total_row(_("Total"), overall))
+    blocks.append(
+        Table(
+            (
+                _("Account"),
+                _("Platform"),
+                _("Start"),
+                _("End"),
+                _("Change"),
+                _("% change"),
+            ),
+            tuple(rows),
+            right=frozenset({2, 3, 4, 5}),
+            totals=frozenset(totals),
+            widths=(3, 2, 2, 2, 2, 2),
+        )
+    )
+    blocks.append(
+        Paragraph(
+            _(
+                "Start: the last figure on or before {start}; end: the last figure on or "
+                "before {end}. YouTube counts subscribers."
+            ).format(start=fmt.date_long(context.start), end=fmt.date_long(context.end)),
+            "note",
+        )
+    )
+    blocks.extend(notes)
+    if missing:
+        blocks.append(
+            Paragraph(
+                _("No follower figures yet for this period: {accounts}.").format(
+                    accounts=", ".join(missing)
+                ),
+                "note",
+            )
+        )
+    return blocks
+
+
+def _total_row(name: str, sums: list[int]) -> tuple[str, ...]:
+    start, end = sums[0], sums[1]
+    return (
+        name,
+        "",
+        fmt.number(start),
+        fmt.number(end),
+        fmt.signed(end - start),
+        _percent_change(end - start, start),
+    )
+
+
+INDEX_RATIO = 10
+"""The followers chart is indexed (100 = the period's start) when the largest account in
+scope has more than this many times the followers of the smallest: on one absolute axis the
+small accounts would lie flat on the floor. Otherwise absolute numbers read more plainly."""
+
+
+def should_index(values: Iterable[int]) -> bool:
+    """True when the accounts differ in size by more than `INDEX_RATIO` times (a size of 0
+    counts as differing)."""
+    found = list(values)
+    if len(found) < 2:
+        return False
+    smallest, largest = min(found), max(found)
+    return smallest <= 0 or largest > INDEX_RATIO * smallest
+
+
+def _charts(context: _Context) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Charts"))]
+    with_data = [a.id for a in context.accounts if context.growth[a.id] is not None]
+    if not with_data:
+        return blocks + [Paragraph(_("There are no follower figures to chart for this period."))]
+    options = context.options
+    indexed = should_index(context.growth[i].end.value for i in with_data)
+    followers = series.ChartSpec("followers", tuple(with_data), options.start, options.end, indexed)
+    blocks.append(Heading(_("Followers over time"), 2))
+    blocks.append(Chart(followers))
+    if indexed:
+        blocks.append(
+            Paragraph(
+                _(
+                    "Indexed: 100 = each account's followers at the start of the period, so "
+                    "that accounts of very different size can be compared."
+                ),
+                "note",
+            )
+        )
+    blocks.append(Heading(_("Growth since the start of the period"), 2))
+    blocks.append(Chart(series.ChartSpec("growth", tuple(with_data), options.start, options.end)))
+    return blocks
+
+
+def _engagement(context: _Context) -> list[Block]:
+    db = context.db
+    blocks: list[Block] = [Heading(_("Engagement rate"))]
+    if not context.accounts:
+        return blocks + _no_accounts()
+    method = figures.engagement_method(db)
+    rows = []
+    for account in context.accounts:
+        rate = figures.account_engagement(db, account.id, context.start, context.end, method).rate
+        benchmark = figures.benchmark(db, account.platform)
+        target = figures.target(db, account.id).engagement_rate
+        rows.append(
+            (
+                series.account_label(account),
+                figures.format_rate(rate),
+                benchmark.text,
+                figures.format_rate(target),
+                _comparison(rate, benchmark, target),
+            )
+        )
+    blocks.append(
+        Table(
+            (_("Account"), _("Engagement rate"), _("Benchmark"), _("Target"), _("Note")),
+            tuple(rows),
+            right=frozenset({1, 2, 3}),
+            widths=(3, 2, 2, 2, 3),
+        )
+    )
+    blocks.append(
+        Paragraph(
+            _("Engagement rate over the whole period: {method}.").format(
+                method=figures.method_title(method)
+            ),
+            "note",
+        )
+    )
+    return blocks
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _VariantRow:
+    variant_id: int
+    account_id: int
+    status: str
+    day: str
+    title: str
+    pillar: str
+
+
+def _variants(context: _Context) -> list[_VariantRow]:
+    """The scope's variants of the period, on the calendar's day (published, else planned)."""
+    ids = [a.id for a in context.accounts]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _id in ids)
+    rows = context.db.query(
+        f"""SELECT v.id, v.account_id, v.status,
+                   substr(COALESCE(v.published_at, v.planned_at), 1, 10) AS day, p.title,
+                   COALESCE(pl.name, '') AS pillar
+            FROM post_variants v JOIN posts p ON p.id = v.post_id
+            LEFT JOIN pillars pl ON pl.id = p.pillar_id
+            WHERE v.account_id IN ({marks})
+              AND substr(COALESCE(v.published_at, v.planned_at), 1, 10) BETWEEN ? AND ?
+            ORDER BY day, v.id""",
+        (*ids, context.start, context.end),
+    )
+    return [_VariantRow(*row) for row in rows]
+
+
+def _counts(rows: list[_VariantRow]) -> tuple[int, int, int]:
+    """(planned, published, cancelled): every variant of the period counts as planned."""
+    published = sum(1 for row in rows if row.status == "published")
+    cancelled = sum(1 for row in rows if row.status == "cancelled")
+    return len(rows), published, cancelled
+
+
+def _count_row(name: str, rows: list[_VariantRow]) -> tuple[str, ...]:
+    planned, published, cancelled = _counts(rows)
+    return (
+        name,
+        fmt.number(planned),
+        fmt.number(published),
+        fmt.number(cancelled),
+        fmt.percent(published / planned, 0) if planned else "–",
+    )
+
+
+def _output(context: _Context) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Output: plan and realisation"))]
+    if not context.accounts:
+        return blocks + _no_accounts()
+    variants = _variants(context)
+    if not variants:
+        return blocks + [Paragraph(_("No posts were planned or published in this period."))]
+    columns = (_("Account"), _("Planned"), _("Published"), _("Cancelled"), _("Realisation"))
+    by_account: dict[int, list[_VariantRow]] = {}
+    for row in variants:
+        by_account.setdefault(row.account_id, []).append(row)
+    rows = [
+        _count_row(series.account_label(a), by_account[a.id])
+        for a in context.accounts
+        if a.id in by_account
+    ]
+    totals = frozenset()
+    if len(rows) > 1:
+        totals = frozenset({len(rows)})
+        rows.append(_count_row(_("Total"), variants))
+    blocks.append(Heading(_("Per account"), 2))
+    blocks.append(Table(columns, tuple(rows), frozenset({1, 2, 3, 4}), totals, (4, 2, 2, 2, 2)))
+    blocks.append(
+        Paragraph(
+            _(
+                "Planned: every post version of the period (by the day it went out, or else "
+                "the day it is planned); realisation = published ÷ planned."
+            ),
+            "note",
+        )
+    )
+    by_pillar: dict[str, list[_VariantRow]] = {}
+    for row in variants:
+        by_pillar.setdefault(row.pillar, []).append(row)
+    pillar_rows = [
+        _count_row(name or _("No pillar"), by_pillar[name])
+        for name in sorted(by_pillar, key=lambda n: (n == "", n.casefold()))
+    ]
+    blocks.append(Heading(_("Per content pillar"), 2))
+    blocks.append(
+        Table(
+            (_("Pillar"), *columns[1:]),
+            tuple(pillar_rows),
+            frozenset({1, 2, 3, 4}),
+            widths=(4, 2, 2, 2, 2),
+        )
+    )
+    blocks.append(Heading(_("Top 5 posts by engagement"), 2))
+    blocks.extend(_top_posts(context, variants))
+    return blocks
+
+
+TOP_POSTS = 5
+_ENGAGEMENT_COUNTS = ("reactions", "comments", "shares", "saves")
+
+
+def _top_posts(context: _Context, variants: list[_VariantRow]) -> list[Block]:
+    """The period's published variants with the most engagements (reactions + comments +
+    shares + saves) at their latest measurement."""
+    published = {row.variant_id: row for row in variants if row.status == "published"}
+    found: list[tuple[int, _VariantRow]] = []
+    if published:
+        marks = ", ".join("?" for _id in published)
+        total = " + ".join(f"COALESCE(m.{c}, 0)" for c in _ENGAGEMENT_COUNTS)
+        present = " OR ".join(f"m.{c} IS NOT NULL" for c in _ENGAGEMENT_COUNTS)
+        rows = context.db.query(
+            f"""SELECT m.variant_id, {total} FROM post_metrics m
+                WHERE m.variant_id IN ({marks}) AND ({present})
+                  AND m.date = (SELECT max(date) FROM post_metrics
+                                WHERE variant_id = m.variant_id)""",
+            tuple(published),
+        )
+        found = [(engagements, published[variant_id]) for variant_id, engagements in rows]
+    if not found:
+        return [Paragraph(_("There are no post figures for this period yet."))]
+    found.sort(key=lambda item: (-item[0], item[1].day, item[1].variant_id))
+    known = {a.id: a for a in context.accounts}
+    rows = tuple(
+        (
+            row.title,
+            series.account_label(known[row.account_id]),
+            fmt.date_short(row.day),
+            fmt.number(engagements),
+        )
+        for engagements, row in found[:TOP_POSTS]
+    )
+    return [
+        Table(
+            (_("Post"), _("Account"), _("Published"), _("Engagements")),
+            rows,
+            frozenset({3}),
+            widths=(6, 3, 2, 2),
+        ),
+        Paragraph(
+            _("Engagements: reactions, comments, shares and saves at the latest measurement."),
+            "note",
+        ),
+    ]
+
+
+# --- KPIs and security -------------------------------------------------------------------
+
+
+def _kpi(context: _Context) -> list[Block]:
+    from core import kpis
+
+    blocks: list[Block] = [Heading(_("Key performance indicators"))]
+    found = kpis.list_for(context.db, context.start, context.end)
+    if not found:
+        return blocks + [Paragraph(_("No indicators have been set for this period."))]
+    ids = [a.id for a in context.accounts]
+    rows = []
+    for kpi in found:
+        result = kpis.evaluate(context.db, kpi, ids)
+        rows.append(
+            (
+                kpi.name,
+                kpis.level_title(kpi.level),
+                kpis.value_text(kpi, kpi.target),
+                kpis.value_text(kpi, result.realisation),
+                fmt.percent(result.percent, 0) if result.percent is not None else "–",
+                kpis.status_title(result),
+            )
+        )
+    blocks.append(
+        Table(
+            (
+                _("Indicator"),
+                _("Level"),
+                _("Target"),
+                _("Realisation"),
+                "%",
+                _("Status"),
+            ),
+            tuple(rows),
+            frozenset({2, 3, 4}),
+            widths=(5, 2, 2, 2, 1.2, 2.5),
+        )
+    )
+    return blocks
+
+
+def _security(context: _Context) -> list[Block]:
+    from core import security
+
+    blocks: list[Block] = [Heading(_("Account security"))]
+    known = {a.id: a for a in context.accounts}
+    found = [
+        row
+        for row in security.overview(context.db, context.today, include_green=True)
+        if row.account_id in known
+    ]
+    if not found:
+        return blocks + _no_accounts()
+    rows = tuple(
+        (
+            series.account_label(known[row.account_id]),
+            security.status_title(row.status),
+            "; ".join(row.problems) or "–",
+        )
+        for row in found
+    )
+    blocks.append(
+        Table((_("Account"), _("Status"), _("What is left to do")), rows, widths=(3, 2, 6))
+    )
+    blocks.append(
+        Paragraph(
+            _("Status on {date}, worst first.").format(date=fmt.date_long(context.today)), "note"
+        )
+    )
+    return blocks
+
+
+_SECTIONS = {
+    "summary": _summary,
+    "followers": _followers,
+    "charts": _charts,
+    "engagement": _engagement,
+    "output": _output,
+    "kpi": _kpi,
+    "security": _security,
+}
