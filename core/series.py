@@ -64,11 +64,12 @@ def preset_title(preset: str) -> str:
 def preset_range(
     preset: str, today: dt.date, first_date: dt.date | None = None
 ) -> tuple[dt.date, dt.date]:
-    """The (start, end) of a preset ending today: "3m" is from the same day three months ago;
-    "all" starts at `first_date` (the first snapshot of the accounts shown), or today without
-    one. "custom" has no range of its own."""
+    """The (start, end) of a preset ending today: "month" from the last day of the month
+    before (its closing figure is where this month's change starts, as on Beranda); "3m" from
+    the same day three months ago; "all" from `first_date` (the first snapshot of the
+    accounts shown), or today without one. "custom" has no range of its own."""
     if preset == "month":
-        return today.replace(day=1), today
+        return today.replace(day=1) - dt.timedelta(days=1), today
     if preset in ("3m", "6m", "12m"):
         return timezone.add_months(today, -int(preset[:-1])), today
     if preset == "ytd":
@@ -143,9 +144,11 @@ class Series:
         high = bisect.bisect_right(self.days, end.toordinal())
         days, values = self.days[low:high], self.values[low:high]
         base_value = base_day = None
-        if start is not None and low > 0:  # the last point before the start
-            base_value, base_day = self.values[low - 1], self.days[low - 1]
-        elif days:  # none before: the first inside the range (a later date)
+        # the last point on or before the start (a point on the start day itself included)
+        at = bisect.bisect_right(self.days, start.toordinal()) - 1 if start else -1
+        if at >= 0:
+            base_value, base_day = self.values[at], self.days[at]
+        elif days:  # none: the first inside the range (a later date)
             base_value, base_day = values[0], days[0]
         months = self.months
         if months is None:
@@ -271,9 +274,16 @@ class GrowthBar:
 
     @property
     def label(self) -> str:
+        """ "+24.370 (+46,6%)"; with "from 31 Okt" when the start figure is a later one (the
+        account has none on or before the start: figures' fallback, always shown)."""
         if self.growth is None:
             return _("no data")
-        return growth_label(self.growth.change, self.growth.percent)
+        text = growth_label(self.growth.change, self.growth.percent)
+        if self.growth.start.fallback:
+            text += " · " + _("from {date}").format(
+                date=fmt.date_short(self.growth.start.date_used)
+            )
+        return text
 
 
 def growth_bars(
@@ -329,10 +339,16 @@ class EngagementSeries:
     months: tuple[EngagementMonth, ...]
     benchmark: figures.Benchmark
     target: float | None
+    method: str = figures.DEFAULT_METHOD
+
+    @property
+    def comparable(self) -> bool:
+        """The benchmark was computed the way the rates are (else nothing is marked below)."""
+        return self.benchmark.method == self.method
 
     def below(self, month: EngagementMonth) -> bool:
-        """The month's rate is under the platform's benchmark."""
-        return month.rate is not None and month.rate < self.benchmark.rate
+        """The month's rate is under the platform's benchmark, counted the same way."""
+        return self.comparable and month.rate is not None and month.rate < self.benchmark.rate
 
 
 def engagement(
@@ -375,6 +391,7 @@ def engagement(
                 points,
                 figures.benchmark(db, account.platform),
                 figures.target(db, account_id).engagement_rate,
+                method,
             )
         )
     return result

@@ -17,14 +17,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import decimal
-import errno
 import os
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from core import errors
+from core import errors, files
 from core.errors import UsageError
 from core.i18n import _
 
@@ -156,42 +154,18 @@ def write_table(
     suffix = format_of(target)
     if target.is_dir():
         raise errors.OutputIsFolder(target)
-    if not target.parent.is_dir():
-        raise errors.CannotWrite(
-            target, _("the folder {folder} does not exist").format(folder=target.parent)
-        )
     if target.exists() and not overwrite:
         raise errors.OutputExists(target)
     tick = tick or (lambda: None)
-    # Not mkstemp: its files are private (0600), an export is for colleagues too.
-    partial = str(target.with_name(f".{target.name}.{os.urandom(4).hex()}.partial"))
-    try:
-        fd = os.open(
-            partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o666
-        )
-    except OSError as exc:
-        raise errors.CannotWrite(target, errors.os_reason(exc)) from exc
-    try:
+
+    def write(partial: str) -> int:
         if suffix == ".csv":
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+            with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
                 count = _write_csv(handle, table, tick)
                 handle.flush()
                 os.fsync(handle.fileno())
-        else:
-            os.close(fd)
-            count = _write_xlsx(partial, table, tick)
-        os.replace(partial, target)
-    except OSError as exc:
-        Path(partial).unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
-            raise errors.CannotWrite(target, _("the disk is full")) from exc
-        if isinstance(exc, PermissionError) and target.exists() and sys.platform == "win32":
-            # Windows refuses to replace a file another program (Excel) has open.
-            raise errors.CannotWrite(
-                target, _("another program (Excel?) may have it open; close it and try again")
-            ) from exc
-        raise errors.CannotWrite(target, errors.os_reason(exc)) from exc
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+            return count
+        return _write_xlsx(partial, table, tick)
+
+    count = files.write_atomically(target, write)
     return count

@@ -40,26 +40,55 @@ pg.setConfigOptions(antialias=True, foreground=FOREGROUND)
 # --- colours -------------------------------------------------------------------------------
 
 
-def account_colors(items: list[accounts.Account]) -> dict[int, QColor]:
-    """Each account's colour: its platform's, lighter or darker for a second or third account
-    on the same platform so that every line of a chart can be told apart."""
+#: How the 2nd, 3rd … account on one platform differs from the first: (hue shift in
+#: degrees, lightness factor as QColor.lighter takes it). Never white, never black.
+SHADES = ((0, 100), (0, 150), (0, 65), (28, 115), (-28, 85), (56, 100), (-56, 125), (84, 80))
+#: Greys for a platform whose colour has no hue (X's black): HSV values.
+GREYS = (17, 110, 70, 150, 45, 130, 90, 175)
+
+
+def _shade(base: QColor, n: int) -> QColor:
+    shift, factor = SHADES[n % len(SHADES)]
+    if base.hsvSaturation() < 40:  # no hue to turn: step through greys instead
+        return QColor.fromHsv(0, 0, GREYS[n % len(GREYS)])
+    colour = QColor.fromHsv((base.hsvHue() + shift) % 360, base.hsvSaturation(), base.value())
+    return colour.lighter(factor) if factor >= 100 else colour.darker(round(10000 / factor))
+
+
+def _repeats(items: list[accounts.Account]) -> dict[int, int]:
+    """Each account's number among the accounts of its platform (0 for the first)."""
     seen: dict[str, int] = {}
     result = {}
     for account in items:
-        n = seen.get(account.platform, 0)
-        seen[account.platform] = n + 1
-        colour = QColor(platforms.color(account.platform))
-        if n:
-            # alternately lighter and darker, further each time
-            factor = 100 + 45 * ((n + 1) // 2)
-            colour = colour.lighter(factor) if n % 2 else colour.darker(factor)
-        result[account.id] = colour
+        result[account.id] = seen.get(account.platform, 0)
+        seen[account.platform] = result[account.id] + 1
     return result
 
 
-def account_pen(account: accounts.Account, colour: QColor, width: float = 2.0):
-    """Our accounts solid, peers (another institution's) dashed."""
-    style = Qt.PenStyle.DashLine if account.peer else Qt.PenStyle.SolidLine
+def account_colors(items: list[accounts.Account]) -> dict[int, QColor]:
+    """Each account's colour: its platform's, turned and lightened or darkened for a second,
+    third … account on the same platform so that every line of a chart can be told apart."""
+    repeats = _repeats(items)
+    return {a.id: _shade(QColor(platforms.color(a.platform)), repeats[a.id]) for a in items}
+
+
+def account_styles(items: list[accounts.Account]) -> dict[int, Qt.PenStyle]:
+    """Peers dashed; past the eighth account of a platform, dotted (its shades repeat)."""
+    repeats = _repeats(items)
+    return {
+        a.id: Qt.PenStyle.DashLine
+        if a.peer
+        else (Qt.PenStyle.DotLine if repeats[a.id] >= len(SHADES) else Qt.PenStyle.SolidLine)
+        for a in items
+    }
+
+
+def account_pen(
+    account: accounts.Account, colour: QColor, width: float = 2.0, style: Qt.PenStyle | None = None
+):
+    """Our accounts solid, peers (another institution's) dashed, unless `style` says."""
+    if style is None:
+        style = Qt.PenStyle.DashLine if account.peer else Qt.PenStyle.SolidLine
     return pg.mkPen(colour, width=width, style=style)
 
 
@@ -216,6 +245,8 @@ class Chart(pg.GraphicsLayoutWidget):
             self.item.getAxis(side).setPen(MUTED)
         #: What the chart shows (False: nothing could be drawn; `notes` say why).
         self.has_data = False
+        #: Some months are shaded as having no figures.
+        self.shaded = False
         #: Accounts or months the chart could not draw, one sentence each.
         self.notes: list[str] = []
         self._hover: Callable[[int], str] | None = None
@@ -260,6 +291,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.item.getAxis("bottom").setTicks(None)
         self.set_title(None)
         self.has_data = False
+        self.shaded = False
         self.notes = []
         self._hover = None
         self.item.vb.invertY(False)
@@ -273,6 +305,7 @@ class Chart(pg.GraphicsLayoutWidget):
     def shade_missing(self, spans) -> None:
         """Grey bands over months without data (each span once)."""
         for first, after in sorted(set(spans)):
+            self.shaded = True
             region = pg.LinearRegionItem(
                 values=(first.toordinal(), after.toordinal()),
                 movable=False,
@@ -366,10 +399,24 @@ def _with_breaks(days, values, missing) -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+#: The x axis shows at least this many days (a range of one day would otherwise keep the
+#: previous chart's width).
+MIN_DAYS = 7
+
+
+def set_days(chart: Chart, first: float, last: float, padding: float) -> None:
+    """Show the days from `first` to `last` (ordinals), at least `MIN_DAYS` wide."""
+    if last - first < MIN_DAYS:
+        middle = (first + last) / 2
+        first, last = middle - MIN_DAYS / 2, middle + MIN_DAYS / 2
+    chart.item.setXRange(first, last, padding=padding)
+
+
 def draw_followers(
     chart: Chart, data: list[series.Series], indexed: bool, start: dt.date, end: dt.date
 ) -> None:
     colours = account_colors([item.account for item in data])
+    styles = account_styles([item.account for item in data])
     drawn: list[tuple[series.Series, tuple]] = []
     for item in data:
         label = series.account_label(item.account)
@@ -391,7 +438,12 @@ def draw_followers(
             x,
             y,
             label,
-            pen=account_pen(item.account, colour, 2.0 if len(item) <= SMOOTH_UP_TO else 1.0),
+            pen=account_pen(
+                item.account,
+                colour,
+                2.0 if len(item) <= SMOOTH_UP_TO else 1.0,
+                styles[item.account.id],
+            ),
             connect="finite",
             symbol="o" if few else None,
             symbolSize=6,
@@ -409,7 +461,7 @@ def draw_followers(
     if indexed:
         base = pg.InfiniteLine(pos=100, angle=0, movable=False, pen=pg.mkPen(MUTED, width=1))
         chart.item.addItem(base, ignoreBounds=True)
-    chart.item.setXRange(start.toordinal(), end.toordinal(), padding=0.02)
+    set_days(chart, start.toordinal(), end.toordinal(), 0.02)
     chart.item.enableAutoRange(axis="y")
     chart.item.setAutoVisible(y=True)
 
@@ -436,7 +488,13 @@ def draw_followers(
 
 
 def draw_growth(chart: Chart, bars: list[series.GrowthBar]) -> None:
-    if not bars:
+    if not any(bar.growth is not None for bar in bars):
+        chart.notes += [
+            _("{account}: no follower figure at the start or the end").format(
+                account=series.account_label(bar.account)
+            )
+            for bar in bars
+        ]
         return
     colours = account_colors([bar.account for bar in bars])
     left = chart.item.getAxis("left")
@@ -449,6 +507,13 @@ def draw_growth(chart: Chart, bars: list[series.GrowthBar]) -> None:
             chart.notes.append(
                 _("{account}: no follower figure at the start or the end").format(
                     account=series.account_label(bar.account)
+                )
+            )
+        elif bar.growth.start.fallback:
+            chart.notes.append(
+                _("{account}: no figure on or before the start; growth from {date}").format(
+                    account=series.account_label(bar.account),
+                    date=fmt.date_short(bar.growth.start.date_used),
                 )
             )
         change = bar.growth.change if bar.growth else 0
@@ -471,7 +536,7 @@ def draw_growth(chart: Chart, bars: list[series.GrowthBar]) -> None:
         gap = span * 0.01
         text.setPos(change + (gap if change >= 0 else -gap), i)
         chart.item.addItem(text)
-    chart.has_data = any(bar.growth is not None for bar in bars)
+    chart.has_data = True
     chart.item.vb.invertY(True)
     # room for the labels beside the bars
     chart.item.setXRange(
@@ -486,6 +551,32 @@ def _month_days(month: str | dt.date) -> tuple[int, int]:
     first = dt.date.fromisoformat(month) if isinstance(month, str) else month
     after = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
     return first.toordinal(), after.toordinal()
+
+
+def _months_without_figures(shown: list[series.MonthlySeries]) -> list[tuple[dt.date, dt.date]]:
+    """Spans of months in which no account shown has a figure although some account has
+    figures before and after (a gap in the record, not months before an account began or
+    after it ended); consecutive months merged into one span."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    covered = []
+    for item in shown:
+        present = [m.month for m in item.months if not m.missing]
+        if present:
+            covered.append((present[0], present[-1]))
+    for month in shown[0].months:  # every series has the same months
+        key = month.month
+        inside = [first <= key <= last for first, last in covered]
+        if not any(inside):
+            continue
+        has_figure = any(not m.missing for item in shown for m in item.months if m.month == key)
+        if has_figure:
+            continue
+        first, after = (dt.date.fromordinal(day) for day in _month_days(key))
+        if spans and spans[-1][1] == first:
+            spans[-1] = (spans[-1][0], after)
+        else:
+            spans.append((first, after))
+    return spans
 
 
 def draw_monthly(
@@ -521,14 +612,13 @@ def draw_monthly(
         # A legend entry in the account's colour (bars have no legend sample of their own).
         sample = pg.PlotDataItem([], [], pen=account_pen(item.account, colour, 6))
         chart.add_to_legend(sample, series.account_label(item.account))
-        missing = [_month_days(month.month) for month in item.months if month.missing]
-        chart.shade_missing([(dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in missing])
+    chart.shade_missing(_months_without_figures(shown))
     chart.has_data = True
     zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=pg.mkPen(MUTED, width=1))
     chart.item.addItem(zero, ignoreBounds=True)
     first_month = _month_days(shown[0].months[0].month)[0]
     last_month = _month_days(shown[0].months[-1].month)[1]
-    chart.item.setXRange(first_month, last_month, padding=0.01)
+    set_days(chart, first_month, last_month, 0.01)
     chart.item.enableAutoRange(axis="y")
 
     def hover(day: int) -> str:
@@ -602,13 +692,15 @@ def draw_engagement(
         return
     chart.has_data = True
     tops = [m.rate * 100 for item in shown for m in item.months if m.rate is not None]
-    benchmarks: dict[float, list[str]] = {}
+    benchmarks: dict[tuple[float, bool], list[str]] = {}
     for item in shown:
-        benchmarks.setdefault(item.benchmark.rate, []).append(
+        benchmarks.setdefault((item.benchmark.rate, item.comparable), []).append(
             accounts.platform_title(item.account.platform)
         )
-    for rate, names in benchmarks.items():
+    for (rate, comparable), names in benchmarks.items():
         label = _("benchmark {rate}").format(rate=fmt.percent(rate, 2))
+        if not comparable:  # a rate by reach against ours by followers: shown, not compared
+            label += " " + _("(counted another way)")
         if len(benchmarks) > 1:
             label += f" ({', '.join(dict.fromkeys(names))})"
         chart.item.addItem(_level_line(rate, MUTED, Qt.PenStyle.DashLine, label), ignoreBounds=True)
@@ -624,10 +716,11 @@ def draw_engagement(
                 ignoreBounds=True,
             )
             tops.append(item.target * 100)
-    chart.item.setXRange(
+    set_days(
+        chart,
         shown[0].months[0].month.toordinal(),
         _month_days(shown[0].months[-1].month)[1],
-        padding=0.02,
+        0.02,
     )
     chart.item.setYRange(0, max(tops) * 1.15 or 1, padding=0)
     if any_below:
@@ -742,7 +835,8 @@ def save_image(
 ) -> Path:
     """The chart of `spec` as a PNG file of `size` pixels (whole or not at all)."""
     image = render_image(db, spec, size)
-    return files.write_atomically(path, lambda partial: image.save(partial, "PNG"))
+    files.write_atomically(path, lambda partial: image.save(partial, "PNG"))
+    return Path(path)
 
 
 def save_svg(db: Database, spec: series.ChartSpec, size: tuple[int, int], path: Path | str) -> Path:
@@ -770,7 +864,8 @@ def save_svg(db: Database, spec: series.ChartSpec, size: tuple[int, int], path: 
         return _size_in_pixels(Path(partial), size)
 
     try:
-        return files.write_atomically(path, write)
+        files.write_atomically(path, write)
+        return Path(path)
     finally:
         chart.close()
         chart.deleteLater()

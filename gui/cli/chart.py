@@ -81,9 +81,10 @@ def chart_spec(db, args: argparse.Namespace) -> series.ChartSpec:
             ids = tuple(a.id for a in accounts.list_all(db) if not a.peer)
     except ValidationError as error:
         raise UsageError(f"--account {error.value}: {error.reason}") from None
-    start, end = series.preset_range(args.preset, today, series.first_date(db, ids))
+    # --to alone: the preset's range ending that day (12 months up to --to), not today
+    last = _date("--to", args.end) or today
+    start, end = series.preset_range(args.preset, last, series.first_date(db, ids))
     start = _date("--from", args.start) or start
-    end = _date("--to", args.end) or end
     if end < start:
         raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
     platform = None
@@ -111,10 +112,11 @@ def run_chart(args: argparse.Namespace) -> int:
 
     with dbmod.open_database(db_path(args), read_only=True) as database:
         spec = chart_spec(database, args)
+        from core import i18n
         from gui.app import create_application
         from gui.charts import plot
 
-        create_application(None)
+        create_application(i18n.current_language())  # the language the command speaks
         if out.suffix.lower() == ".svg":
             plot.save_svg(database, spec, size, out)
         else:

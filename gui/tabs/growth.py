@@ -43,7 +43,17 @@ from gui.widgets import EmptyState, hint_label
 
 KIND_SETTING = "growth/kind"
 PRESET_SETTING = "growth/preset"
+CUSTOM_SETTING = "growth/custom_range"
 LIST_WIDTH = 270
+
+
+def _saved_range(text: object) -> tuple[dt.date, dt.date] | None:
+    """ "2026-01-01/2026-03-31" as QSettings keeps it; None for anything else."""
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in str(text).split("/"))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 class AccountChoiceModel(QAbstractListModel):
@@ -132,7 +142,6 @@ class GrowthTab(Tab):
         self.charts: dict[str, plot.Chart] = {}
         #: Every follower snapshot of the accounts read so far (sliced per range).
         self._loaded: dict[int, series.Series] = {}
-        self._first_data: dt.date | None = None
 
         page = QWidget()
         # -- the accounts list
@@ -247,9 +256,9 @@ class GrowthTab(Tab):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda kind=kind: self.show_kind(kind))
-        copy = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
-        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        copy.activated.connect(self.copy_chart)
+        # The menu's action carries the key (one owner: two would make Qt run neither).
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_copy)
 
     # -- texts ------------------------------------------------------------------------------
 
@@ -261,7 +270,7 @@ class GrowthTab(Tab):
         for number, kind in enumerate(series.KIND_NAMES, start=1):
             self.kind_buttons[kind].setText(series.kind_title(kind))
             self.kind_buttons[kind].setToolTip(f"Alt+{number}")
-        self.export_button.setText(_("&Export chart"))
+        self.export_button.setText(_("E&xport chart"))
         self.act_png.setText(_("Save as PNG…"))
         self.act_svg.setText(_("Save as SVG…"))
         self.act_copy.setText(_("Copy to clipboard"))
@@ -293,14 +302,22 @@ class GrowthTab(Tab):
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)
+        # What was read of the file goes first: the ticks below must not draw from it.
+        self._loaded = {}
         known = {a.id for a in self.model.accounts}
         checked = set(self.model.checked)
-        self.model.set_accounts(items, checked)
-        if not known:  # first fill (or another file): our accounts in use
-            self.model.set_checked(self.model.default_ids())
-        else:  # accounts added since: ticked if ours
-            new = {a.id for a in items if a.id not in known and not a.peer}
-            self.model.set_checked(set(self.model.checked) | new)
+        self.model.blockSignals(True)  # one redraw at the end, not one per step
+        try:
+            self.model.set_accounts(items, checked)
+            if not known:  # first fill (or another file): our accounts in use
+                self.model.set_checked(self.model.default_ids())
+            else:  # accounts added since: ticked if ours
+                new = {a.id for a in items if a.id not in known and not a.peer}
+                self.model.set_checked(set(self.model.checked) | new)
+        finally:
+            self.model.blockSignals(False)
+        self.model.beginResetModel()  # the views learn of the ticks at once
+        self.model.endResetModel()
         current = self.platform_box.currentData()
         self.platform_box.blockSignals(True)
         self.platform_box.clear()
@@ -311,8 +328,6 @@ class GrowthTab(Tab):
         if current is not None and self.platform_box.findData(current) >= 0:
             self.platform_box.setCurrentIndex(self.platform_box.findData(current))
         self.platform_box.blockSignals(False)
-        self._loaded = {}
-        self._first_data = series.first_date(db, [a.id for a in items])
         self._apply_preset(keep_custom=True)
         self.redraw()
 
@@ -335,7 +350,8 @@ class GrowthTab(Tab):
         self.redraw()
 
     def show_accounts(self, account_ids) -> None:
-        """Tick exactly these accounts and show their followers (Beranda's cards lead here)."""
+        """Tick exactly these accounts (Beranda's cards lead here). The chart shown stays,
+        unless it is the peer comparison, which has accounts of its own: then followers."""
         self.refresh_if_stale()
         self._tick(set(account_ids))
         if self.kind not in ("followers", "growth", "monthly", "engagement"):
@@ -361,9 +377,13 @@ class GrowthTab(Tab):
         custom = self.preset == "custom"
         for widget in (self.start_edit, self.dash, self.end_edit):
             widget.setVisible(custom)
-        if custom and keep_custom and self.start_edit.date().isValid():
-            return
-        if custom:  # start from the range shown so far
+        today = self.session.today
+        for edit in (self.start_edit, self.end_edit):  # no chart of the year 1752
+            edit.setDateRange(QDate(2000, 1, 1), QDate(today.year + 1, 12, 31))
+        if custom and keep_custom:
+            saved = QSettings().value(CUSTOM_SETTING, "")
+            start, end = _saved_range(saved) or self._range_of(self._last_preset())
+        elif custom:  # start from the range shown so far
             start, end = self._range_of(self._last_preset())
         else:
             start, end = self._range_of(self.preset)
@@ -378,10 +398,23 @@ class GrowthTab(Tab):
         return previous if previous != "custom" else series.DEFAULT_PRESET
 
     def _range_of(self, preset: str) -> tuple[dt.date, dt.date]:
-        return series.preset_range(preset, self.session.today, self._first_data)
+        first = None
+        if preset == "all":  # from the first figure of the accounts drawn
+            ids = (
+                tuple(a.id for a in series.peer_accounts(self.session.db, self._platform()))
+                if self.kind == "peers"
+                else self.model.checked_ids()
+            )
+            first = series.first_date(self.session.db, ids)
+        return series.preset_range(preset, self.session.today, first)
+
+    def _platform(self) -> str:
+        return self.platform_box.currentData() or ""
 
     def _dates_changed(self, _date) -> None:
         if self.preset == "custom":
+            start, end = self.current_range()
+            QSettings().setValue(CUSTOM_SETTING, f"{start.isoformat()}/{end.isoformat()}")
             self.redraw()
 
     def current_range(self) -> tuple[dt.date, dt.date]:
@@ -451,7 +484,7 @@ class GrowthTab(Tab):
             )
         self.chart_stack.setCurrentWidget(chart)
         notes = list(chart.notes)
-        if any(getattr(item, "missing", ()) for item in data if isinstance(item, series.Series)):
+        if chart.shaded:
             notes.insert(0, _("Grey bands: months without figures (the line is not drawn there)."))
         if spec.kind == "engagement":
             notes.insert(

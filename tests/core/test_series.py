@@ -168,7 +168,7 @@ def test_peer_platforms_need_ours_and_a_peer(db, insta):
 @pytest.mark.parametrize(
     ("preset", "expected"),
     [
-        ("month", (D(2026, 11, 1), D(2026, 11, 25))),
+        ("month", (D(2026, 10, 31), D(2026, 11, 25))),  # from last month's closing figure
         ("3m", (D(2026, 8, 25), D(2026, 11, 25))),
         ("12m", (D(2025, 11, 25), D(2026, 11, 25))),
         ("ytd", (D(2026, 1, 1), D(2026, 11, 25))),
@@ -206,3 +206,26 @@ def test_the_brief_growth_on_the_demo(demo_db):
     (bar,) = series.growth_bars(demo_db, [insta.id], D(2019, 1, 1), D(2019, 8, 1))
     assert bar.growth.end.value == 76670
     assert bar.label.startswith("+24.370 (")
+
+
+def test_a_point_on_the_start_day_is_the_base(db, insta):
+    """Index and growth agree: the value at the start is the point on that very day."""
+    snap(db, insta, ("2026-01-01", 1000), ("2026-02-01", 2000), ("2026-03-01", 3000))
+    (shown,) = series.followers(db, [insta.id], D(2026, 2, 1), D(2026, 3, 1))
+    assert shown.indexed() == (100.0, 150.0)
+    growth = figures.growth(db, insta.id, "2026-02-01", "2026-03-01")
+    assert growth.percent == 0.5
+
+
+def test_a_later_start_figure_is_named_on_its_bar(db, insta):
+    snap(db, insta, ("2026-10-31", 10), ("2026-11-20", 30))
+    (bar,) = series.growth_bars(db, [insta.id], D(2026, 1, 1), D(2026, 11, 25))
+    assert bar.label == "+20 (+200,0%) · dari 31 Okt 2026"
+
+
+def test_a_benchmark_counted_another_way_marks_nothing_below(db, insta):
+    snap(db, insta, ("2026-01-31", 10000, {"engagements": 10, "reach": 5000}))
+    figures.set_benchmark(db, "instagram", 0.05, "survei", method="reach")
+    (found,) = series.engagement(db, [insta.id], D(2026, 1, 1), D(2026, 1, 31), "followers")
+    assert found.months[0].rate == 0.001
+    assert not found.comparable and not found.below(found.months[0])

@@ -269,3 +269,85 @@ def test_new_snapshots_redraw_the_chart(growth, demo_db, demo_today):
     notify("snapshots", ids={account.id})
     (curve,) = curves(tab)
     assert curve.yData[-1] == 99999
+
+
+def test_year_to_date_lines_start_at_exactly_100(growth, demo_db, demo_today):
+    """The demo records on the 1st: the base is the 1 January figure itself."""
+    tab = growth(demo_db, demo_today)
+    tab.preset_box.setCurrentIndex(series.PRESET_NAMES.index("ytd"))
+    tab.indexed_box.setChecked(True)
+    for curve in curves(tab):
+        assert curve.yData[0] == 100.0
+
+
+def test_custom_dates_come_back_with_the_tab(growth, demo_db, demo_today):
+    tab = growth(demo_db, demo_today)
+    tab.preset_box.setCurrentIndex(series.PRESET_NAMES.index("custom"))
+    tab.start_edit.setDate(dt.date(2019, 1, 1))
+    tab.end_edit.setDate(dt.date(2019, 8, 31))
+    again = growth(demo_db, demo_today)
+    assert again.current_range() == (dt.date(2019, 1, 1), dt.date(2019, 8, 31))
+
+
+def test_eight_accounts_on_one_platform_are_all_visible(db):
+    items = [accounts.create(db, "instagram", f"unit_{n}", f"Unit {n}") for n in range(9)]
+    colours = plot.account_colors(items)
+    names = {colour.name() for colour in colours.values()}
+    assert len(names) >= 8
+    assert all(colour.lightness() < 235 for colour in colours.values())  # never white
+    styles = plot.account_styles(items)
+    assert styles[items[8].id] != styles[items[0].id]  # shades repeat: the line differs
+
+
+def test_each_key_of_the_tab_has_one_owner(growth, demo_db, demo_today):
+    """Two owners of one key (a QShortcut and an action) make Qt run neither."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    tab = growth(demo_db, demo_today)
+    keys = [s.key().toString() for s in tab.findChildren(QShortcut)]
+    keys += [
+        a.shortcut().toString() for a in tab.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) == len(set(keys))
+    assert tab.act_copy in tab.actions()  # the copy key works wherever the focus is in the tab
+    assert tab.act_copy.shortcut() == QKeySequence("Ctrl+Shift+C")
+
+
+def test_monthly_chart_shades_only_gaps_in_the_record(growth, db):
+    old = accounts.create(db, "instagram", "lama", "Lama")
+    new = accounts.create(db, "tiktok", "baru", "Baru")
+    rows = [
+        {"account_id": old.id, "date": f"2026-{m:02d}-01", "followers": 100 * m}
+        for m in range(1, 12)
+        if m != 6  # June missing
+    ]
+    rows += [
+        {"account_id": new.id, "date": f"2026-{m:02d}-01", "followers": 10 * m} for m in (9, 10, 11)
+    ]
+    metrics.upsert_snapshots(db, rows)
+    tab = growth(db, dt.date(2026, 11, 25))
+    tab.preset_box.setCurrentIndex(series.PRESET_NAMES.index("ytd"))
+    tab.show_kind("monthly")
+    regions = [i for i in tab.current_chart().item.items if isinstance(i, pg.LinearRegionItem)]
+    assert [tuple(r.getRegion()) for r in regions] == [
+        (dt.date(2026, 6, 1).toordinal(), dt.date(2026, 7, 1).toordinal())
+    ]
+    assert "Pita abu-abu" in tab.note.text()
+
+
+def test_a_one_day_range_still_shows_a_week(growth, demo_db, demo_today):
+    tab = growth(demo_db, demo_today)
+    tab.preset_box.setCurrentIndex(series.PRESET_NAMES.index("custom"))
+    tab.start_edit.setDate(dt.date(2026, 11, 1))
+    tab.end_edit.setDate(dt.date(2026, 11, 1))
+    low, high = tab.current_chart().item.vb.viewRange()[0]
+    assert 7 <= high - low <= 9
+
+
+def test_no_growth_at_all_draws_only_the_message(demo_db, demo_today, qtbot):
+    ids = tuple(a.id for a in own(demo_db))
+    spec = series.ChartSpec("growth", ids, dt.date(2010, 1, 1), dt.date(2010, 12, 31))
+    chart = plot.offscreen_chart(spec, series.chart_data(demo_db, spec), (600, 400))
+    texts = [i.toPlainText() for i in chart.item.items if isinstance(i, pg.TextItem)]
+    assert texts == ["Belum ada data pengikut — impor atau isi metrik"]
+    chart.close()
