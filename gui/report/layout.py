@@ -13,7 +13,6 @@ QGuiApplication.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -94,21 +93,6 @@ def register_fonts() -> str:
     return _family
 
 
-@contextlib.contextmanager
-def report_language(language: str):
-    """Translate and format in the report's language (which may differ from the window's)
-    for the duration; the window's language comes back after."""
-    previous = i18n.current_language()
-    if language == previous or language not in i18n.LANGUAGES:
-        yield
-        return
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(previous)
-
-
 # --- text styles -------------------------------------------------------------------------
 
 
@@ -156,6 +140,8 @@ def font(style: Style) -> QFont:
         # No hinting: glyph advances then scale exactly, so the PDF, the printer and a 60 dpi
         # preview measure text alike.
         found.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        # No "fi" ligature: a reader searching the PDF for "infografik" must find it.
+        found.setFeature(QFont.Tag("liga"), 0)
         _fonts[style] = found
     return found
 
@@ -262,7 +248,7 @@ class ChartBox:
         painter.save()
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            with report_language(self.language):
+            with i18n.language_context(self.language):
                 plot.paint_chart(painter, self.rect, db, self.spec, CHART_LAYOUT_WIDTH)
         finally:
             painter.restore()
@@ -300,7 +286,7 @@ class Layout:
         self.pages: list[Page] = []
         self._page: Page | None = None
         self._y = BODY_TOP
-        with report_language(report.language):
+        with i18n.language_context(report.language):
             blocks = report.blocks
             for index, block in enumerate(blocks):
                 self._place(block, blocks[index + 1 :])

@@ -123,10 +123,6 @@ def save_pdf(
     layout = Layout(report)
 
     def write(partial: str) -> bool:
-        # Python opens the file first: if the folder is missing or read-only, its error
-        # says why (Qt's writer would only fail silently).
-        with open(partial, "wb"):
-            pass
         writer = QPdfWriter(partial)
         writer.setResolution(chart_dpi())
         writer.setTitle(report.title)
@@ -136,7 +132,8 @@ def save_pdf(
         finally:
             del writer  # closes the file before it is renamed (Windows)
 
-    return files.write_atomically(path, write)
+    files.write_atomically(path, write)
+    return Path(path)
 
 
 def print_report(
