@@ -116,7 +116,7 @@ class KpiForm(FormDialog):
             else _("Computed from the file's figures for the period; a rate as 2,5%.")
         )
 
-    def fields(self) -> dict:
+    def values(self) -> dict:
         manual = self.measure.currentData() == "manual"
         return {
             "name": self.name.text(),
@@ -217,8 +217,8 @@ class KpiDialog(QDialog):
 
         def save():
             if kpi is None:
-                return kpis.create(db, self.start, self.end, **form.fields())
-            return kpis.update(db, kpi.id, **form.fields())
+                return kpis.create(db, self.start, self.end, **form.values())
+            return kpis.update(db, kpi.id, **form.values())
 
         form.save = save
         if form.exec():

@@ -260,10 +260,11 @@ class ReportTab(Tab):
         self._filling = True
         current = self.scope_box.currentData()
         self.scope_box.clear()
-        self.scope_box.addItem(_("Whole institution"), ("all", None))
+        # Texts as the items' data: QComboBox.findData cannot compare tuples.
+        self.scope_box.addItem(_("Whole institution"), "all")
         for unit in units.list_all(db):
-            self.scope_box.addItem(_("Unit: {name}").format(name=unit.name), ("unit", unit.id))
-        self.scope_box.addItem(_("Chosen accounts"), ("accounts", None))
+            self.scope_box.addItem(_("Unit: {name}").format(name=unit.name), f"unit:{unit.id}")
+        self.scope_box.addItem(_("Chosen accounts"), "accounts")
         index = self.scope_box.findData(current) if current else 0
         self.scope_box.setCurrentIndex(max(0, index))
         ticked = self.chosen_account_ids()
@@ -328,9 +329,7 @@ class ReportTab(Tab):
         self._changed()
 
     def _scope_changed(self, *_args) -> None:
-        scope = self.scope_box.currentData()
-        chosen = bool(scope) and scope[0] == "accounts"
-        self.account_list.setVisible(chosen)
+        self.account_list.setVisible(self._scope_is_accounts())
         self._changed()
 
     def chosen_account_ids(self) -> tuple[int, ...]:
@@ -350,13 +349,13 @@ class ReportTab(Tab):
 
     def options(self) -> report.ReportOptions:
         start, end = self.period()
-        scope = self.scope_box.currentData() or ("all", None)
+        scope = self.scope_box.currentData() or "all"
         sections = frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
         return report.ReportOptions(
             start,
             end,
-            account_ids=self.chosen_account_ids() if scope[0] == "accounts" else (),
-            unit_id=scope[1] if scope[0] == "unit" else None,
+            account_ids=self.chosen_account_ids() if scope == "accounts" else (),
+            unit_id=int(scope.removeprefix("unit:")) if scope.startswith("unit:") else None,
             language=self.language_box.currentData(),
             sections=sections,
             title=self.title_edit.text().strip(),
@@ -434,8 +433,7 @@ class ReportTab(Tab):
         self.print_button.setEnabled(True)
 
     def _scope_is_accounts(self) -> bool:
-        scope = self.scope_box.currentData()
-        return bool(scope) and scope[0] == "accounts"
+        return self.scope_box.currentData() == "accounts"
 
     def _say(self, title: str, body: str) -> None:
         self.preview_empty.set_content("report", title, body)
@@ -524,12 +522,28 @@ class ReportTab(Tab):
     # -- screenshots ------------------------------------------------------------------------
 
     def screenshot_views(self):
+        def year():
+            self.kind_box.setCurrentIndex(self.kind_box.findData("year"))
+            self.update_preview()
+            self.scroll.verticalScrollBar().setValue(0)
+            return None
+
+        def kpis_dialog():
+            from gui.kpi_dialog import KpiDialog
+
+            start, end = self.period()
+            dialog = KpiDialog(self.session, start, end, self)
+            dialog.show()
+            return dialog
+
         def english():
             self.language_box.setCurrentIndex(self.language_box.findData("en"))
             self.update_preview()
+            # the summary and table pages, not the cover
+            self.scroll.verticalScrollBar().setValue(self.scroll.verticalScrollBar().maximum())
             return None
 
-        return [("en", english)]
+        return [("tahun", year), ("kpi", kpis_dialog), ("en", english)]
 
 
 TAB_CLASS = ReportTab
