@@ -42,6 +42,13 @@ A snapshot's engagements (reach, impressions) count in the period its date falls
 monthly updates, a month's rate is that month's snapshot's engagements over the followers at
 the month's end (the same snapshot's, if it is the month's last).
 
+**Over several months** (`monthly_engagement`): the benchmark (2,15%) is a rate per month,
+while engagements summed over a year and divided by the followers at its end would read
+twelve times too high. A period longer than one calendar month is therefore reported as the
+*average of its months' rates*: each calendar month of the period (cut to the period's first
+and last day) has its rate by the rule above; months without a rate are left out of the
+average; no month with a rate gives None.
+
 A zero or missing base gives None (never a division error, never 0%); so do missing
 engagements. Engagements of 0 over a real base are a real 0%. Rates are fractions, shown with
 two decimals through `core.fmt.percent` (0.0021 -> "0,21%"; see `format_rate`).
@@ -402,6 +409,60 @@ def account_engagement(
         tuple(row[0] for row in rows),
         base_date,
     )
+
+
+def _months_of(start: str, end: str) -> list[tuple[str, str]]:
+    """The calendar months from `start` to `end`, each cut to the period: (first, last)."""
+    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    result, month = [], first.replace(day=1)
+    while month <= last:
+        after = _next_month(month)
+        result.append(
+            (max(month, first).isoformat(), min(after - dt.timedelta(days=1), last).isoformat())
+        )
+        month = after
+    return result
+
+
+@dataclass(frozen=True)
+class MonthlyEngagement:
+    """An engagement rate over a period as the average of its months' rates."""
+
+    rate: float | None
+    months: tuple[EngagementFigure, ...]
+    """Every month of the period (cut to it), with or without a rate."""
+    method: str
+
+    @property
+    def counted(self) -> int:
+        """The months with a rate (those averaged)."""
+        return sum(1 for month in self.months if month.rate is not None)
+
+    @property
+    def text(self) -> str:
+        return format_rate(self.rate)
+
+
+def monthly_engagement(
+    db: Database,
+    account_id: int,
+    start: dt.date | str,
+    end: dt.date | str,
+    method: str | None = None,
+) -> MonthlyEngagement:
+    """The engagement rate over `start`–`end` comparable with a monthly benchmark: the mean
+    of the rates of its calendar months (see the module docstring). For a period within one
+    month it is that period's rate."""
+    start_day, end_day = _day(start, "start"), _day(end, "end")
+    if end_day < start_day:
+        raise ValidationError("end", end_day, _("the end comes before the start"))
+    method = _method(method or engagement_method(db))
+    months = tuple(
+        account_engagement(db, account_id, first, last, method)
+        for first, last in _months_of(start_day, end_day)
+    )
+    rates = [month.rate for month in months if month.rate is not None]
+    return MonthlyEngagement(sum(rates) / len(rates) if rates else None, months, method)
 
 
 # --- benchmarks and targets --------------------------------------------------------------

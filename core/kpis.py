@@ -17,7 +17,9 @@ Realisation, over the indicator's period and the accounts in scope (`evaluate`):
   pair as `core.figures.account_engagement` computes it (the method in settings; by default
   the period's engagements over the followers at its end). Accounts without a rate are left
   out. Pooling weighs each account by its audience, so a small account's high rate does not
-  hide a large account's low one (the mean of the rates would);
+  hide a large account's low one (the mean of the rates would). Pooled per calendar month;
+  over several months, the months' pooled rates are averaged, since targets and benchmarks
+  are monthly rates (`core.figures.monthly_engagement`);
 - "manual": the value the team entered (`manual_value`), e.g. a survey score or media mentions.
 
 Rates (target and realisation of "engagement_rate") are fractions, 0.025 = 2,5%, as everywhere
@@ -302,14 +304,23 @@ def _follower_growth(db: Database, account_ids: list[int], start: str, end: str)
 def pooled_engagement(
     db: Database, account_ids: Iterable[int], start: str, end: str
 ) -> float | None:
-    """Σ engagements ÷ Σ base of the accounts that have a rate (see the module docstring)."""
-    engagements = base = 0
-    for account_id in account_ids:
-        figure = figures.account_engagement(db, account_id, start, end)
-        if figure.rate is not None:
-            engagements += figure.engagements or 0
-            base += figure.base or 0
-    return figures.engagement_rate(engagements, base) if base else None
+    """Σ engagements ÷ Σ base of the accounts that have a rate, per calendar month of the
+    period, and the months' pooled rates averaged as `figures.monthly_engagement` averages
+    one account's (see the module docstring)."""
+    account_ids = list(account_ids)
+    per_account = [figures.monthly_engagement(db, i, start, end) for i in account_ids]
+    rates = []
+    for month in range(len(per_account[0].months) if per_account else 0):
+        engagements = base = 0
+        for found in per_account:
+            figure = found.months[month]
+            if figure.rate is not None:
+                engagements += figure.engagements or 0
+                base += figure.base or 0
+        rate = figures.engagement_rate(engagements, base) if base else None
+        if rate is not None:
+            rates.append(rate)
+    return sum(rates) / len(rates) if rates else None
 
 
 def evaluate(db: Database, kpi: Kpi, account_ids: Iterable[int] | None = None) -> KpiResult:

@@ -409,7 +409,7 @@ def _summary(context: _Context) -> list[Block]:
         label, growth = context.labels[account.id], context.growth[account.id]
         text = growth_sentence(account, label, growth)
         if growth is not None:
-            rate = figures.account_engagement(
+            rate = figures.monthly_engagement(
                 context.db, account.id, context.start, context.end, method
             ).rate
             benchmark = figures.benchmark(context.db, account.platform)
@@ -574,7 +574,7 @@ def _engagement(context: _Context) -> list[Block]:
     method = figures.engagement_method(db)
     rows = []
     for account in context.accounts:
-        rate = figures.account_engagement(db, account.id, context.start, context.end, method).rate
+        rate = figures.monthly_engagement(db, account.id, context.start, context.end, method).rate
         benchmark = figures.benchmark(db, account.platform)
         target = figures.target(db, account.id).engagement_rate
         rows.append(
@@ -596,9 +596,10 @@ def _engagement(context: _Context) -> list[Block]:
     )
     blocks.append(
         Paragraph(
-            _("Engagement rate over the whole period: {method}.").format(
-                method=figures.method_title(method)
-            ),
+            _(
+                "Engagement rate: the average of the period's monthly rates, as the benchmark "
+                "is a monthly rate ({method})."
+            ).format(method=figures.method_title(method)),
             "note",
         )
     )

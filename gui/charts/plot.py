@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QCursor, QImage, QPainter
+from PySide6.QtGui import QColor, QCursor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import accounts, files, fmt, series
@@ -767,11 +767,24 @@ def _level_line(rate: float, colour, style, label: str, right: bool = False) -> 
 
 
 def offscreen_chart(
-    spec: series.ChartSpec, data, size: tuple[int, int], title: bool = True
+    spec: series.ChartSpec,
+    data,
+    size: tuple[int, int],
+    title: bool = True,
+    font_family: str | None = None,
 ) -> Chart:
-    """A chart drawn at `size` without a visible window (the caller closes it)."""
+    """A chart drawn at `size` without a visible window (the caller closes it). With
+    `font_family`, every text of the chart is in it (a PDF then embeds only its own font,
+    whatever the computer's interface font is)."""
     chart = Chart(spec.kind)
     chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    if font_family:
+        font = QFont(chart.font())
+        font.setFamily(font_family)
+        chart.setFont(font)
+        chart.scene().setFont(font)
+        for side in ("bottom", "left"):
+            chart.item.getAxis(side).setStyle(tickFont=font)
     chart.resize(*size)
     draw(chart, spec, data)
     if title:
@@ -817,12 +830,15 @@ def paint_chart(
     spec: series.ChartSpec,
     layout_width: int = 900,
     title: bool = False,
+    font_family: str | None = None,
 ) -> None:
     """Draw the chart of `spec` into `target` on any painter (a PDF page: lines and text stay
     vectors). The chart is laid out `layout_width` pixels wide with `target`'s proportions,
     then scaled to fit, so its text keeps its size relative to the chart."""
     height = max(100, round(layout_width * target.height() / max(1.0, target.width())))
-    chart = offscreen_chart(spec, series.chart_data(db, spec), (layout_width, height), title)
+    chart = offscreen_chart(
+        spec, series.chart_data(db, spec), (layout_width, height), title, font_family
+    )
     try:
         chart.render(painter, target, chart.viewport().rect())
     finally:

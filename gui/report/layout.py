@@ -249,7 +249,14 @@ class ChartBox:
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             with i18n.language_context(self.language):
-                plot.paint_chart(painter, self.rect, db, self.spec, CHART_LAYOUT_WIDTH)
+                plot.paint_chart(
+                    painter,
+                    self.rect,
+                    db,
+                    self.spec,
+                    CHART_LAYOUT_WIDTH,
+                    font_family=register_fonts(),
+                )
         finally:
             painter.restore()
 

@@ -383,3 +383,24 @@ def test_demo_has_engagement_figures_benchmarks_and_targets(demo_db, demo_today)
         old.rate is None
         and old.base == figures.value_at(demo_db, by_platform["instagram"].id, "2019-12-31").value
     )
+
+
+def test_a_period_of_several_months_averages_the_monthly_rates(db, account):
+    """A year's engagements over the year-end followers would read twelve times the monthly
+    benchmark: several months are the mean of their months' rates."""
+    snap(
+        db,
+        account,
+        ("2026-01-31", 10000, {"engagements": 300}),  # 3,00%
+        ("2026-02-28", 10000, {"engagements": 100}),  # 1,00%
+    )
+    found = figures.monthly_engagement(db, account.id, "2026-01-01", "2026-03-31", "followers")
+    assert found.rate == pytest.approx(0.02)  # March has no rate: left out of the mean
+    assert found.counted == 2 and len(found.months) == 3
+    summed = figures.account_engagement(db, account.id, "2026-01-01", "2026-03-31", "followers")
+    assert summed.rate == pytest.approx(0.04)  # what the monthly average avoids
+    one_month = figures.monthly_engagement(db, account.id, "2026-01-01", "2026-01-31")
+    assert (
+        one_month.rate
+        == figures.account_engagement(db, account.id, "2026-01-01", "2026-01-31").rate
+    )
