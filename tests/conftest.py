@@ -66,6 +66,51 @@ def demo_db(tmp_path):
     handle.close()
 
 
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    """A demo file on disk, made once per test module, for commands that open it by path
+    (read-only ones: the tests must not change it)."""
+    from core import demo
+    from core.db import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    with open_database(path, create=True) as handle:
+        demo.populate(handle, today=DEMO_TODAY)
+    return path
+
+
+@pytest.fixture
+def run_qt(run_main, qapp):
+    """Run a command that draws (chart, report) in this process: Qt's application is the
+    tests' own."""
+    return run_main
+
+
+def _pdf_pages(path) -> list[str]:
+    """A PDF's text laid out as on its pages (pdftotext -layout, from poppler-utils, which
+    .ci/run installs), one string per page."""
+    import subprocess
+
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        pytest.fail("pdftotext is missing: install poppler-utils (apt-get install poppler-utils)")
+    out = subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, check=True)
+    pages = out.stdout.decode("utf-8").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+@pytest.fixture
+def pdf_pages():
+    """path -> the PDF's text per page."""
+    return _pdf_pages
+
+
+@pytest.fixture
+def pdf_text():
+    """path -> the whole text of a PDF file (its pages joined by form feeds)."""
+    return lambda path: "\f".join(_pdf_pages(path))
+
+
 @pytest.fixture
 def demo_today():
     return DEMO_TODAY

@@ -1,7 +1,6 @@
 """`chart`: a growth chart saved from the command line, as the Growth tab's export draws it;
 options checked before anything is drawn."""
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -13,27 +12,10 @@ from core.errors import ValidationError
 TODAY = "2026-11-25"
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    from core import demo
-    from core.db import open_database
-
-    path = tmp_path_factory.mktemp("chart") / "demo.sqlite"
-    with open_database(path, create=True) as db:
-        demo.populate(db, today=dt.date.fromisoformat(TODAY))
-    return path
-
-
-@pytest.fixture
-def run(run_main, qapp):
-    """The command in this process, Qt's application being the tests' own."""
-    return run_main
-
-
-def test_png_of_the_chosen_size(run, demo_file, tmp_path):
+def test_png_of_the_chosen_size(run_qt, demo_path, tmp_path):
     out = tmp_path / "growth.png"
-    code, text = run(
-        "chart", "--db", str(demo_file), "--kind", "growth", "--range", "ytd",
+    code, text = run_qt(
+        "chart", "--db", str(demo_path), "--kind", "growth", "--range", "ytd",
         "--today", TODAY, "--size", "1000x500", "--out", str(out),
     )  # fmt: skip
     assert code == 0, text
@@ -42,10 +24,10 @@ def test_png_of_the_chosen_size(run, demo_file, tmp_path):
     assert (image.width(), image.height()) == (1000, 500)
 
 
-def test_svg_of_one_account_indexed(run, demo_file, tmp_path):
+def test_svg_of_one_account_indexed(run_qt, demo_path, tmp_path):
     out = tmp_path / "followers.svg"
-    code, text = run(
-        "chart", "--db", str(demo_file), "--account", "instagram:bmsn_ri", "--indexed",
+    code, text = run_qt(
+        "chart", "--db", str(demo_path), "--account", "instagram:bmsn_ri", "--indexed",
         "--from", "2019-01-01", "--to", "2019-08-31", "--out", str(out),
     )  # fmt: skip
     assert code == 0, text
@@ -64,20 +46,20 @@ def test_svg_of_one_account_indexed(run, demo_file, tmp_path):
         (["--size", "besar"], "--size"),
     ],
 )
-def test_bad_options_write_nothing(run, demo_file, tmp_path, options, message):
+def test_bad_options_write_nothing(run_qt, demo_path, tmp_path, options, message):
     out = tmp_path / "chart.png"
-    code, text = run("chart", "--db", str(demo_file), "--out", str(out), *options)
+    code, text = run_qt("chart", "--db", str(demo_path), "--out", str(out), *options)
     assert code == 2
     assert message in text
     assert not out.exists()
 
 
-def test_wrong_extension_and_existing_file(run, demo_file, tmp_path):
-    code, text = run("chart", "--db", str(demo_file), "--out", str(tmp_path / "chart.jpg"))
+def test_wrong_extension_and_existing_file(run_qt, demo_path, tmp_path):
+    code, text = run_qt("chart", "--db", str(demo_path), "--out", str(tmp_path / "chart.jpg"))
     assert code == 2 and ".png" in text
     existing = tmp_path / "chart.png"
     existing.write_bytes(b"keep")
-    code, text = run("chart", "--db", str(demo_file), "--out", str(existing))
+    code, text = run_qt("chart", "--db", str(demo_path), "--out", str(existing))
     assert code == 2 and "--force" in text
     assert existing.read_bytes() == b"keep"
 

@@ -1,10 +1,6 @@
 """`report`: the PDF summary from the command line, with the brief's figures in its text;
 scope by unit or accounts; refusals before anything is written."""
 
-import datetime as dt
-import shutil
-import subprocess
-
 import pytest
 
 from core import units
@@ -12,32 +8,10 @@ from core import units
 TODAY = "2026-11-25"
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    from core import demo
-    from core.db import open_database
-
-    path = tmp_path_factory.mktemp("report") / "demo.sqlite"
-    with open_database(path, create=True) as db:
-        demo.populate(db, today=dt.date.fromisoformat(TODAY))
-    return path
-
-
-@pytest.fixture
-def run(run_main, qapp):
-    return run_main
-
-
-def pdf_text(path) -> str:
-    tool = shutil.which("pdftotext")
-    assert tool, "pdftotext (poppler-utils) is needed: .ci/run installs it"
-    return subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True).stdout
-
-
-def test_the_brief_year_summary(run, demo_file, tmp_path):
+def test_the_brief_year_summary(pdf_text, run_qt, demo_path, tmp_path):
     out = tmp_path / "laporan.pdf"
-    code, text = run(
-        "report", "--db", str(demo_file), "--from", "2019-01-01", "--to", "2019-08-31",
+    code, text = run_qt(
+        "report", "--db", str(demo_path), "--from", "2019-01-01", "--to", "2019-08-31",
         "--out", str(out), "--today", TODAY, "--prepared-by", "Rina",
     )  # fmt: skip
     assert code == 0, text
@@ -48,10 +22,10 @@ def test_the_brief_year_summary(run, demo_file, tmp_path):
     assert "Disusun 25 November 2026 oleh Rina" in pdf
 
 
-def test_english_and_chosen_accounts(run, demo_file, tmp_path):
+def test_english_and_chosen_accounts(pdf_text, run_qt, demo_path, tmp_path):
     out = tmp_path / "report.pdf"
-    code, text = run(
-        "report", "--db", str(demo_file), "--from", "2019-01-01", "--to", "2019-08-31",
+    code, text = run_qt(
+        "report", "--db", str(demo_path), "--from", "2019-01-01", "--to", "2019-08-31",
         "--out", str(out), "--lang", "en", "--accounts", "instagram:bmsn_ri",
     )  # fmt: skip
     assert code == 0, text
@@ -60,14 +34,14 @@ def test_english_and_chosen_accounts(run, demo_file, tmp_path):
     assert "bmsn.timur" not in pdf and "Page 1 of" in pdf
 
 
-def test_a_unit_by_its_short_name(run, demo_file, tmp_path):
+def test_a_unit_by_its_short_name(pdf_text, run_qt, demo_path, tmp_path):
     from core.db import open_database
 
-    with open_database(demo_file, read_only=True) as db:
+    with open_database(demo_path, read_only=True) as db:
         unit = next(u for u in units.list_all(db) if u.short_name)
     out = tmp_path / "unit.pdf"
-    code, text = run(
-        "report", "--db", str(demo_file), "--from", "2026-01-01", "--to", "2026-10-31",
+    code, text = run_qt(
+        "report", "--db", str(demo_path), "--from", "2026-01-01", "--to", "2026-10-31",
         "--out", str(out), "--unit", unit.short_name,
     )  # fmt: skip
     assert code == 0, text
@@ -84,9 +58,9 @@ def test_a_unit_by_its_short_name(run, demo_file, tmp_path):
         (["--from", "2019-01-01", "--to", "2019-08-31", "--accounts", "x:siapa"], 2, "x:siapa"),
     ],
 )
-def test_refusals_write_nothing(run, demo_file, tmp_path, options, code, message):
+def test_refusals_write_nothing(run_qt, demo_path, tmp_path, options, code, message):
     out = tmp_path / "laporan.pdf"
-    got, text = run("report", "--db", str(demo_file), "--out", str(out), *options)
+    got, text = run_qt("report", "--db", str(demo_path), "--out", str(out), *options)
     assert got == code, text
     assert message in text
     assert not out.exists()

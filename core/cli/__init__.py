@@ -32,6 +32,21 @@ def db_path(args: argparse.Namespace) -> Path:
 TODAY_RANGE = (dt.date(2020, 1, 1), dt.date(2099, 12, 31))
 
 
+def parse_date(option: str, text: str | None) -> dt.date | None:
+    """A date option (--from, --to): None when not given; a usage error naming the option
+    when it is not a real YYYY-MM-DD date (31/02, 2019-02-30)."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            _("{option}: {value} is not a date in the form YYYY-MM-DD").format(
+                option=option, value=text
+            )
+        ) from None
+
+
 def parse_today(text: str | None) -> dt.date:
     """The --today option: the date demo data treats as today (default: the real today)."""
     if not text:

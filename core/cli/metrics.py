@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from core import accounts, metrics
+from core.cli import parse_date
 from core.cli.export import export_kind
 from core.db import Database
 from core.errors import UsageError
@@ -26,16 +27,8 @@ METRIC_COLUMNS = (
 
 
 def _day(option: str, text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise UsageError(
-            _("{option}: {value} is not a date in the form YYYY-MM-DD").format(
-                option=option, value=text
-            )
-        ) from None
+    day = parse_date(option, text)
+    return day.isoformat() if day else None
 
 
 def _period_options(parser: argparse.ArgumentParser) -> None:

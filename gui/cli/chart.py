@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from core import series
-from core.cli import add_db_option, db_path, parse_today, say
+from core.cli import add_db_option, db_path, parse_date, parse_today, say
 from core.errors import UsageError, ValidationError
 from core.i18n import _
 from gui.cli.screenshots import parse_size
@@ -56,19 +56,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_chart)
 
 
-def _date(option: str, text: str | None):
-    import datetime as dt
-
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            _("{option}: {value} is not a date (use YYYY-MM-DD)").format(option=option, value=text)
-        ) from None
-
-
 def chart_spec(db, args: argparse.Namespace) -> series.ChartSpec:
     """The chart the options ask for, checked against the file."""
     from core import accounts
@@ -82,9 +69,9 @@ def chart_spec(db, args: argparse.Namespace) -> series.ChartSpec:
     except ValidationError as error:
         raise UsageError(f"--account {error.value}: {error.reason}") from None
     # --to alone: the preset's range ending that day (12 months up to --to), not today
-    last = _date("--to", args.end) or today
+    last = parse_date("--to", args.end) or today
     start, end = series.preset_range(args.preset, last, series.first_date(db, ids))
-    start = _date("--from", args.start) or start
+    start = parse_date("--from", args.start) or start
     if end < start:
         raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
     platform = None

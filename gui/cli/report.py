@@ -4,11 +4,10 @@ Laporan tab saves it."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 from pathlib import Path
 
-from core.cli import add_db_option, db_path, parse_today, say
+from core.cli import add_db_option, db_path, parse_date, parse_today, say
 from core.errors import LinimasaError, UsageError, ValidationError
 from core.i18n import _
 
@@ -44,15 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_report)
 
 
-def _date(option: str, text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            _("{option}: {value} is not a date (use YYYY-MM-DD)").format(option=option, value=text)
-        ) from None
-
-
 def scope_account_ids(db, text: str | None) -> tuple[int, ...]:
     """--accounts: "platform:handle" is that account; a bare handle is that handle on every
     platform. Unknown names are a usage error naming them."""
@@ -81,7 +71,7 @@ def scope_account_ids(db, text: str | None) -> tuple[int, ...]:
 def report_options(db, args: argparse.Namespace):
     from core import report, units
 
-    start, end = _date("--from", args.start), _date("--to", args.end)
+    start, end = parse_date("--from", args.start), parse_date("--to", args.end)
     if end < start:
         raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
     unit_id = None

@@ -29,16 +29,6 @@ AFTER_BREAK = "Belum ada data keamanan akun untuk periode ini."
 COLUMNS = ("Akun", "Platform", "Pengikut awal", "Pengikut akhir", "Perubahan", "%")
 
 
-def pdftotext(path) -> list[str]:
-    """The PDF's text, laid out as on the page, one string per page."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        pytest.fail("pdftotext is missing: install poppler-utils (apt-get install poppler-utils)")
-    out = subprocess.run([exe, "-layout", str(path), "-"], capture_output=True, check=True)
-    pages = out.stdout.decode("utf-8").split("\f")
-    return pages[:-1] if pages and not pages[-1].strip() else pages
-
-
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -89,11 +79,11 @@ def report(demo_db, qapp):
 
 
 def test_pdf_holds_every_text_the_table_on_each_page_and_numbered_footers(
-    demo_db, report, tmp_path
+    pdf_pages, demo_db, report, tmp_path
 ):
     out = render.save_pdf(demo_db, report, tmp_path / "laporan.pdf")
     assert out == tmp_path / "laporan.pdf" and out.stat().st_size > 0
-    pages = pdftotext(out)
+    pages = pdf_pages(out)
     total = render.page_count(demo_db, report)
     assert len(pages) == total
     assert 4 <= total <= 8
@@ -130,9 +120,9 @@ def test_pdf_holds_every_text_the_table_on_each_page_and_numbered_footers(
     assert any(page.strip().startswith("Keamanan akun") for page in pages)
 
 
-def test_footer_in_the_reports_language_not_the_windows(demo_db, qapp, tmp_path):
+def test_footer_in_the_reports_language_not_the_windows(pdf_pages, demo_db, qapp, tmp_path):
     report = make_report(demo_db, language="en", chart=False)
-    pages = pdftotext(render.save_pdf(demo_db, report, tmp_path / "report.pdf"))
+    pages = pdf_pages(render.save_pdf(demo_db, report, tmp_path / "report.pdf"))
     assert "Page 1 of" in pages[1] and "Halaman" not in "".join(pages)
 
 
@@ -232,9 +222,9 @@ def test_a_failed_save_leaves_nothing_and_names_the_path(demo_db, report, tmp_pa
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
 
-def test_saving_twice_gives_the_same_pages(demo_db, report, tmp_path):
-    first = pdftotext(render.save_pdf(demo_db, report, tmp_path / "a.pdf"))
-    second = pdftotext(render.save_pdf(demo_db, report, tmp_path / "a.pdf"))
+def test_saving_twice_gives_the_same_pages(pdf_pages, demo_db, report, tmp_path):
+    first = pdf_pages(render.save_pdf(demo_db, report, tmp_path / "a.pdf"))
+    second = pdf_pages(render.save_pdf(demo_db, report, tmp_path / "a.pdf"))
     assert len(first) == len(second) == render.page_count(demo_db, report)
 
 

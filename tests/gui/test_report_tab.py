@@ -5,8 +5,6 @@ indicators' dialog changes the KPI table, and empty or impossible reports say wh
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -27,12 +25,6 @@ def tab(qtbot, demo_db, demo_today):
     made.detach()
 
 
-def pdf_text(path) -> str:
-    tool = shutil.which("pdftotext")
-    assert tool, "pdftotext (poppler-utils) is needed: .ci/run installs it"
-    return subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True).stdout
-
-
 def choose_custom(tab, start: dt.date, end: dt.date) -> None:
     tab.kind_box.setCurrentIndex(tab.kind_box.findData("custom"))
     tab.start_edit.setDate(QDate(start.year, start.month, start.day))
@@ -49,7 +41,7 @@ def test_a_monthly_report_starts_with_the_last_full_month(tab, demo_today):
     assert tab.note.text().startswith(f"{pages} halaman")
 
 
-def test_the_pdf_holds_the_brief_figures(tab, tmp_path):
+def test_the_pdf_holds_the_brief_figures(pdf_text, tab, tmp_path):
     choose_custom(tab, dt.date(2019, 1, 1), dt.date(2019, 8, 31))
     path = tab.write_pdf(tmp_path / "laporan.pdf")
     text = pdf_text(path)
@@ -58,7 +50,7 @@ def test_the_pdf_holds_the_brief_figures(tab, tmp_path):
     assert not list(tmp_path.glob(".*.partial"))
 
 
-def test_english_report_from_the_indonesian_window(tab, tmp_path):
+def test_english_report_from_the_indonesian_window(pdf_text, tab, tmp_path):
     choose_custom(tab, dt.date(2019, 1, 1), dt.date(2019, 8, 31))
     tab.language_box.setCurrentIndex(tab.language_box.findData("en"))
     tab.update_preview()
@@ -67,7 +59,7 @@ def test_english_report_from_the_indonesian_window(tab, tmp_path):
     assert tab.kind_box.itemText(0) == "Bulan"  # the window stays Indonesian
 
 
-def test_sections_left_out_are_not_in_the_report(tab, tmp_path):
+def test_sections_left_out_are_not_in_the_report(pdf_text, tab, tmp_path):
     choose_custom(tab, dt.date(2019, 1, 1), dt.date(2019, 8, 31))
     tab.section_boxes["summary"].setChecked(False)
     tab.update_preview()
@@ -76,7 +68,7 @@ def test_sections_left_out_are_not_in_the_report(tab, tmp_path):
     assert "Pengikut" in text
 
 
-def test_chosen_accounts_only(tab, demo_db, tmp_path):
+def test_chosen_accounts_only(pdf_text, tab, demo_db, tmp_path):
     insta = next(
         a for a in accounts.list_all(demo_db) if a.handle == "bmsn_ri" and a.platform == "instagram"
     )
@@ -117,7 +109,9 @@ def test_a_failed_save_says_where_and_leaves_nothing(tab, tmp_path, monkeypatch)
     assert shown and "tidak-ada" in shown[0]
 
 
-def test_a_new_indicator_appears_in_the_report(tab, demo_db, qtbot, monkeypatch, tmp_path):
+def test_a_new_indicator_appears_in_the_report(
+    pdf_text, tab, demo_db, qtbot, monkeypatch, tmp_path
+):
     start, end = tab.period()
     dialog = KpiDialog(tab.session, start, end, tab)
     qtbot.addWidget(dialog)
