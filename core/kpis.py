@@ -103,8 +103,12 @@ def _row(row) -> Kpi:
 # --- checks ------------------------------------------------------------------------------
 
 
-def _number(field: str, value: object, *, required: bool) -> float | None:
-    """A finite number: int, float, or text as people type it ("76.670", "3,5", "2,5%")."""
+def _number(field: str, value: object, *, required: bool, rate: bool = False) -> float | None:
+    """A finite number: int, float, or text as people type it ("76.670", "3,5", "90%").
+
+    For a rate (`rate`), typed text is a percentage, with or without "%": "2,5" and "2,5%"
+    are both 0.025, as the form says; numbers given as numbers are fractions (0.025). For
+    other measures "90%" is 90 (the unit says what it counts)."""
     from core import parse
 
     if value is None or (isinstance(value, str) and parse.is_no_value(value)):
@@ -114,7 +118,13 @@ def _number(field: str, value: object, *, required: bool) -> float | None:
     if isinstance(value, bool):
         raise ValidationError(field, value, _("must be a number"))
     try:
-        number = parse.percent(value) if isinstance(value, str) else float(value)
+        if isinstance(value, str):
+            text = value.strip().removesuffix("%").strip()
+            number = parse.number(text)
+            if rate and number is not None:
+                number = number / 100
+        else:
+            number = float(value)
     except (TypeError, ValueError) as error:
         raise ValidationError(field, value, _("must be a number")) from error
     if number is None or not math.isfinite(number):
@@ -130,10 +140,11 @@ def _check(fields: dict) -> dict:
         "name": validate.text("name", fields["name"], max_length=200),
         "level": validate.choice("level", fields["level"], LEVELS),
         "measure": validate.choice("measure", fields["measure"], MEASURES),
-        "target": _number("target", fields["target"], required=True),
-        "unit": validate.text("unit", fields["unit"], required=False, max_length=40),
-        "manual_value": _number("manual_value", fields["manual_value"], required=False),
     }
+    rate = clean["measure"] == "engagement_rate"
+    clean["target"] = _number("target", fields["target"], required=True, rate=rate)
+    clean["unit"] = validate.text("unit", fields["unit"], required=False, max_length=40)
+    clean["manual_value"] = _number("manual_value", fields["manual_value"], required=False)
     if clean["period_end"] < clean["period_start"]:
         raise ValidationError(
             "period_end", clean["period_end"], _("the end comes before the start")
@@ -141,9 +152,7 @@ def _check(fields: dict) -> dict:
     if clean["target"] < 0:
         raise ValidationError("target", fields["target"], _("must not be negative"))
     if clean["measure"] == "engagement_rate" and clean["target"] > 1:
-        raise ValidationError(
-            "target", fields["target"], _("must be a fraction from 0 to 1 (0.0215 for 2,15%)")
-        )
+        raise ValidationError("target", fields["target"], _("a rate is at most 100%"))
     return clean
 
 
@@ -354,6 +363,34 @@ STATUS_TITLES = {
 def status_title(result: KpiResult) -> str:
     """ "Tercapai", "Belum tercapai" or "Belum ada data"."""
     return _(STATUS_TITLES[result.achieved])
+
+
+def input_text(kpi: Kpi, value: float | None) -> str:
+    """A target or value as the form shows it for editing, read back the same by `create`
+    and `update`: "1,50%" for a rate, "8.000" or "3,62" otherwise (no unit)."""
+    from babel import numbers as bnumbers
+
+    from core import fmt
+    from core.i18n import babel_locale
+
+    if value is None:
+        return ""
+    if kpi.measure == "engagement_rate":
+        return fmt.percent(value, 2)
+    return bnumbers.format_decimal(value, "#,##0.##", locale=babel_locale())
+
+
+def percent_text(result: KpiResult) -> str:
+    """Realisation ÷ target as a whole percentage, never rounded up to 100% while the
+    target is not reached (249 of 250 is 99%, not 100%)."""
+    from core import fmt
+
+    if result.percent is None:
+        return "–"
+    percent = result.percent
+    if not result.achieved:
+        percent = math.floor(percent * 100) / 100
+    return fmt.percent(percent, 0)
 
 
 def value_text(kpi: Kpi, value: float | None) -> str:

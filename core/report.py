@@ -32,7 +32,7 @@ from pathlib import Path
 from core import accounts, figures, fmt, i18n, series, units, validate
 from core.db import Database
 from core.errors import ValidationError
-from core.i18n import _
+from core.i18n import _, ngettext
 
 SECTIONS = ("summary", "followers", "charts", "engagement", "output", "kpi", "security")
 """The report's sections, in order; `ReportOptions.sections` chooses among them."""
@@ -213,9 +213,11 @@ def growth_sentence(
             "value": fmt.number(growth.end.value),
         }
         if subscribers:
-            text = _("On {date}, {account} had {value} subscribers; no later figure yet.")
+            text = _(
+                "On {date}, {account} had {value} subscribers; no other figure in this period."
+            )
         else:
-            text = _("On {date}, {account} had {value} followers; no later figure yet.")
+            text = _("On {date}, {account} had {value} followers; no other figure in this period.")
         return text.format(**values)
     start, end = _when(growth)
     values = {
@@ -372,7 +374,12 @@ def _cover(context: _Context, title: str, period: str) -> Cover:
     if options.unit_id is not None:
         unit = units.path_name(db, options.unit_id)
     elif options.account_ids:
-        names = ", ".join(series.account_label(a) for a in context.accounts)
+        if len(context.accounts) <= 3:
+            names = ", ".join(series.account_label(a) for a in context.accounts)
+        else:  # a cover is no place for a list (the tables name them)
+            names = ngettext("{n} account", "{n} accounts", len(context.accounts)).format(
+                n=len(context.accounts)
+            )
         unit = _("Selected accounts: {accounts}").format(accounts=names)
     else:
         unit = _("Whole institution")
@@ -748,7 +755,7 @@ def _top_posts(context: _Context, variants: list[_VariantRow]) -> list[Block]:
             (_("Post"), _("Account"), _("Published"), _("Engagements")),
             rows,
             frozenset({3}),
-            widths=(6, 3, 2, 2),
+            widths=(5.5, 3, 2, 2.6),
         ),
         Paragraph(
             _("Engagements: reactions, comments, shares and saves at the latest measurement."),
@@ -767,17 +774,18 @@ def _kpi(context: _Context) -> list[Block]:
     found = kpis.list_for(context.db, context.start, context.end)
     if not found:
         return blocks + [Paragraph(_("No indicators have been set for this period."))]
-    ids = [a.id for a in context.accounts]
+    # Indicators are the institution's: they are measured over all of our accounts, also
+    # in a unit's report (a unit's share of an institution-wide target is no realisation).
     rows = []
     for kpi in found:
-        result = kpis.evaluate(context.db, kpi, ids)
+        result = kpis.evaluate(context.db, kpi)
         rows.append(
             (
                 kpi.name,
                 kpis.level_title(kpi.level),
                 kpis.value_text(kpi, kpi.target),
                 kpis.value_text(kpi, result.realisation),
-                fmt.percent(result.percent, 0) if result.percent is not None else "–",
+                kpis.percent_text(result),
                 kpis.status_title(result),
             )
         )
@@ -793,9 +801,13 @@ def _kpi(context: _Context) -> list[Block]:
             ),
             tuple(rows),
             frozenset({2, 3, 4}),
-            widths=(5, 2, 2, 2, 1.2, 2.5),
+            widths=(5, 2, 2.2, 2.6, 1.2, 2.5),
         )
     )
+    if context.options.unit_id is not None or context.options.account_ids:
+        blocks.append(
+            Paragraph(_("Indicators are measured over all of the institution's accounts."), "note")
+        )
     return blocks
 
 

@@ -88,11 +88,8 @@ class KpiForm(FormDialog):
         if kpi is not None:
             self.level.setCurrentIndex(kpis.LEVELS.index(kpi.level))
             self.measure.setCurrentIndex(kpis.MEASURES.index(kpi.measure))
-            self.target.setText(kpis.value_text(kpi, kpi.target).removesuffix(kpi.unit).strip())
-            if kpi.manual_value is not None:
-                self.manual.setText(
-                    kpis.value_text(kpi, kpi.manual_value).removesuffix(kpi.unit).strip()
-                )
+            self.target.setText(kpis.input_text(kpi, kpi.target))
+            self.manual.setText(kpis.input_text(kpi, kpi.manual_value))
         self.add_field("name", _("&Name"), self.name)
         self.add_field("level", _("&Level"), self.level)
         self.add_field("measure", _("&Measure"), self.measure)
@@ -113,7 +110,7 @@ class KpiForm(FormDialog):
         self.hint.setText(
             _("Entered by hand: type the value reached.")
             if manual
-            else _("Computed from the file's figures for the period; a rate as 2,5%.")
+            else _("Computed from the file's figures for the whole institution; a rate as 2,5%.")
         )
 
     def values(self) -> dict:

@@ -56,6 +56,16 @@ def test_a_unit_by_its_short_name(pdf_text, run_qt, demo_path, tmp_path):
         (["--from", "2019-01-01", "--to", "2019-02-30"], 2, "bukan tanggal"),
         (["--from", "2019-01-01", "--to", "2019-08-31", "--unit", "Tidak Ada"], 2, "--unit"),
         (["--from", "2019-01-01", "--to", "2019-08-31", "--accounts", "x:siapa"], 2, "x:siapa"),
+        (
+            ["--from", "2019-01-01", "--to", "2019-08-31", "--accounts", "piawaian_lpk"],
+            2,
+            "pembanding",
+        ),
+        (
+            ["--from", "2019-01-01", "--to", "2019-08-31", "--unit", "x", "--accounts", "bmsn_ri"],
+            2,
+            "pilih salah satu",
+        ),
     ],
 )
 def test_refusals_write_nothing(run_qt, demo_path, tmp_path, options, code, message):

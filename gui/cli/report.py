@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", required=True)
     parser.add_argument("--out", metavar="FILE.pdf", required=True, help=_("the PDF file"))
     parser.add_argument(
-        "--lang", dest="report_lang", choices=("id", "en"), default="id",
-        help=_("the report's language (default: id)"),
+        "--lang", dest="report_lang", choices=("id", "en"), default=None,
+        help=_("the report's language (default: the command's language, else id)"),
     )  # fmt: skip
     parser.add_argument("--unit", metavar="NAME", help=_("a unit's name or short name"))
     parser.add_argument(
@@ -56,12 +56,17 @@ def scope_account_ids(db, text: str | None) -> tuple[int, ...]:
         if not name:
             continue
         platform, _colon, handle = name.rpartition(":")
-        handle = handle.lstrip("@").casefold()
+        platform, handle = platform.casefold(), handle.lstrip("@").casefold()
         found = [
             a.id
             for a in known
             if a.handle.casefold() == handle and (not platform or a.platform == platform)
         ]
+        if found and all(a.peer for a in known if a.id in found):
+            raise UsageError(
+                _("--accounts: {name} is another institution's account (a peer); reports "
+                  "are about your own").format(name=name)
+            )  # fmt: skip
         if not found:
             raise UsageError(_("--accounts: no account {name} in this file").format(name=name))
         ids += [i for i in found if i not in ids]
@@ -74,6 +79,8 @@ def report_options(db, args: argparse.Namespace):
     start, end = parse_date("--from", args.start), parse_date("--to", args.end)
     if end < start:
         raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    if args.unit and args.accounts:
+        raise UsageError(_("--unit and --accounts: choose one scope"))
     unit_id = None
     if args.unit:
         try:
@@ -85,7 +92,7 @@ def report_options(db, args: argparse.Namespace):
         end,
         account_ids=scope_account_ids(db, args.accounts),
         unit_id=unit_id,
-        language=args.report_lang,
+        language=args.report_lang or getattr(args, "lang", None) or "id",
         title=args.title,
         prepared_by=args.prepared_by,
         today=parse_today(args.today),

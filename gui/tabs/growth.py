@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -39,7 +38,7 @@ from gui.charts import plot
 from gui.models import ANY_INDEX
 from gui.session import Session
 from gui.tabs import Tab
-from gui.widgets import EmptyState, hint_label
+from gui.widgets import EmptyState, ask_save_path, hint_label
 
 KIND_SETTING = "growth/kind"
 PRESET_SETTING = "growth/preset"
@@ -519,7 +518,8 @@ class GrowthTab(Tab):
     def default_file_name(self, extension: str) -> str:
         spec = self.current_spec()
         kind = series.kind_title(spec.kind).lower().replace(" ", "-")
-        return f"{_('growth')}-{kind}-{spec.end.isoformat()}.{extension}"
+        prefix = _("growth")
+        return f"{prefix}-{kind}-{spec.end.isoformat()}.{extension}"
 
     def export_chart(self, extension: str) -> Path | None:
         """Ask a size and a file name, and save the chart shown as PNG or SVG."""
@@ -535,17 +535,15 @@ class GrowthTab(Tab):
         size = dialog.chosen_size()
         filters = {"png": _("PNG image (*.png)"), "svg": _("SVG drawing (*.svg)")}
         folder = QSettings().value("growth/export_folder", str(Path.home()))
-        name, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             _("Save chart as picture"),
-            str(Path(folder) / self.default_file_name(extension)),
+            Path(folder) / self.default_file_name(extension),
             filters[extension],
+            extension,
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
-        if path.suffix.lower() != f".{extension}":
-            path = path.with_name(path.name + f".{extension}")
         QSettings().setValue("growth/export_folder", str(path.parent))
         return self.save_chart(path, size)
 

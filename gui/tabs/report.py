@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -39,7 +38,7 @@ from core.i18n import N_, _
 from gui import platforms
 from gui.session import Session
 from gui.tabs import Tab
-from gui.widgets import EmptyState, hint_label
+from gui.widgets import EmptyState, ask_save_path, hint_label
 
 SECTION_TITLES = {
     "summary": N_("Summary in sentences"),
@@ -220,7 +219,7 @@ class ReportTab(Tab):
         self.kind_label.setText(_("Pe&riod"))
         self.period_label.setText(_("&Which"))
         self.scope_label.setText(_("S&cope"))
-        self.language_label.setText(_("&Language"))
+        self.language_label.setText(_("Lan&guage"))
         self.title_label.setText(_("&Title"))
         self.prepared_label.setText(_("Prepared &by"))
         self.sections_label.setText(_("Sections"))
@@ -260,6 +259,8 @@ class ReportTab(Tab):
         self._filling = True
         current = self.scope_box.currentData()
         self.scope_box.clear()
+        self._first_fill = not self._filled_once  # a new file: all of ours ticked
+        self._filled_once = True
         # Texts as the items' data: QComboBox.findData cannot compare tuples.
         self.scope_box.addItem(_("Whole institution"), "all")
         for unit in units.list_all(db):
@@ -281,7 +282,7 @@ class ReportTab(Tab):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked
-                if not ticked or account.id in ticked
+                if self._first_fill or account.id in ticked
                 else Qt.CheckState.Unchecked
             )
             self.account_list.addItem(item)
@@ -304,10 +305,11 @@ class ReportTab(Tab):
             label.setVisible(not custom)
         today = self.session.today
         if custom:
-            if not self.start_edit.date().isValid() or self.start_edit.date().year() < 2000:
+            if not self._custom_dates_set:  # a new QDateEdit holds 1 January 2000
                 start, end = periods.default("month", today)
                 self.start_edit.setDate(QDate(start.year, start.month, start.day))
                 self.end_edit.setDate(QDate(end.year, end.month, end.day))
+                self._custom_dates_set = True
             return
         current = self.period_box.currentData()
         self.period_box.blockSignals(True)
@@ -319,6 +321,8 @@ class ReportTab(Tab):
         wanted = current if current in values else chosen
         self.period_box.setCurrentIndex(values.index(wanted) if wanted in values else 0)
         self.period_box.blockSignals(False)
+
+    _custom_dates_set = False
 
     def _period_values(self) -> list:
         return [self.period_box.itemData(i) for i in range(self.period_box.count())]
@@ -369,12 +373,27 @@ class ReportTab(Tab):
         self._timer.stop()  # the file is closing: no preview of it any more
         super().detach()
 
+    _filled_once = False
+
     def _on_database_opened(self) -> None:
+        # Nothing of the old file's choices may be carried over: its unit and account ids
+        # name other rows in the new file.
         self.report = None
+        self._filled_once = False
+        self._filling = True
         self.title_edit.clear()
+        self.prepared_edit.clear()
+        self.account_list.clear()
+        self.scope_box.clear()
+        self._filling = False
         super()._on_database_opened()
 
     def _changed(self, *_args) -> None:
+        if self.kind_box.currentData() == "custom" and self.sender() in (
+            self.start_edit,
+            self.end_edit,
+        ):
+            self._custom_dates_set = True
         if not getattr(self, "_filling", False):
             self._timer.start()
 
@@ -452,24 +471,24 @@ class ReportTab(Tab):
 
     def default_file_name(self) -> str:
         start, end = self.period()
-        return f"{_('report')}-{start.isoformat()}-{end.isoformat()}.pdf"
+        prefix = _("report")
+        return f"{prefix}-{start.isoformat()}-{end.isoformat()}.pdf"
 
     def save_pdf(self) -> Path | None:
         built = self._current_report()
         if built is None:
+            self.say(_("There is no report to save: choose a period with figures first."))
             return None
         folder = QSettings().value(SETTINGS + "folder", str(Path.home()))
-        name, _filter = QFileDialog.getSaveFileName(
+        path = ask_save_path(
             self,
             _("Save report as PDF"),
-            str(Path(folder) / self.default_file_name()),
+            Path(folder) / self.default_file_name(),
             _("PDF document (*.pdf)"),
+            "pdf",
         )
-        if not name:
+        if path is None:
             return None
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
         QSettings().setValue(SETTINGS + "folder", str(path.parent))
         return self.write_pdf(path)
 
@@ -495,17 +514,24 @@ class ReportTab(Tab):
 
         built = self._current_report()
         if built is None:
+            self.say(_("There is no report to print: choose a period with figures first."))
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if not dialog.exec():
             return False
         try:
-            render.print_report(self.session.db, built, printer)
+            printed = render.print_report(self.session.db, built, printer)
         except LinimasaError as error:
             QMessageBox.warning(self, _("The report was not printed"), str(error))
             return False
-        return True
+        if not printed:
+            QMessageBox.warning(
+                self,
+                _("The report was not printed"),
+                _("The printer could not be used; check that it is on and try again."),
+            )
+        return printed
 
     def edit_kpis(self) -> None:
         from gui.kpi_dialog import edit_kpis

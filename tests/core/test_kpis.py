@@ -242,3 +242,21 @@ def test_a_file_of_the_previous_schema_upgrades_with_its_rows_and_takes_indicato
             assert [tuple(r) for r in database.query(f"SELECT * FROM {table} ORDER BY 1")] == rows
         kpi = kpis.create(database, JAN, AUG, "Unggahan", "output", "posts_published", 10)
         assert kpis.list_for(database, JAN, AUG) == [kpi]
+
+
+def test_percent_is_never_rounded_up_to_a_target_not_reached(db):
+    from core import kpis as k
+
+    kpi = k.create(db, "2026-10-01", "2026-10-31", "Survei", "impact", "manual", 250, "orang", 249)
+    result = k.evaluate(db, kpi)
+    assert result.achieved is False
+    assert k.percent_text(result) == "99%"
+
+
+def test_a_manual_value_typed_with_percent_keeps_its_number(db):
+    from core import kpis as k
+
+    kpi = k.create(
+        db, "2026-10-01", "2026-10-31", "Kepuasan", "impact", "manual", "90%", "%", "94%"
+    )
+    assert (kpi.target, kpi.manual_value) == (90, 94)

@@ -168,8 +168,8 @@ def test_one_figure_in_the_period_is_not_called_unchanged(db, instagram):
     snap(db, instagram, ("2026-11-01", 163112))
     built = build(db, "summary", start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30))
     assert leads(built)[0].startswith(
-        "Per 1 November 2026, pengikut Instagram tercatat 163.112 akun; belum ada angka yang "
-        "lebih baru."
+        "Per 1 November 2026, pengikut Instagram tercatat 163.112 akun; tidak ada angka lain "
+        "dalam periode ini."
     )
 
 

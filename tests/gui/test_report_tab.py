@@ -152,3 +152,50 @@ def test_a_bad_target_is_refused_at_its_field(tab, qtbot):
     assert form.saved is None
     assert not form.error.isHidden()
     assert form.error.text().startswith("Target")  # the field named, in its own words
+
+
+def test_custom_dates_start_from_last_month_not_the_year_2000(tab):
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData("custom"))
+    assert tab.period() == periods.month(2026, 10)
+
+
+def test_another_file_carries_no_choices_over(tab, db):
+    from core import accounts as accounts_mod
+
+    tab.scope_box.setCurrentIndex(tab.scope_box.findData("accounts"))
+    tab.account_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    mine = accounts_mod.create(db, "x", "baru", "Akun Baru")
+    tab.session = Session(db, today=tab.session.today)
+    tab._on_database_opened()
+    assert tab.scope_box.currentData() == "all"
+    ids = [
+        tab.account_list.item(r).data(Qt.ItemDataRole.UserRole)
+        for r in range(tab.account_list.count())
+    ]
+    assert ids == [mine.id]
+    assert tab.account_list.item(0).checkState() == Qt.CheckState.Checked
+
+
+def test_unticked_accounts_stay_unticked_after_a_refresh(tab):
+    tab.scope_box.setCurrentIndex(tab.scope_box.findData("accounts"))
+    tab.account_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    kept = tab.chosen_account_ids()
+    tab.refresh()
+    assert tab.chosen_account_ids() == kept
+
+
+def test_an_engagement_target_round_trips_through_the_form(tab, qtbot):
+    from gui.kpi_dialog import KpiForm
+
+    db, (start, end) = tab.session.db, tab.period()
+    kpi = kpis.create(db, start, end, "Interaksi", "outcome", "engagement_rate", "1,5%", "%")
+    assert kpi.target == pytest.approx(0.015)
+    form = KpiForm(kpi, tab)
+    qtbot.addWidget(form)
+    assert form.target.text() == "1,50%"
+    form.name.setText("Interaksi gabungan")
+    changed = kpis.update(db, kpi.id, **form.values())
+    assert changed.target == pytest.approx(0.015) and changed.name == "Interaksi gabungan"
+    assert kpis.create(
+        db, start, end, "Tanpa %", "outcome", "engagement_rate", "2,5"
+    ).target == pytest.approx(0.025)
