@@ -264,6 +264,13 @@ class ChartBox:
 Item = TextRun | Rule | Fill | Picture | ChartBox
 
 
+def _cut(lines: tuple[str, ...], most: int) -> tuple[str, ...]:
+    """At most `most` lines; the last one kept ends in "…" when some were left out."""
+    if len(lines) <= most:
+        return lines
+    return (*lines[: most - 1], lines[most - 1].rstrip() + " …")
+
+
 @dataclass
 class Page:
     numbered: bool = True
@@ -455,10 +462,15 @@ class Layout:
             right - left - 2 * self.PAD_X for left, right in zip(edges, edges[1:], strict=False)
         ]
 
+        # A row never outgrows a page (with the repeated header above it): a cell that
+        # would is cut, its last line ending in "…".
+        most = max(1, int((BODY_BOTTOM - BODY_TOP) * 0.8 // TABLE.line_height) - 2)
+
         def row(texts, style: Style, total: bool = False) -> _Row:
             texts = tuple(texts)[: len(widths)] + ("",) * (len(widths) - len(texts))
             cells = tuple(
-                tuple(wrap(text, style, w)) for text, w in zip(texts, widths, strict=True)
+                _cut(tuple(wrap(text, style, w)), most)
+                for text, w in zip(texts, widths, strict=True)
             )
             lines = max([len(cell) for cell in cells] + [1])
             return _Row(cells, lines * style.line_height + 2 * self.PAD_Y, total)

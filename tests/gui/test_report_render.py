@@ -248,3 +248,21 @@ def test_cover_with_a_logo_or_an_unreadable_one(demo_db, qapp, tmp_path):
         cover = lay.Layout(broken).pages[0]
         assert not [item for item in cover.items if isinstance(item, lay.Picture)]
         render.save_pdf(demo_db, broken, tmp_path / "r.pdf")
+
+
+def test_a_row_taller_than_a_page_is_cut_not_run_off_the_page(demo_db):
+    from core import report as rp
+    from gui.report.layout import BODY_BOTTOM, Layout, TextRun
+
+    long_cell = "\n".join(f"baris {n}" for n in range(300))
+    report = rp.Report(
+        "Laporan",
+        "Oktober 2026",
+        "id",
+        (rp.Heading("Tabel"), rp.Table(("Unggahan", "Akun"), ((long_cell, "Instagram"),))),
+    )
+    layout = Layout(report)
+    runs = [item for page in layout.pages for item in page.items if isinstance(item, TextRun)]
+    cells = [run for run in runs if run.text.startswith("baris")]
+    assert cells and all(run.baseline <= BODY_BOTTOM for run in cells)
+    assert any(run.text.endswith("…") for run in runs)
