@@ -96,6 +96,12 @@ class Tab(QWidget):
             actions.insert(0, (_("Add account…"), lambda: self.window().add_account()))
         return actions
 
+    def say(self, text: str) -> None:
+        """A short message in the window's status bar (saved, copied, nothing to save…)."""
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+
     def confirm_leave(self, ask: bool = True) -> bool:
         """The window is closing or another file replaces this one: True lets it go on.
 

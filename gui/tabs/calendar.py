@@ -338,12 +338,6 @@ class CalendarTab(Tab):
     def _filters_changed(self) -> None:
         self._load()
 
-    def say(self, text: str) -> None:
-        """A short message in the window's status bar."""
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
-
     # -- the selected post -----------------------------------------------------------------
 
     def selected_entry(self) -> planning.Entry | None:

@@ -575,11 +575,6 @@ class GrowthTab(Tab):
         self.say(_("Chart copied; paste it into a slide or document."))
         return True
 
-    def say(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
-
     # -- screenshots ------------------------------------------------------------------------
 
     def screenshot_views(self):

@@ -540,11 +540,6 @@ class ReportTab(Tab):
         if edit_kpis(self, self.session, start, end):
             self._changed()
 
-    def say(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
-
     # -- screenshots ------------------------------------------------------------------------
 
     def screenshot_views(self):
