@@ -45,8 +45,9 @@ the month's end (the same snapshot's, if it is the month's last).
 **Over several months** (`monthly_engagement`): the benchmark (2,15%) is a rate per month,
 while engagements summed over a year and divided by the followers at its end would read
 twelve times too high. A period longer than one calendar month is therefore reported as the
-*average of its months' rates*: each calendar month of the period (cut to the period's first
-and last day) has its rate by the rule above; months without a rate are left out of the
+*average of its months' rates*: each calendar month of the period has its rate by the rule
+above; months the period cuts (it starts after the 1st or ends before the month's last day)
+count only when the period holds no whole month; months without a rate are left out of the
 average; no month with a rate gives None.
 
 A zero or missing base gives None (never a division error, never 0%); so do missing
@@ -457,11 +458,17 @@ def monthly_engagement(
     if end_day < start_day:
         raise ValidationError("end", end_day, _("the end comes before the start"))
     method = _method(method or engagement_method(db))
-    months = tuple(
-        account_engagement(db, account_id, first, last, method)
-        for first, last in _months_of(start_day, end_day)
-    )
-    rates = [month.rate for month in months if month.rate is not None]
+    spans = _months_of(start_day, end_day)
+    months = tuple(account_engagement(db, account_id, first, last, method) for first, last in spans)
+    # Whole months only, when there are some: a month cut by the period (the 15th onward)
+    # has half a month's engagements and would read below any monthly benchmark.
+    whole = [
+        figure
+        for figure, (first, last) in zip(months, spans, strict=True)
+        if first.endswith("-01") and (dt.date.fromisoformat(last) + dt.timedelta(days=1)).day == 1
+    ]
+    counted = whole or list(months)
+    rates = [month.rate for month in counted if month.rate is not None]
     return MonthlyEngagement(sum(rates) / len(rates) if rates else None, months, method)
 
 

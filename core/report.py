@@ -167,10 +167,16 @@ def account_labels(chosen: list[accounts.Account]) -> dict[int, str]:
 
 
 def period_text(start: dt.date, end: dt.date) -> str:
-    """ "Agustus 2019" for a whole month, "1 Januari – 31 Agustus 2019", "7 Agustus 2019" for
-    one day."""
+    """ "Agustus 2019" for a whole month, "Triwulan IV 2026" for a whole quarter, "Tahun 2026"
+    for a whole year, "1 Januari – 31 Agustus 2019", "7 Agustus 2019" for one day."""
+    from core import periods
+
     if start == end:
         return fmt.date_long(start)
+    if (start, end) == periods.year(start.year):
+        return _("Year {year}").format(year=start.year)
+    if start.month % 3 == 1 and (start, end) == periods.quarter(start.year, start.month // 3 + 1):
+        return periods.title("quarter", start, end)
     last_of_month = calendar.monthrange(end.year, end.month)[1]
     if (start.year, start.month, start.day) == (end.year, end.month, 1) and (
         end.day == last_of_month

@@ -404,3 +404,16 @@ def test_a_period_of_several_months_averages_the_monthly_rates(db, account):
         one_month.rate
         == figures.account_engagement(db, account.id, "2026-01-01", "2026-01-31").rate
     )
+
+
+def test_months_cut_by_the_period_count_only_without_whole_months(db, account):
+    snap(
+        db,
+        account,
+        ("2026-01-31", 10000, {"engagements": 300}),  # January: 3,00%
+        ("2026-02-10", 10000, {"engagements": 50}),  # first third of February: 0,50%
+    )
+    across = figures.monthly_engagement(db, account.id, "2026-01-01", "2026-02-10")
+    assert across.rate == pytest.approx(0.03)  # February is cut: January alone
+    inside = figures.monthly_engagement(db, account.id, "2026-02-01", "2026-02-10")
+    assert inside.rate == pytest.approx(0.005)  # no whole month: the cut one counts
