@@ -396,17 +396,11 @@ def percent_text(result: KpiResult) -> str:
 def value_text(kpi: Kpi, value: float | None) -> str:
     """A target or realisation as the report shows it: "2,50%" for a rate; otherwise the
     number (up to two decimals) and the unit: "80 posting", "3,62"."""
-    from babel import numbers as bnumbers
-
-    from core import fmt
-    from core.i18n import babel_locale
-
     if value is None:
         return "–"
     if kpi.measure == "engagement_rate":
-        return fmt.percent(value, 2)
-    text = bnumbers.format_decimal(value, "#,##0.##", locale=babel_locale())
-    return f"{text} {kpi.unit}".strip()
+        return input_text(kpi, value)
+    return f"{input_text(kpi, value)} {kpi.unit}".strip()
 
 
 # --- demo --------------------------------------------------------------------------------

@@ -172,10 +172,15 @@ class Series:
         scale = 100 / self.base_value
         return tuple(value * scale for value in self.values)
 
+    def index_on(self, day: dt.date) -> int | None:
+        """The place of the last point on or before `day` (None before the first)."""
+        index = bisect.bisect_right(self.days, day.toordinal()) - 1
+        return index if index >= 0 else None
+
     def value_on(self, day: dt.date) -> tuple[dt.date, int] | None:
         """The last point on or before `day` (its date and value), as a tooltip shows it."""
-        index = bisect.bisect_right(self.days, day.toordinal()) - 1
-        if index < 0:
+        index = self.index_on(day)
+        if index is None:
             return None
         return dt.date.fromordinal(self.days[index]), self.values[index]
 
@@ -203,6 +208,11 @@ def _missing_months(
     return tuple(spans)
 
 
+def _known(db: Database) -> dict[int, accounts.Account]:
+    """Every account of the file, archived ones too, by id."""
+    return {account.id: account for account in accounts.list_all(db, include_archived=True)}
+
+
 def load(
     db: Database, account_ids: list[int] | tuple[int, ...], field: str = "followers"
 ) -> list[Series]:
@@ -214,7 +224,7 @@ def load(
     wanted = [int(account_id) for account_id in account_ids]
     if not wanted:
         return []
-    known = {account.id: account for account in accounts.list_all(db, include_archived=True)}
+    known = _known(db)
     days: dict[int, list[int]] = {account_id: [] for account_id in wanted}
     values: dict[int, list[int]] = {account_id: [] for account_id in wanted}
     marks = ", ".join("?" for _id in wanted)
@@ -290,7 +300,7 @@ def growth_bars(
     db: Database, account_ids: list[int] | tuple[int, ...], start: dt.date, end: dt.date
 ) -> list[GrowthBar]:
     """Each account's follower growth from `start` to `end` by `figures.growth`."""
-    known = {account.id: account for account in accounts.list_all(db, include_archived=True)}
+    known = _known(db)
     return [
         GrowthBar(known[account_id], figures.growth(db, account_id, start, end))
         for account_id in dict.fromkeys(account_ids)
@@ -312,7 +322,7 @@ def monthly_changes(
 ) -> list[MonthlySeries]:
     """Each account's months from `start`'s to `end`'s by `figures.monthly` (a missing month
     has no change)."""
-    known = {account.id: account for account in accounts.list_all(db, include_archived=True)}
+    known = _known(db)
     return [
         MonthlySeries(known[account_id], tuple(figures.monthly(db, account_id, start, end)))
         for account_id in dict.fromkeys(account_ids)
@@ -362,7 +372,7 @@ def engagement(
     `figures.account_engagement` over the whole month (a month without a rate: None), with
     its platform's benchmark and its own target."""
     method = method or figures.engagement_method(db)
-    known = {account.id: account for account in accounts.list_all(db, include_archived=True)}
+    known = _known(db)
     months, month = [], _month_index(start)
     while month <= _month_index(end):
         months.append(_month_start(month))

@@ -471,16 +471,16 @@ def draw_followers(
         date = dt.date.fromordinal(day)
         lines = [f"<b>{fmt.date_long(date)}</b>"]
         for item, values in drawn:
-            found = item.value_on(date)
+            index = item.index_on(date)  # bisect: hovering reads it 30 times a second
             label = series.account_label(item.account)
-            if found is None or (item.days and day < item.days[0]):
+            if index is None:
                 lines.append(f"{label}: –")
                 continue
-            index = item.days.index(found[0].toordinal())
             value = values[index]
             text = fmt.number(value, 1) if indexed else fmt.number(value)
-            if found[0] != date:
-                text += " " + _("(on {date})").format(date=fmt.date_short(found[0]))
+            if item.days[index] != day:
+                used = dt.date.fromordinal(item.days[index])
+                text += " " + _("(on {date})").format(date=fmt.date_short(used))
             lines.append(f"{label}: {text}")
         return "<br>".join(lines)
 

@@ -55,6 +55,11 @@ def _saved_range(text: object) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
+def ours_in_use(items: list[accounts.Account]) -> set[int]:
+    """The ids of our accounts still in use (not peers, not archived): ticked by default."""
+    return {a.id for a in items if not a.peer and not a.archived}
+
+
 class AccountChoiceModel(QAbstractListModel):
     """Every account, ours first, then peers, archived ones last; each with a tick box."""
 
@@ -123,7 +128,7 @@ class AccountChoiceModel(QAbstractListModel):
 
     def default_ids(self) -> set[int]:
         """Our accounts still in use."""
-        return {a.id for a in self.accounts if not a.peer and not a.archived}
+        return ours_in_use(self.accounts)
 
 
 class GrowthTab(Tab):
@@ -304,19 +309,14 @@ class GrowthTab(Tab):
         # What was read of the file goes first: the ticks below must not draw from it.
         self._loaded = {}
         known = {a.id for a in self.model.accounts}
-        checked = set(self.model.checked)
-        self.model.blockSignals(True)  # one redraw at the end, not one per step
-        try:
-            self.model.set_accounts(items, checked)
-            if not known:  # first fill (or another file): our accounts in use
-                self.model.set_checked(self.model.default_ids())
-            else:  # accounts added since: ticked if ours
-                new = {a.id for a in items if a.id not in known and not a.peer}
-                self.model.set_checked(set(self.model.checked) | new)
-        finally:
-            self.model.blockSignals(False)
-        self.model.beginResetModel()  # the views learn of the ticks at once
-        self.model.endResetModel()
+        if not known:  # first fill (or another file): our accounts in use
+            checked = ours_in_use(items)
+        else:  # the user's ticks, and accounts added since ticked if ours
+            checked = set(self.model.checked) | {
+                a.id for a in items if a.id not in known and not a.peer
+            }
+        # One model reset (no per-tick signal): one redraw, at the end.
+        self.model.set_accounts(items, checked)
         current = self.platform_box.currentData()
         self.platform_box.blockSignals(True)
         self.platform_box.clear()

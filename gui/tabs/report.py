@@ -259,8 +259,6 @@ class ReportTab(Tab):
         self._filling = True
         current = self.scope_box.currentData()
         self.scope_box.clear()
-        self._first_fill = not self._filled_once  # a new file: all of ours ticked
-        self._filled_once = True
         # Texts as the items' data: QComboBox.findData cannot compare tuples.
         self.scope_box.addItem(_("Whole institution"), "all")
         for unit in units.list_all(db):
@@ -268,6 +266,9 @@ class ReportTab(Tab):
         self.scope_box.addItem(_("Chosen accounts"), "accounts")
         index = self.scope_box.findData(current) if current else 0
         self.scope_box.setCurrentIndex(max(0, index))
+        # An empty list is a first fill (a new file clears it): all of ours ticked then;
+        # afterwards the user's ticks stay.
+        first_fill = self.account_list.count() == 0
         ticked = self.chosen_account_ids()
         self.account_list.clear()
         for account in accounts.list_all(db):
@@ -282,7 +283,7 @@ class ReportTab(Tab):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked
-                if self._first_fill or account.id in ticked
+                if first_fill or account.id in ticked
                 else Qt.CheckState.Unchecked
             )
             self.account_list.addItem(item)
@@ -373,13 +374,10 @@ class ReportTab(Tab):
         self._timer.stop()  # the file is closing: no preview of it any more
         super().detach()
 
-    _filled_once = False
-
     def _on_database_opened(self) -> None:
         # Nothing of the old file's choices may be carried over: its unit and account ids
         # name other rows in the new file.
         self.report = None
-        self._filled_once = False
         self._filling = True
         self.title_edit.clear()
         self.prepared_edit.clear()
@@ -389,11 +387,6 @@ class ReportTab(Tab):
         super()._on_database_opened()
 
     def _changed(self, *_args) -> None:
-        if self.kind_box.currentData() == "custom" and self.sender() in (
-            self.start_edit,
-            self.end_edit,
-        ):
-            self._custom_dates_set = True
         if not getattr(self, "_filling", False):
             self._timer.start()
 
