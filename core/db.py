@@ -285,6 +285,10 @@ def open_database(
                     from core import pillars
 
                     pillars.ensure_default_pillars(db)
+                if version < 6 <= latest:  # new, or from before the checklist: the default
+                    from core import packs
+
+                    packs.install_default(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate_error(exc, path) from exc

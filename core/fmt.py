@@ -127,3 +127,9 @@ def datetime_in_zone(value: dt.datetime | str, tz: dt.tzinfo | str) -> str:
         tz = timezone.zone(tz)
     moment = timezone.parse(value, tz)
     return f"{datetime_short(moment)} {timezone.abbreviation(moment)}"
+
+
+def sentence(text: str) -> str:
+    """A message as a sentence: capital first, full stop last."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -398,15 +398,29 @@ def record_history(
     at: dt.datetime | str | None = None,
     comment: str = "",
     level: int | None = None,
+    override_reason: str = "",
+    overridden: str = "",
 ) -> None:
     """Keep one step of the variant's history (inside the caller's transaction)."""
     tz = timezone.institution_zone(db)
     when = timezone.stored(at if at is not None else dt.datetime.now(tz), tz)
     db.conn.execute(
         """INSERT INTO variant_history
-           (uid, variant_id, at, member_id, from_status, to_status, level, comment)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (new_uid(), variant_id, when, by, from_status, to_status, level, comment),
+           (uid, variant_id, at, member_id, from_status, to_status, level, comment,
+            override_reason, overridden)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            new_uid(),
+            variant_id,
+            when,
+            by,
+            from_status,
+            to_status,
+            level,
+            comment,
+            override_reason,
+            overridden,
+        ),
     )
 
 

@@ -54,6 +54,13 @@ SETTINGS = {
         Setting("institution.short_name", str, "", N_("Institution short name")),
         Setting("persona.admin_nickname", str, "", N_("Nickname the admin uses for itself")),
         Setting("persona.audience_nickname", str, "", N_("Nickname for the audience")),
+        Setting("persona.greeting", str, "", N_("Greeting")),
+        Setting("persona.signoff", str, "", N_("Sign-off")),
+        Setting("persona.words_use", list, [], N_("Words to use")),
+        Setting("persona.words_avoid", list, [], N_("Words to avoid")),
+        Setting("persona.formal_phrases", list, [], N_("Formal phrases for informal platforms")),
+        Setting("guidelines.pack_name", str, "", N_("Guideline pack name")),
+        Setting("guidelines.since", str, "", N_("Checklist in force since")),
         Setting(
             "institution.timezone",
             str,

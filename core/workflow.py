@@ -7,7 +7,10 @@ variant's history. Approval levels are set per unit (`set_approval`): none, or a
 of levels (one approver is a sequence of one); a unit without its own setting follows its
 parent unit, and the top unit's default is one level. Only active members with the approver
 role approve. Rules that must hold before anything is approved join `APPROVAL_RULES` with
-`@approval_rule` (the tone checklist does, from its own module).
+`@approval_rule`; checks an approver may override with a written reason (the tone
+checklist's required items, from its own module) join `OVERRIDABLE_CHECKS` with
+`@overridable_check`. An override is kept in the history step it let through, and holds for
+the rest of that review round.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from core import limits, posts, timezone, validate
 from core.db import Database, new_uid, now_iso
 from core.errors import LinimasaError, ValidationError
+from core.fmt import sentence
 from core.i18n import N_, _
 from core.posts import Variant, status_title
 
@@ -62,6 +66,9 @@ class HistoryEntry:
     to_status: str
     level: int | None
     comment: str
+    #: An approver's reason to approve what a check found missing, and what that was.
+    override_reason: str = ""
+    overridden: tuple[str, ...] = ()
 
     @property
     def when(self) -> dt.datetime:
@@ -198,15 +205,10 @@ def _round(db: Database, variant: Variant, levels: list[Level]) -> tuple[int, se
     (its named approver, someone who has not approved an earlier level): when the unit's
     levels change half-way, or the post moves to another unit, the road starts where the
     recorded approvals stop fitting."""
-    submitted = db.conn.execute(
-        "SELECT max(id) FROM variant_history WHERE variant_id = ? AND to_status = 'review' "
-        "AND level IS NULL",
-        (variant.id,),
-    ).fetchone()[0]
     rows = db.query(
         "SELECT level, member_id FROM variant_history WHERE variant_id = ? "
         "AND level IS NOT NULL AND id > ? ORDER BY id",
-        (variant.id, submitted or 0),
+        (variant.id, _submitted(db, variant.id)),
     )
     done, approvers = 0, set()
     for position, member in rows:
@@ -223,6 +225,18 @@ def _round(db: Database, variant: Variant, levels: list[Level]) -> tuple[int, se
             done += 1
             approvers.add(member)
     return done, approvers
+
+
+def _submitted(db: Database, variant_id: int) -> int:
+    """The history id of the variant's last submission for review (0: never submitted)."""
+    return (
+        db.conn.execute(
+            "SELECT max(id) FROM variant_history WHERE variant_id = ? AND to_status = 'review' "
+            "AND level IS NULL",
+            (variant_id,),
+        ).fetchone()[0]
+        or 0
+    )
 
 
 def approval_state(db: Database, variant_id: int) -> ApprovalState:
@@ -278,6 +292,42 @@ def approval_problems(db: Database, variant_id: int) -> list[str]:
     return [problem for rule in APPROVAL_RULES for problem in rule(db, variant)]
 
 
+OVERRIDABLE_CHECKS: list[ApprovalRule] = []
+#: How many of what the checks miss a refusal names (the editor lists them all).
+SHOWN_PROBLEMS = 3
+
+
+def overridable_check(check: ApprovalRule) -> ApprovalRule:
+    """Register a check an approver may override with a written reason; it returns what it
+    finds missing (each a short text, kept in the history when overridden)."""
+    OVERRIDABLE_CHECKS.append(check)
+    return check
+
+
+def overridden_in_round(db: Database, variant_id: int) -> set[str]:
+    """What an approver overrode since the variant was last sent for review."""
+    submitted = _submitted(db, variant_id)
+    found: set[str] = set()
+    for (overridden,) in db.query(
+        "SELECT overridden FROM variant_history WHERE variant_id = ? AND id > ? "
+        "AND override_reason != ''",
+        (variant_id, submitted),
+    ):
+        found.update(line for line in overridden.splitlines() if line)
+    return found
+
+
+def needs_override(db: Database, variant_id: int) -> list[str]:
+    """What the overridable checks find missing and no approver has overridden this round:
+    approval needs these fixed, or an approver's written reason."""
+    variant = posts.get_variant(db, variant_id)
+    found = [problem for check in OVERRIDABLE_CHECKS for problem in check(db, variant)]
+    if not found:
+        return []
+    done = overridden_in_round(db, variant_id) if variant.status == "review" else set()
+    return [problem for problem in dict.fromkeys(found) if problem not in done]
+
+
 def warnings(db: Database, variant_id: int, now: dt.datetime | None = None) -> list[str]:
     """What is allowed but worth a second look (a planned time already past `now`, default
     the clock; naive is institution-local)."""
@@ -325,6 +375,7 @@ def transition(
     comment: str = "",
     url: str = "",
     published_at: dt.datetime | str | None = None,
+    override: str = "",
     at: dt.datetime | str | None = None,
 ) -> Variant:
     """Move the variant to `target`, keeping the step in its history.
@@ -332,11 +383,11 @@ def transition(
     "changes" needs a comment (what to change); "published" needs the actual time
     (`published_at`) and takes the post's `url`; "scheduled" needs a planned time;
     "approved" goes through `approve` (and needs `by`, an approver, unless the unit needs
-    no approval)."""
+    no approval; `override` is its written reason to approve what a check finds missing)."""
     variant = posts.get_variant(db, variant_id)
     target = validate.choice("status", target, posts.STATUSES)
     if target == "approved" and variant.status != "scheduled":
-        return approve(db, variant_id, by, comment=comment, at=at)
+        return approve(db, variant_id, by, comment=comment, override=override, at=at)
     if target not in TRANSITIONS[variant.status]:
         raise _refuse(variant.status, target)
     comment = validate.text("comment", comment, required=False, max_length=5000)
@@ -367,6 +418,8 @@ def _step(
     at: dt.datetime | str | None,
     comment: str,
     level: int | None = None,
+    override_reason: str = "",
+    overridden: str = "",
 ) -> Variant:
     """Store the step: the variant's changed columns (`record`; none: only the history, as
     for a level approved before the last) and its history row, in one transaction."""
@@ -377,7 +430,18 @@ def _step(
                 f"UPDATE post_variants SET {assignments}, updated_at = :_now WHERE id = :_id",
                 {**record, "_id": variant_id, "_now": now_iso()},
             )
-        posts.record_history(db, variant_id, old, new, by=by, at=at, comment=comment, level=level)
+        posts.record_history(
+            db,
+            variant_id,
+            old,
+            new,
+            by=by,
+            at=at,
+            comment=comment,
+            level=level,
+            override_reason=override_reason,
+            overridden=overridden,
+        )
     return posts.get_variant(db, variant_id)
 
 
@@ -387,10 +451,13 @@ def approve(
     by: int | None,
     *,
     comment: str = "",
+    override: str = "",
     at: dt.datetime | str | None = None,
 ) -> Variant:
     """Approve the variant at its next level, as member `by`; at the last level it becomes
-    approved. The one way to approval: every rule in `APPROVAL_RULES` must pass first."""
+    approved. The one way to approval: every rule in `APPROVAL_RULES` must pass first, and
+    what `needs_override` finds must be fixed or overridden by an approver with a written
+    reason (`override`), which the history keeps beside what it let through."""
     variant = posts.get_variant(db, variant_id)
     levels = levels_for_unit(db, _unit_of(db, variant))
     if variant.status not in APPROVE_FROM or (variant.status == "draft" and levels):
@@ -401,10 +468,35 @@ def approve(
             _("It cannot be approved yet: {problems}").format(problems=" ".join(problems))
         )
     comment = validate.text("comment", comment, required=False, max_length=5000)
+    override = validate.text("override", override, required=False, max_length=5000)
+    missing = needs_override(db, variant_id)
+    if missing and not override:
+        shown = " ".join(sentence(p) for p in missing[:SHOWN_PROBLEMS])
+        if len(missing) > SHOWN_PROBLEMS:
+            shown += " " + _("({n} more)").format(n=len(missing) - SHOWN_PROBLEMS)
+        raise WorkflowError(
+            _(
+                "It cannot be approved yet: {problems} An approver may approve it anyway with "
+                "a written reason."
+            ).format(problems=shown)
+        )
+    overridden = {"override_reason": override, "overridden": "\n".join(missing)} if missing else {}
+    if missing and by is None:
+        raise WorkflowError(_("Choose who approves: only members with the approver role can."))
     approved = {"status": "approved"}
     if not levels:
+        if missing:
+            _check_approver(db, by)
         return _step(
-            db, variant_id, variant.status, "approved", approved, by=by, at=at, comment=comment
+            db,
+            variant_id,
+            variant.status,
+            "approved",
+            approved,
+            by=by,
+            at=at,
+            comment=comment,
+            **overridden,
         )
     if by is None:
         raise WorkflowError(_("Choose who approves: only members with the approver role can."))
@@ -438,6 +530,7 @@ def approve(
         at=at,
         comment=comment,
         level=level.position,
+        **overridden,
     )
 
 
@@ -466,9 +559,12 @@ def history(db: Database, variant_id: int) -> list[HistoryEntry]:
             row[4],
             row[5],
             row[6],
+            row[7],
+            tuple(line for line in row[8].splitlines() if line),
         )
         for row in db.query(
-            """SELECT h.at, h.member_id, m.name, h.from_status, h.to_status, h.level, h.comment
+            """SELECT h.at, h.member_id, m.name, h.from_status, h.to_status, h.level, h.comment,
+                      h.override_reason, h.overridden
                FROM variant_history h LEFT JOIN members m ON m.id = h.member_id
                WHERE h.variant_id = ? ORDER BY h.at, h.id""",
             (variant_id,),

@@ -44,13 +44,14 @@ from PySide6.QtWidgets import (
 
 from core import accounts, members, pillars, planning, posts, timezone
 from core.errors import LinimasaError, ValidationError
+from core.fmt import sentence
 from core.i18n import _
 from core.posts import Attachment
 from gui.acting import current_member
 from gui.session import Session
 from gui.signals import notify
 from gui.team_dialog import add_unit_items
-from gui.variant_editor import PlannedTimeEdit, VariantEditor, sentence
+from gui.variant_editor import PlannedTimeEdit, VariantEditor
 from gui.widgets import error_label, hint_label
 
 #: The size of an attachment's thumbnail in the list.

@@ -1,4 +1,5 @@
-"""The institution's profile: its name, its time zone and the persona its accounts speak with."""
+"""The institution's profile: its name, its time zone and how engagement is computed (the
+persona its accounts speak with is kept in the Panduan tab, with the guidelines)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class ProfileDialog(FormDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.lists: dict[str, QComboBox] = {}
         for key, setting in settings.SETTINGS.items():
-            if setting.kind is not str:
+            if setting.kind is not str or key.startswith(("persona.", "guidelines.")):
                 continue
             current = settings.get(db, key)
             if setting.choices:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from core import accounts, fmt, limits, members, pillars, posts, timezone, workflow
 from core.accounts import Account
 from core.errors import LinimasaError
+from core.fmt import sentence
 from core.i18n import N_, _
 from core.posts import Attachment, Variant
 from gui.forms import FormDialog
@@ -246,12 +247,6 @@ def ask_step(parent: QWidget, session: Session, variant: Variant, target: str) -
         return None
     dialog = StepDialog(session, variant, target, parent)
     return dialog.saved if dialog.exec() else None
-
-
-def sentence(text: str) -> str:
-    """A problem as a sentence: capital first, full stop last."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _section(text: str) -> QLabel:

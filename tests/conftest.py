@@ -56,6 +56,14 @@ def db(tmp_path):
 
 
 @pytest.fixture
+def without_checklist(db):
+    """A file whose tone checklist is empty: approval is gated by the workflow's rules only
+    (a new file has the default pack, whose required items must be ticked)."""
+    with db.transaction():
+        db.conn.execute("DELETE FROM guideline_items")
+
+
+@pytest.fixture
 def demo_db(tmp_path):
     from core import demo
     from core.db import open_database

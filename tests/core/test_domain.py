@@ -508,6 +508,7 @@ def test_settings_default_and_round_trip(tmp_path):
 
 
 def test_unknown_setting_refused(db):
+    before = [tuple(row) for row in db.query("SELECT * FROM settings")]
     for action in (
         lambda: settings.get(db, "theme.colour"),
         lambda: settings.set(db, "theme.colour", "x"),
@@ -515,7 +516,7 @@ def test_unknown_setting_refused(db):
         with pytest.raises(ValidationError) as info:
             action()
         assert_invalid(info, "key", "theme.colour")
-    assert db.query("SELECT * FROM settings") == []
+    assert [tuple(row) for row in db.query("SELECT * FROM settings")] == before
 
 
 def test_account_update_changes_only_given_fields(db):

@@ -225,7 +225,7 @@ def test_a_file_of_the_previous_schema_upgrades_with_its_rows_and_takes_indicato
     path = tmp_path / "team.sqlite"
     shutil.copy(V1_FILE, path)
     real = migrations.all_migrations()
-    assert real[-1].version == 5 and real[-1].name == "v005_kpis"
+    assert [m.name for m in real if m.version == 5] == ["v005_kpis"]
     with monkeypatch.context() as patch:  # make a file of version 4, as the last release left it
         patch.setattr(migrations, "all_migrations", lambda: [m for m in real if m.version <= 4])
         patch.setattr(migrations, "latest_version", lambda: 4)
@@ -237,7 +237,7 @@ def test_a_file_of_the_previous_schema_upgrades_with_its_rows_and_takes_indicato
             }
             before = {table: [tuple(r) for r in rows] for table, rows in before.items()}
     with open_database(path) as database:
-        assert database.user_version == 5
+        assert database.user_version == migrations.latest_version()
         for table, rows in before.items():
             assert [tuple(r) for r in database.query(f"SELECT * FROM {table} ORDER BY 1")] == rows
         kpi = kpis.create(database, JAN, AUG, "Unggahan", "output", "posts_published", 10)

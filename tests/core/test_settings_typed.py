@@ -107,12 +107,13 @@ def test_text_and_near_kinds_are_accepted_as_the_kind(db, key, given, expected):
     ],
 )
 def test_a_wrong_value_is_refused_naming_key_and_value(db, key, value):
+    before = [tuple(row) for row in db.query("SELECT * FROM settings")]
     with pytest.raises(ValidationError) as info:
         settings.set(db, key, value)
     assert info.value.field == key
     assert info.value.value is value or info.value.value == value
     assert key in str(info.value)
-    assert db.query("SELECT * FROM settings") == []
+    assert [tuple(row) for row in db.query("SELECT * FROM settings")] == before
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ AT = dt.datetime(2026, 11, 20, 9, 0)
 
 
 @pytest.fixture
-def team(db):
+def team(db, without_checklist):
     """A bureau, an editor, an admin, three approvers (one inactive), and two accounts."""
     unit = units.create(db, "Biro Humas")
     return {
@@ -479,7 +479,7 @@ def test_cancel_post_leaves_published_variants_alone(db, team):
     assert workflow.cancel_post(db, post.id) == 0  # already cancelled: nothing more to do
 
 
-def test_a_post_cannot_be_marked_published_in_the_future(db):
+def test_a_post_cannot_be_marked_published_in_the_future(db, without_checklist):
     from core import accounts, posts, timezone
 
     account = accounts.create(db, platform="instagram", handle="bmsn_ri")

@@ -19,7 +19,7 @@ DAY = dt.date(2026, 12, 3)
 
 
 @pytest.fixture
-def team(db):
+def team(db, without_checklist):
     humas = units.create(db, "Biro Hubungan Masyarakat", "Humas")
     return {
         "unit": humas,
