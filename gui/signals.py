@@ -14,7 +14,17 @@ from PySide6.QtCore import QObject, Signal
 
 #: Every kind of data a change can name.
 KINDS = frozenset(
-    {"accounts", "snapshots", "posts", "settings", "units", "members", "pillars", "snippets"}
+    {
+        "accounts",
+        "snapshots",
+        "posts",
+        "settings",
+        "units",
+        "members",
+        "pillars",
+        "snippets",
+        "guidelines",
+    }
 )
 #: For "posts", `ids` are variant ids (post_variants.id) when known: the calendar then
 #: updates only those variants' chips.
