@@ -680,6 +680,7 @@ def populate_demo(db: Database, context) -> None:
     settings.set(db, "persona.greeting", "Halo, Sobat Mutu!")
     settings.set(db, "persona.signoff", "Salam mutu, Mimin BeEmEs")
     settings.set(db, "persona.words_use", ["Sobat Mutu", "mutu", "standar", "kita"])
+    _demo_formal_draft(db, context)
     rows = db.query(
         """SELECT v.id, v.status, v.text, v.hashtags, a.platform FROM post_variants v
            JOIN accounts a ON a.id = v.account_id ORDER BY v.id"""
@@ -726,3 +727,28 @@ def populate_demo(db: Database, context) -> None:
     db.conn.executemany(
         "UPDATE variant_history SET override_reason = ?, overridden = ? WHERE id = ?", overrides
     )
+
+
+def _demo_formal_draft(db: Database, context) -> None:
+    """One Instagram caption in review opens with a stiff formal phrase, for the register
+    hints to catch (`demo_hinted_variant`)."""
+    variant_id = demo_hinted_variant(db, context.today)
+    if variant_id is None:
+        return
+    text = posts.get_variant(db, variant_id).text
+    greeting, _break, rest = text.partition("\n\n")
+    if rest:
+        text = f"{greeting}\n\nSehubungan dengan banyaknya pertanyaan Sobat, {rest[:1].lower()}{rest[1:]}"
+        db.conn.execute("UPDATE post_variants SET text = ? WHERE id = ?", (text, variant_id))
+
+
+def demo_hinted_variant(db: Database, today: dt.date) -> int | None:
+    """The demo's Instagram variant in review that shows the register hints: the first from
+    `today` on."""
+    row = db.conn.execute(
+        """SELECT v.id FROM post_variants v JOIN accounts a ON a.id = v.account_id
+           WHERE v.status = 'review' AND a.platform = 'instagram' AND v.planned_at >= ?
+           ORDER BY v.planned_at, v.id LIMIT 1""",
+        (today.isoformat(),),
+    ).fetchone()
+    return row[0] if row else None

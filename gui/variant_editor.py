@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTabWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,17 +36,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, limits, members, pillars, posts, timezone, workflow
+from core import (
+    accounts,
+    fmt,
+    guidelines,
+    hints,
+    limits,
+    members,
+    pillars,
+    posts,
+    timezone,
+    workflow,
+)
 from core.accounts import Account
 from core.errors import LinimasaError
 from core.fmt import sentence
 from core.i18n import N_, _
 from core.posts import Attachment, Variant
+from gui.checklist import ChecklistPanel
 from gui.forms import FormDialog
 from gui.post_preview import PostPreview
 from gui.session import Session
 from gui.signals import notify
-from gui.widgets import error_label
+from gui.widgets import error_label, hint_label
 
 #: Each status's colour on its badge.
 STATUS_COLORS = {
@@ -196,6 +209,30 @@ class StepDialog(FormDialog):
             self.approver.setCurrentIndex(max(0, self.approver.findData(wanted)))
             self.add_field("by", _("&Approved by"), self.approver)
             values["by"] = self.approver.currentData
+        missing = workflow.needs_override(session.db, variant.id) if target == "approved" else []
+        if missing:
+            self.missing = QLabel(
+                _("Not ticked on the checklist:")
+                + "\n"
+                + "\n".join(missing)
+                + "\n"
+                + _("Approve anyway only with a reason; it is kept in the history and reports.")
+            )
+            self.missing.setWordWrap(True)
+            self.missing.setObjectName("warningNote")
+            self.form.addRow(self.missing)
+            self.override = QPlainTextEdit()
+            self.override.setTabChangesFocus(True)
+            self.override.setFixedHeight(70)
+            self.override.setPlaceholderText(_("Why it may go out without these"))
+            self.add_field("override", _("&Reason to approve anyway"), self.override)
+            values["override"] = lambda: self.override.toPlainText().strip()
+            if "by" not in values:  # no approval levels: still an approver overrides
+                self.approver = QComboBox()
+                for member in approvers(session):
+                    self.approver.addItem(member.name, member.id)
+                self.add_field("by", _("&Approved by"), self.approver)
+                values["by"] = self.approver.currentData
         if target in ("approved", "changes"):
             self.comment = QPlainTextEdit()
             self.comment.setTabChangesFocus(True)
@@ -230,6 +267,14 @@ class StepDialog(FormDialog):
                     else {"comment": _("say what needs to change")}
                 )
             )
+        if missing:
+            self.set_validator(
+                lambda: (
+                    {}
+                    if self.override.toPlainText().strip()
+                    else {"override": _("write why it may be approved without them")}
+                )
+            )
         self.save = lambda: {key: read() for key, read in values.items()}
 
 
@@ -239,20 +284,15 @@ def ask_step(parent: QWidget, session: Session, variant: Variant, target: str) -
     from gui.tabs import nobody_to_ask
 
     levels = workflow.levels_for_unit(session.db, posts.get(session.db, variant.post_id).unit_id)
-    approving = target == "approved" and levels and variant.status != "scheduled"  # unschedule
-    if target not in ("changes", "published") and not approving:
+    approving = target == "approved" and variant.status != "scheduled"  # not: unschedule
+    asks = approving and (levels or workflow.needs_override(session.db, variant.id))
+    if target not in ("changes", "published") and not asks:
         return {}
     if nobody_to_ask():
         print(f"{step_title(variant.status, target)}: {_('nobody to answer')}", file=sys.stderr)
         return None
     dialog = StepDialog(session, variant, target, parent)
     return dialog.saved if dialog.exec() else None
-
-
-def _section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return label
 
 
 class VariantEditor(QWidget):
@@ -317,6 +357,14 @@ class VariantEditor(QWidget):
         self.history.header().setStretchLastSection(True)
         self.preview = PostPreview(account)
         self.blocked: list[str] = []
+        self.hints = hint_label()  # register hints for the text as typed: advice only
+        self.hints.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.checklist = ChecklistPanel(self.tick_item)
+        self.checklist.ticked.connect(self._ticked)
+        self.lower = QTabWidget()
+        self.lower.setDocumentMode(True)
+        self.lower.addTab(self.checklist, "")
+        self.lower.addTab(self.history, "")
 
         top = QHBoxLayout()
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -336,19 +384,18 @@ class VariantEditor(QWidget):
         steps_outer.setContentsMargins(0, 0, 0, 0)
         steps_outer.addLayout(self.steps)
         steps_outer.addStretch(1)
-        self.history_title = _section("")
         column = QVBoxLayout()
         column.addLayout(top)
         column.addWidget(self.level)
         column.addWidget(self.text, 3)
         column.addWidget(self.counter)
+        column.addWidget(self.hints)
         column.addLayout(fields)
         column.addWidget(self.problems)
         column.addWidget(self.notes)
         column.addWidget(self.steps_row)
         column.addWidget(self.message)
-        column.addWidget(self.history_title)
-        column.addWidget(self.history, 2)
+        column.addWidget(self.lower, 3)
         layout = QHBoxLayout(self)
         layout.addLayout(column, 1)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
@@ -370,7 +417,7 @@ class VariantEditor(QWidget):
         self.snippet_button.setText(_("Ins&ert snippet"))
         self.hashtags_label.setText(_("&Hashtags"))
         self.planned_label.setText(_("&Time"))
-        self.history_title.setText(_("History"))
+        self.lower.setTabText(1, _("History"))
         self.history.setHeaderLabels([_("When"), _("Who"), _("Step"), _("Level"), _("Comment")])
         self.planned.translate_ui()
         self.preview.translate_ui()
@@ -424,6 +471,7 @@ class VariantEditor(QWidget):
     def _edited(self) -> None:
         self.refresh_count()
         self.refresh_notes()
+        self.refresh_checklist()
         self.edited.emit()
 
     def refresh(self) -> None:
@@ -431,6 +479,68 @@ class VariantEditor(QWidget):
         self.refresh_state()
         self.refresh_count()
         self.refresh_notes()
+        self.refresh_checklist()
+
+    def refresh_checklist(self) -> None:
+        """The checklist for the text as typed, and the register hints beside the text."""
+        text, tags = self.text.toPlainText(), self.hashtags.text()
+        voice = guidelines.persona(self.session.db)
+        found = hints.hints(
+            self.account.platform, text, tags, avoid=voice.words_avoid, formal=voice.formal_phrases
+        )
+        self.hints.setText("\n".join(f"• {hint.message}" for hint in found))
+        self.hints.setToolTip(
+            _("Hints on the register: advice for the writer; the reviewer decides.")
+        )
+        self.hints.setVisible(bool(found))
+        if self.variant is None:
+            self.checklist.show_rows([], False, _("Save the post to tick its checklist."))
+            self.lower.setTabText(0, _("Checklist"))
+            return
+        has_image = any(a.is_image for a in self.attachments())
+        rows = guidelines.checklist(
+            self.session.db, self.variant.id, text=text, hashtags=tags, has_image=has_image
+        )
+        status = self.variant.status
+        open_ = status in guidelines.OPEN_STATUSES and not self.session.read_only
+        note = ""
+        if status not in guidelines.OPEN_STATUSES:
+            note = _("The checklist is the record of the review: it closed when approved.")
+        elif not rows:
+            note = _("No checklist items for this platform: add them in the Guidelines tab.")
+        self.checklist.show_rows(rows, open_, note)
+        done, count = self.checklist.counts()
+        self.lower.setTabText(
+            0,
+            _("Checklist {done}/{count}").format(done=done, count=count)
+            if count
+            else _("Checklist"),
+        )
+
+    def tick_item(self, item_id: int, ticked: bool) -> bool:
+        """Store a tick for the text as shown (saving pending edits first), as the member
+        working here; a refusal shows its reason."""
+        self.show_message("")
+        if not self.save_first() or self.variant is None:
+            return False
+        from gui.acting import member_for_step
+
+        try:
+            guidelines.set_tick(
+                self.session.db,
+                self.variant.id,
+                item_id,
+                ticked,
+                by=member_for_step(self, self.session),
+            )
+        except LinimasaError as error:
+            self.show_message(str(error))
+            return False
+        return True
+
+    def _ticked(self) -> None:
+        self.reload()
+        notify("guidelines")
 
     def refresh_count(self) -> None:
         text, tags = self.text.toPlainText(), self.hashtags.text()
@@ -470,6 +580,14 @@ class VariantEditor(QWidget):
         if stored and self.variant.status in workflow.APPROVE_FROM:
             # What approval would check is what is stored: its rules' problems too.
             problems += workflow.approval_problems(self.session.db, self.variant.id)
+            missing = workflow.needs_override(self.session.db, self.variant.id)
+            if missing:
+                problems.append(
+                    _(
+                        "{n} required checklist item(s) not ticked: approval needs them, or "
+                        "an approver's reason."
+                    ).format(n=len(missing))
+                )
         problems = [sentence(p) for p in dict.fromkeys(problems)]
         approve = self.step_buttons().get("approved")
         if approve is not None:  # over the limit it would be refused: say so at once
@@ -504,11 +622,9 @@ class VariantEditor(QWidget):
             self.badge.setStyleSheet(self._badge_style("#8a8a8a"))
             self.level.setText(_("Save the post to start its workflow."))
             self.history.clear()
-            self.history_title.hide()
-            self.history.hide()
+            self.lower.setTabEnabled(1, False)
             return
-        self.history_title.show()
-        self.history.show()
+        self.lower.setTabEnabled(1, True)
         db = self.session.db
         self.badge.setText(posts.status_title(variant.status))
         self.badge.setStyleSheet(self._badge_style(STATUS_COLORS[variant.status]))
@@ -550,17 +666,22 @@ class VariantEditor(QWidget):
                 step = _("Approved at level {level}").format(level=entry.level)
             elif entry.from_status:
                 step = f"{posts.status_title(entry.from_status)} → {step}"
-            self.history.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        fmt.datetime_short(entry.when),
-                        entry.member_name or "—",
-                        step,
-                        str(entry.level) if entry.level else "",
-                        entry.comment,
-                    ]
-                )
+            comment = entry.comment
+            if entry.override_reason:
+                anyway = _("Approved anyway: {reason}").format(reason=entry.override_reason)
+                comment = f"{comment}\n{anyway}" if comment else anyway
+            row = QTreeWidgetItem(
+                [
+                    fmt.datetime_short(entry.when),
+                    entry.member_name or "—",
+                    step,
+                    str(entry.level) if entry.level else "",
+                    comment,
+                ]
             )
+            if entry.overridden:
+                row.setToolTip(4, "\n".join(entry.overridden))
+            self.history.addTopLevelItem(row)
         self.history.scrollToBottom()
 
     @staticmethod

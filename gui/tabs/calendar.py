@@ -577,11 +577,27 @@ class CalendarTab(Tab):
         ]
         if importlib.util.find_spec("gui.post_editor") is not None:
             views.append(("editor", self._show_editor))
+            views.append(("editor-panduan", self._show_checklist))
         return views
 
-    def _show_editor(self) -> QWidget | None:
+    def _open_editor(self, post_id: int, variant_id: int) -> QWidget:
         from gui.post_editor import PostEditor
 
+        editor = PostEditor(self.session, post_id=post_id, parent=self, variant_id=variant_id)
+        editor.show()
+        return editor
+
+    def _show_checklist(self) -> QWidget | None:
+        """A caption in review: its checklist half ticked, and the hints its text gets."""
+        from core import guidelines
+
+        variant_id = guidelines.demo_hinted_variant(self.session.db, self.session.today)
+        if variant_id is None:
+            return None
+        variant = posts.get_variant(self.session.db, variant_id)
+        return self._open_editor(variant.post_id, variant.id)
+
+    def _show_editor(self) -> QWidget | None:
         db = self.session.db
         first = self.anchor.replace(day=1)
         shown = planning.entries(db, first, timezone.add_months(first, 1) - dt.timedelta(days=1))
@@ -594,11 +610,7 @@ class CalendarTab(Tab):
             (e for e in shown if any(a.is_image for a in posts.attachments(db, e.post_id))),
             shown[0],
         )
-        editor = PostEditor(
-            self.session, post_id=entry.post_id, parent=self, variant_id=entry.variant_id
-        )
-        editor.show()
-        return editor
+        return self._open_editor(entry.post_id, entry.variant_id)
 
 
 def ask_date(parent: QWidget, title: str, initial: dt.date) -> dt.date | None:
