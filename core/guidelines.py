@@ -662,8 +662,8 @@ def compliance(
 
 DEMO_ORDER = 60  # after the workflow's history
 _DEMO_OVERRIDES = (
-    "Ucapan resmi pimpinan; teks sudah disetujui Sekretaris Utama lewat nota dinas.",
-    "Siaran pers mendesak; angka dicek langsung oleh Pusdatin sebelum tayang.",
+    "Tenggat mendesak; butir ini sudah diperiksa lisan oleh Kepala Biro sebelum tayang.",
+    "Sudah dibahas di rapat redaksi pagi ini; catatannya ada di notula rapat.",
 )
 
 
@@ -692,8 +692,17 @@ def populate_demo(db: Database, context) -> None:
                WHERE level IS NOT NULL OR to_status = 'approved' ORDER BY id"""
         )
     }
-    published = [row for row in rows if row[1] == "published" and row[0] in approvals]
-    overridden = {row[0] for row in rng.sample(published, min(2, len(published)))}
+    # Overrides lately, so that last month's report has them.
+    recent = str(context.today - dt.timedelta(days=45))
+    published = [
+        row[0]
+        for row in db.query(
+            "SELECT id FROM post_variants WHERE status = 'published' AND published_at >= ?",
+            (recent,),
+        )
+        if row[0] in approvals
+    ]
+    overridden = set(rng.sample(published, min(2, len(published))))
     ticks, overrides = [], []
     by_platform: dict[str, list[Item]] = {}
     for variant_id, status, text, hashtags, platform in rows:

@@ -34,7 +34,16 @@ from core.db import Database
 from core.errors import ValidationError
 from core.i18n import _, ngettext
 
-SECTIONS = ("summary", "followers", "charts", "engagement", "output", "kpi", "security")
+SECTIONS = (
+    "summary",
+    "followers",
+    "charts",
+    "engagement",
+    "output",
+    "kpi",
+    "guidelines",
+    "security",
+)
 """The report's sections, in order; `ReportOptions.sections` chooses among them."""
 
 
@@ -817,6 +826,72 @@ def _kpi(context: _Context) -> list[Block]:
     return blocks
 
 
+def _guidelines(context: _Context) -> list[Block]:
+    from core import guidelines
+
+    blocks: list[Block] = [Heading(_("Tone guidelines"))]
+    if not context.accounts:
+        return blocks + _no_accounts()
+    result = guidelines.compliance(
+        context.db, context.options.start, context.options.end, [a.id for a in context.accounts]
+    )
+    if not result.total.published:
+        return blocks + [Paragraph(_("Nothing was published in this period."))]
+    blocks.append(
+        Paragraph(
+            _(
+                "Of {n} posts published, {passed} passed every required item of the checklist "
+                "and {overridden} were approved anyway with an approver's written reason."
+            ).format(
+                n=fmt.number(result.total.published),
+                passed=fmt.number(result.total.passed),
+                overridden=fmt.number(result.total.overridden),
+            )
+        )
+    )
+    rows = [
+        (
+            row.label,
+            fmt.number(row.published),
+            fmt.number(row.passed),
+            fmt.number(row.overridden),
+            fmt.number(row.unchecked),
+        )
+        for row in [*result.accounts, result.total]
+    ]
+    blocks.append(
+        Table(
+            (_("Account"), _("Published"), _("Passed"), _("Approved anyway"), _("Not checked")),
+            tuple(rows),
+            frozenset({1, 2, 3, 4}),
+            frozenset({len(rows) - 1}),
+            (4, 2, 2, 2.4, 2.2),
+        )
+    )
+    if result.total.unchecked:
+        blocks.append(
+            Paragraph(_("Not checked: approved before the checklist was in use."), "note")
+        )
+    if result.overrides:
+        blocks.append(Heading(_("Approved anyway"), 2))
+        blocks.append(
+            Table(
+                (_("Published"), _("Post"), _("Approver"), _("Reason")),
+                tuple(
+                    (
+                        fmt.date_short(o.published_on),
+                        f"{o.post_title} ({o.account})",
+                        o.approver,
+                        o.reason + "\n" + "; ".join(o.items),
+                    )
+                    for o in result.overrides
+                ),
+                widths=(1.6, 4, 2.2, 5),
+            )
+        )
+    return blocks
+
+
 def _security(context: _Context) -> list[Block]:
     from core import security
 
@@ -855,5 +930,6 @@ _SECTIONS = {
     "engagement": _engagement,
     "output": _output,
     "kpi": _kpi,
+    "guidelines": _guidelines,
     "security": _security,
 }

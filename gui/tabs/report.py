@@ -47,6 +47,7 @@ SECTION_TITLES = {
     "engagement": N_("Engagement rate"),
     "output": N_("Posts: plan and realisation"),
     "kpi": N_("Performance indicators"),
+    "guidelines": N_("Tone guidelines"),
     "security": N_("Account security"),
 }
 PREVIEW_DPI = 52

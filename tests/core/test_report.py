@@ -411,13 +411,34 @@ def test_only_the_chosen_sections_appear_in_order(db, instagram):
     headings = [b.text for b in build(db, "security", "summary").blocks if isinstance(b, Heading)]
     assert headings == ["Ringkasan", "Keamanan akun"]
     with pytest.raises(ValidationError):
-        build(db, "guidelines")
+        build(db, "weather")
 
 
 def test_security_lists_the_accounts_in_scope_with_the_badge_word(db, instagram):
     accounts.create(db, "instagram", "nsb_official", peer=True)
     (table,) = tables(build(db, "security"))
     assert table.rows == (("Instagram @bmsn_ri", "Belum diperiksa", "Belum ada yang dicatat"),)
+
+
+def test_guidelines_section_counts_the_checklist_and_lists_overrides_with_reasons(demo_db):
+    from core import guidelines, periods
+
+    override = guidelines.compliance(demo_db, dt.date(2000, 1, 1), dt.date(2100, 1, 1)).overrides[0]
+    start, end = periods.month(override.published_on.year, override.published_on.month)
+    built = build(demo_db, "guidelines", start=start, end=end)
+    counts, listed = tables(built)
+    total = counts.rows[-1]
+    assert total[0] == "Semua akun" and int(total[3]) >= 1
+    assert int(total[1].replace(".", "")) == sum(
+        int(r[1].replace(".", "")) for r in counts.rows[:-1]
+    )
+    assert any(override.reason in row[3] and override.post_title in row[1] for row in listed.rows)
+
+
+def test_guidelines_section_of_a_quiet_period_says_nothing_was_published(db, instagram):
+    built = build(db, "guidelines")
+    assert tables(built) == []
+    assert "Tidak ada" in text_of(built) or "Nothing" in text_of(built)
 
 
 # --- the demo ----------------------------------------------------------------------------
