@@ -561,7 +561,7 @@ class Compliance:
     overrides: list[Override]
 
 
-def _outcome(history: list, since: str) -> tuple[str, list]:
+def _outcome(history: list, since: dt.datetime | None, tz: dt.tzinfo) -> tuple[str, list]:
     """How the variant's last review round ended: "passed", "overridden" (with the history
     rows that overrode) or "unchecked"."""
     submitted = max(
@@ -580,7 +580,7 @@ def _outcome(history: list, since: str) -> tuple[str, list]:
     overrides = [row for row in approvals if row["override_reason"]]
     if overrides:
         return "overridden", overrides
-    if approvals and since and approvals[-1]["at"] >= since:
+    if approvals and since and timezone.parse(approvals[-1]["at"], tz) >= since:
         return "passed", []
     return "unchecked", []
 
@@ -592,16 +592,19 @@ def compliance(
     the checklist, per account, per platform and in all, with every override and its reason."""
     tz = timezone.institution_zone(db)
     since = settings.get(db, "guidelines.since")
-    since = timezone.stored(since, tz) if since else ""
+    since = timezone.parse(since, tz) if since else None
     chosen = None if account_ids is None else set(account_ids)
     known = {a.id: a for a in accounts.list_all(db, include_archived=True)}
     published = [
         row
         for row in db.query(
+            # Stored times carry the institution's offset: a day either side is enough
+            # for the text comparison; the exact local day is checked below.
             """SELECT v.id, v.account_id, v.published_at, p.title FROM post_variants v
                JOIN posts p ON p.id = v.post_id
-               WHERE v.status = 'published' AND v.published_at IS NOT NULL
-               ORDER BY v.published_at, v.id"""
+               WHERE v.status = 'published' AND v.published_at >= ? AND v.published_at < ?
+               ORDER BY v.published_at, v.id""",
+            (str(start - dt.timedelta(days=1)), str(end + dt.timedelta(days=2))),
         )
         if (chosen is None or row[1] in chosen)
         and start <= timezone.parse(row[2], tz).date() <= end
@@ -616,9 +619,7 @@ def compliance(
                 WHERE h.variant_id IN ({marks}) ORDER BY h.id""",
             [row[0] for row in published],
         ):
-            history.setdefault(row["variant_id"], []).append(
-                {**dict(row), "at": timezone.stored(row["at"], tz)}
-            )
+            history.setdefault(row["variant_id"], []).append(row)
     by_account: dict[int, ComplianceRow] = {}
     by_platform: dict[str, ComplianceRow] = {}
     total = ComplianceRow(_("All accounts"))
@@ -626,7 +627,7 @@ def compliance(
     for variant_id, account_id, published_at, title in published:
         account = known[account_id]
         label = f"{accounts.platform_title(account.platform)} {accounts.handle_text(account)}"
-        outcome, rows = _outcome(history.get(variant_id, []), since)
+        outcome, rows = _outcome(history.get(variant_id, []), since, tz)
         by_account[account_id] = by_account.get(account_id, ComplianceRow(label)).add(outcome)
         by_platform[account.platform] = by_platform.get(
             account.platform, ComplianceRow(accounts.platform_title(account.platform))
