@@ -15,6 +15,7 @@ the others, so importing what was exported changes nothing. The default packs sh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -76,10 +77,7 @@ def export_pack(db: Database) -> dict:
     return {
         "format": PACK_FORMAT,
         "name": settings.get(db, "guidelines.pack_name"),
-        "persona": {
-            key: list(value) if isinstance(value, tuple) else value
-            for key, value in current.__dict__.items()
-        },
+        "persona": dataclasses.asdict(current),
         "items": [
             {
                 "id": item.uid,
