@@ -2,9 +2,8 @@
 
 `TAB_MODULES` names each tab's module, title and id without importing it: the window
 shows its tab bar from this list and imports a tab's module when the tab is first shown.
-Each module defines one `Tab` subclass (`TAB_CLASS`); later capabilities replace a
-placeholder tab's module with the real thing, and add screenshot views by overriding
-`screenshot_views()`.
+Each module defines one `Tab` subclass (`TAB_CLASS`), and adds screenshot views by
+overriding `screenshot_views()`.
 """
 
 from __future__ import annotations

@@ -71,12 +71,6 @@ def test_accounts_search_filters_rows(window):
     assert len(tab.shown_account_ids()) == shown
 
 
-def test_placeholder_tabs_explain_what_comes(window):
-    for page in window.pages[4:5]:
-        assert page.empty.title.text()
-        assert len(page.empty.body.text()) > 40
-
-
 def test_empty_file_shows_welcome_not_blank(qtbot, db):
     from gui.mainwindow import MainWindow
     from gui.session import Session
@@ -106,13 +100,6 @@ def test_switch_to_english_and_back(window):
         window.set_language("id")
     assert window.tabs.tabText(0) == "Beranda"
     assert i18n.current_language() == "id"
-
-
-def test_placeholder_action_jumps_to_a_useful_tab(window):
-    guidelines = window.pages[4]
-    window.show_tab("panduan")
-    guidelines.empty.button.click()
-    assert window.current_page().tab_id == guidelines.go_to == "kalender"
 
 
 def test_backup_from_menu_writes_a_copy(window, tmp_path):
