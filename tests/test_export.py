@@ -213,7 +213,7 @@ def test_usage_lines_show_db_as_required(capsys):
 
 
 @pytest.fixture
-def calendar_file(db):
+def calendar_file(db, without_checklist):
     from core import members, posts, settings, workflow
 
     settings.set(db, "institution.timezone", "Asia/Makassar")  # WITA: times are read there
