@@ -213,7 +213,9 @@ class GuidelinesTab(Tab):
         header.setSectionResizeMode(
             ChecklistItemsModel.COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch
         )
-        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        # Rows follow their wrapped text whatever the width (a stretched column's resize
+        # is not always signalled, and a row sized before the window was laid out stays tall).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.items_empty = EmptyState()
@@ -272,7 +274,6 @@ class GuidelinesTab(Tab):
         )
         self.model.editable = not self.session.read_only
         self.model.set_rows(shown)
-        self.table.resizeRowsToContents()
         active = sum(not item.retired for item in shown)
         self.list_title.setText(
             _("{platform}: {n} items").format(
