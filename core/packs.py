@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import guidelines, settings, timezone
+from core import guidelines, paths, settings, timezone
 from core.db import Database, now_iso
 from core.errors import LinimasaError, ValidationError, os_reason
 from core.files import write_atomically
@@ -32,7 +32,6 @@ from core.i18n import _, current_language
 PACK_FORMAT = 1
 PACK_KEYS = {"format", "name", "persona", "items"}
 ITEM_KEYS = {"id", "platform", "category", "text", "explanation", "required", "check", "retired"}
-DEFAULT_PACKS = Path(__file__).resolve().parent.parent / "resources" / "guidelines"
 
 
 class PackError(LinimasaError):
@@ -331,8 +330,9 @@ def preview_import(db: Database, pack: Pack) -> PackImport:
 
 def default_pack_path(language: str | None = None) -> Path:
     language = language or current_language()
-    path = DEFAULT_PACKS / f"default.{language}.json"
-    return path if path.exists() else DEFAULT_PACKS / "default.id.json"
+    folder = paths.resource_dir() / "guidelines"
+    path = folder / f"default.{language}.json"
+    return path if path.exists() else folder / "default.id.json"
 
 
 def install_default(db: Database, language: str | None = None) -> None:
