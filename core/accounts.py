@@ -401,6 +401,14 @@ def set_archived(db: Database, account_id: int, archived: bool) -> Account:
     return get(db, account_id)
 
 
+def platform_of(db: Database, account_id: int) -> str:
+    """The account's platform, without reading the whole account."""
+    row = db.conn.execute("SELECT platform FROM accounts WHERE id = ?", (account_id,)).fetchone()
+    if row is None:
+        raise ValidationError("account_id", account_id, _("no such account"))
+    return row[0]
+
+
 def handle_text(account: Account) -> str:
     """How the handle is written on its platform: @name where the platform uses @."""
     if account.platform in ("instagram", "x", "tiktok"):

@@ -281,14 +281,6 @@ def open_database(
                 raise errors.NeedsUpgrade(path, version, latest)
             if migrate:
                 db.backup_path = upgrade(db)
-                if version < 3 <= latest:  # new, or from before pillars: the usual ones
-                    from core import pillars
-
-                    pillars.ensure_default_pillars(db)
-                if version < 6 <= latest:  # new, or from before the checklist: the default
-                    from core import packs
-
-                    packs.install_default(db)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise translate_error(exc, path) from exc
@@ -355,6 +347,20 @@ def backup_path_for(path: Path, version: int) -> Path:
     return candidate
 
 
+def _fill_defaults(db: Database, version: int) -> None:
+    """What a file new or older than a capability starts with, in the upgrade's transaction:
+    the usual pillars (from before version 3), the default tone checklist (before 6)."""
+    latest = db.user_version
+    if version < 3 <= latest:
+        from core import pillars
+
+        pillars.ensure_default_pillars(db)
+    if version < 6 <= latest:
+        from core import packs
+
+        packs.install_default(db)
+
+
 def upgrade(db: Database) -> Path | None:
     """Run every pending migration in one transaction; back the file up first if it has data.
 
@@ -398,6 +404,7 @@ def upgrade(db: Database) -> Path | None:
                 if broken:
                     raise migrations.MigrationFailed(migration, broken)
                 db.conn.execute(f"PRAGMA user_version = {migration.version}")
+            _fill_defaults(db, version)
     except BaseException:
         # The file is as it was: the copy made for this attempt is not needed (and repeated
         # attempts must not fill the disk with copies).

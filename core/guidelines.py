@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 
 from core import accounts, hints, limits, posts, settings, timezone, validate, workflow
@@ -47,6 +46,8 @@ AUTO_CHECKS = {
     "hashtags": N_("hashtags"),
     "image": N_("image attached"),
 }
+#: Where an approved variant goes on to without a new review (its approval still holds).
+FINISHED_ROAD = ("approved", "scheduled", "published")
 #: Statuses whose checklist may still be ticked: once approved it is the record.
 OPEN_STATUSES = ("idea", "draft", "review", "changes")
 ITEM_TEXT_MAX = 300
@@ -301,6 +302,7 @@ class Persona:
 PERSONA_TEXTS = ("admin_nickname", "audience_nickname", "greeting", "signoff")
 PERSONA_LISTS = ("words_use", "words_avoid", "formal_phrases")
 WORD_MAX = 80
+PERSONA_TEXT_MAX = 500
 WORDS_MAX = 300
 
 
@@ -313,9 +315,9 @@ def persona(db: Database) -> Persona:
 
 def word_list(field: str, value: object) -> tuple[str, ...]:
     """Words or phrases, trimmed, without blanks or repeats (ignoring case); a text is read
-    one entry a line or comma-separated."""
+    one entry a line (a phrase may hold a comma)."""
     if isinstance(value, str):
-        value = re.split(r"[\n,;]", value)
+        value = value.splitlines()
     if not isinstance(value, list | tuple) or not all(isinstance(w, str) for w in value):
         raise ValidationError(field, value, _("must be a list of words or phrases"))
     found: dict[str, str] = {}
@@ -336,7 +338,9 @@ def set_persona(db: Database, **fields: object) -> Persona:
     if unknown:
         raise ValidationError("persona", ", ".join(sorted(unknown)), _("unknown field"))
     values = {
-        key: list(word_list(key, value)) if key in PERSONA_LISTS else value
+        key: list(word_list(key, value))
+        if key in PERSONA_LISTS
+        else validate.text(key, value, required=False, max_length=PERSONA_TEXT_MAX)
         for key, value in fields.items()
     }
     with db.transaction():
@@ -406,12 +410,6 @@ class CheckItem:
         return self.item.required and not self.item.retired and not self.ticked
 
 
-def _platform_of(db: Database, variant: Variant) -> str:
-    return db.conn.execute(
-        "SELECT platform FROM accounts WHERE id = ?", (variant.account_id,)
-    ).fetchone()[0]
-
-
 def _ticks(db: Database, variant_id: int) -> dict[int, tuple]:
     return {
         row[0]: tuple(row[1:])
@@ -435,7 +433,7 @@ def checklist(
     text given (default: the stored one) and what automatic checks find; retired items it
     was ticked on stay at the end, so the record is whole."""
     variant = posts.get_variant(db, variant_id)
-    platform = _platform_of(db, variant)
+    platform = accounts.platform_of(db, variant.account_id)
     text = variant.text if text is None else text
     hashtags = variant.hashtags if hashtags is None else hashtags
     if has_image is None:
@@ -444,7 +442,11 @@ def checklist(
     ticks = _ticks(db, variant_id)
     shown = applicable(db, platform)
     listed = {item.id for item in shown}
-    shown += [get_item(db, item_id) for item_id in ticks if item_id not in listed]
+    shown += [
+        item
+        for item in (get_item(db, item_id) for item_id in ticks if item_id not in listed)
+        if item.retired  # an item moved to another platform is no longer this one's
+    ]
     voice = persona(db)
     found_hints = hints.hints(
         platform, text, hashtags, avoid=voice.words_avoid, formal=voice.formal_phrases
@@ -481,7 +483,9 @@ def set_tick(
                 "review. Send it back for changes to check it again."
             ).format(status=posts.status_title(variant.status).lower())
         )
-    if ticked and (item.retired or item.platform not in ("all", _platform_of(db, variant))):
+    if ticked and (
+        item.retired or item.platform not in ("all", accounts.platform_of(db, variant.account_id))
+    ):
         raise ValidationError("item", item.text, _("not on this post's checklist"))
     validate.reference(db, "member_id", by, "members")
     tz = timezone.institution_zone(db)
@@ -513,7 +517,7 @@ def _required_ticked(db: Database, variant: Variant) -> list[str]:
     ticks = _ticks(db, variant.id)
     return [
         UNTICKED + item.text
-        for item in applicable(db, _platform_of(db, variant))
+        for item in applicable(db, accounts.platform_of(db, variant.account_id))
         if item.required and not (item.id in ticks and ticks[item.id][3] == content)
     ]
 
@@ -562,16 +566,22 @@ class Compliance:
 
 
 def _outcome(history: list, since: dt.datetime | None, tz: dt.tzinfo) -> tuple[str, list]:
-    """How the variant's last review round ended: "passed", "overridden" (with the history
-    rows that overrode) or "unchecked"."""
-    submitted = max(
-        (row["id"] for row in history if row["to_status"] == "review" and row["level"] is None),
+    """How the variant's last approval ended: "passed", "overridden" (with the history rows
+    that overrode) or "unchecked". Its round starts at the last step that was no approval
+    (sent for review, back to draft or for changes…): where a unit needs no approval a
+    draft is approved straight away, with no step into review before it."""
+    start = max(
+        (
+            row["id"]
+            for row in history
+            if row["level"] is None and row["to_status"] not in FINISHED_ROAD
+        ),
         default=0,
     )
     approvals = [
         row
         for row in history
-        if row["id"] > submitted
+        if row["id"] > start
         and (
             row["level"] is not None
             or (row["to_status"] == "approved" and row["from_status"] in workflow.APPROVE_FROM)

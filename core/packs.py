@@ -64,10 +64,16 @@ class PackImport:
     updated: int
     unchanged: int
     persona_changed: bool
+    #: The items that were here already come in another order (per platform).
+    reordered: bool = False
+    #: The pack's name changed.
+    renamed: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.persona_changed)
+        return bool(
+            self.added or self.updated or self.persona_changed or self.reordered or self.renamed
+        )
 
 
 def export_pack(db: Database) -> dict:
@@ -173,9 +179,10 @@ def parse_pack(data: object, source: str = "") -> Pack:
             problems.append(
                 _problem(where, _("unknown key(s) {keys}").format(keys=", ".join(extra)))
             )
-        if not isinstance(uid, str) or not uid.strip() or len(uid) > 100:
+        if not isinstance(uid, str) or not uid.strip() or len(uid.strip()) > 100:
             problems.append(_problem(where, _("no id")))
             continue
+        uid = uid.strip()
         if uid in seen:
             problems.append(_problem(where, _("the same id as item {n}").format(n=seen[uid])))
             continue
@@ -198,7 +205,7 @@ def parse_pack(data: object, source: str = "") -> Pack:
             continue
         parsed.append(
             PackItem(
-                uid.strip(),
+                uid,
                 record["platform"],
                 record["category"],
                 record["text"],
@@ -247,6 +254,7 @@ def import_pack(db: Database, pack: Pack, *, dry_run: bool = False) -> PackImpor
     known = {item.uid: item for item in guidelines.items(db)}
     added = updated = unchanged = 0
     before = guidelines.persona(db)
+    name_before = settings.get(db, "guidelines.pack_name")
     stamp = now_iso()
     with db.transaction():
         order: dict[str, list[int]] = {platform: [] for platform in PLATFORMS}
@@ -308,7 +316,16 @@ def import_pack(db: Database, pack: Pack, *, dry_run: bool = False) -> PackImpor
             settings.set(db, "guidelines.pack_name", pack.name)
         if pack.persona:
             guidelines.set_persona(db, **pack.persona)
-        result = PackImport(added, updated, unchanged, guidelines.persona(db) != before)
+        # The order of the items that were here already (new ones are counted as added).
+        order_after = [item.uid for item in guidelines.items(db) if item.uid in known]
+        result = PackImport(
+            added,
+            updated,
+            unchanged,
+            guidelines.persona(db) != before,
+            reordered=order_after != list(known),
+            renamed=settings.get(db, "guidelines.pack_name") != name_before,
+        )
         if dry_run:
             raise _DryRun(result)
     return result

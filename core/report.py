@@ -870,7 +870,13 @@ def _guidelines(context: _Context) -> list[Block]:
     )
     if result.total.unchecked:
         blocks.append(
-            Paragraph(_("Not checked: approved before the checklist was in use."), "note")
+            Paragraph(
+                _(
+                    "Not checked: approved before the checklist was in force, or with no "
+                    "approval recorded."
+                ),
+                "note",
+            )
         )
     if result.overrides:
         blocks.append(Heading(_("Approved anyway"), 2))

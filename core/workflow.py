@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core import limits, posts, timezone, validate
+from core import accounts, limits, posts, timezone, validate
 from core.db import Database, new_uid, now_iso
 from core.errors import LinimasaError, ValidationError
 from core.fmt import sentence
@@ -272,9 +272,7 @@ def _has_text(db: Database, variant: Variant) -> list[str]:
 
 @approval_rule
 def _within_limits(db: Database, variant: Variant) -> list[str]:
-    platform = db.conn.execute(
-        "SELECT platform FROM accounts WHERE id = ?", (variant.account_id,)
-    ).fetchone()[0]
+    platform = accounts.platform_of(db, variant.account_id)
     return limits.count(platform, variant.text, variant.hashtags).problems()
 
 
@@ -742,3 +740,8 @@ def _demo_link(platform: str, handle: str, rng) -> str:
         "facebook": f"https://www.facebook.com/{handle}/posts/{number}",
         "youtube": f"https://www.youtube.com/watch?v={code}",
     }.get(platform, f"https://example.org/{handle}/{number}")
+
+
+# The checklist's required items join the gate from their own module; importing it here
+# makes the gate whole wherever approval is called from (a script, the CLI, the app).
+from core import guidelines as _guidelines  # noqa: E402, F401

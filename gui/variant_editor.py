@@ -206,6 +206,11 @@ class StepDialog(FormDialog):
             wanted = level.approver_id if level is not None else None
             if wanted is None and len(state.levels) == 1:
                 wanted = posts.get(session.db, variant.post_id).approver_id
+            if wanted is None:  # no level names one: whoever works here, if an approver
+                from gui.acting import current_member
+
+                here = current_member(session)
+                wanted = here.id if here is not None else None
             self.approver.setCurrentIndex(max(0, self.approver.findData(wanted)))
             self.add_field("by", _("&Approved by"), self.approver)
             values["by"] = self.approver.currentData
@@ -227,12 +232,24 @@ class StepDialog(FormDialog):
             self.override.setPlaceholderText(_("Why it may go out without these"))
             self.add_field("override", _("&Reason to approve anyway"), self.override)
             values["override"] = lambda: self.override.toPlainText().strip()
-            if "by" not in values:  # no approval levels: still an approver overrides
-                self.approver = QComboBox()
-                for member in approvers(session):
-                    self.approver.addItem(member.name, member.id)
-                self.add_field("by", _("&Approved by"), self.approver)
-                values["by"] = self.approver.currentData
+        if target == "approved" and variant.status == "review":
+            steps = workflow.history(session.db, variant.id)
+            submitted = max(
+                (i for i, e in enumerate(steps) if e.to_status == "review" and e.level is None),
+                default=-1,
+            )
+            earlier = [e for e in steps[submitted + 1 :] if e.override_reason]
+            if earlier:  # a later level sees what an earlier one let through, and why
+                note = QLabel(
+                    _("{name} approved without {items} at an earlier level: {reason}").format(
+                        name=earlier[-1].member_name or "—",
+                        items="; ".join(earlier[-1].overridden),
+                        reason=earlier[-1].override_reason,
+                    )
+                )
+                note.setWordWrap(True)
+                note.setObjectName("warningNote")
+                self.form.addRow(note)
         if target in ("approved", "changes"):
             self.comment = QPlainTextEdit()
             self.comment.setTabChangesFocus(True)
@@ -505,7 +522,7 @@ class VariantEditor(QWidget):
         open_ = status in guidelines.OPEN_STATUSES and not self.session.read_only
         note = ""
         if status not in guidelines.OPEN_STATUSES:
-            note = _("The checklist is the record of the review: it closed when approved.")
+            note = _("The checklist is closed: it is the record of the review.")
         elif not rows:
             note = _("No checklist items for this platform: add them in the Guidelines tab.")
         self.checklist.show_rows(rows, open_, note)

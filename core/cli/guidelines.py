@@ -82,6 +82,8 @@ def run_import(args: argparse.Namespace) -> int:
     message = _("{added} item(s) added, {updated} updated, {unchanged} unchanged").format(
         added=result.added, updated=result.updated, unchanged=result.unchanged
     )
+    if result.reordered:
+        message += "; " + _("order changed")
     if result.persona_changed:
         message += "; " + _("persona updated")
     if args.dry_run:

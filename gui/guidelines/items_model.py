@@ -10,10 +10,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from core import guidelines
 from core.guidelines import Item
 from core.i18n import _
+from gui.checklist import RETIRED_COLOR
 from gui.models import ANY_INDEX, DISPLAY_ROLE, RowsTableModel
 
 MIME_TYPE = "application/x-linimasa-guideline-items"
-RETIRED_COLOR = "#8a8a8a"
 
 
 def reordered(order: list[int], moving: list[int], before: int | None) -> list[int]:

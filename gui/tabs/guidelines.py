@@ -513,8 +513,14 @@ class GuidelinesTab(Tab):
             _("Items changed: {n}").format(n=fmt.number(preview.updated)),
             _("Items already the same: {n}").format(n=fmt.number(preview.unchanged)),
         ]
+        if preview.reordered:
+            lines.append(_("The items come in the pack's order."))
+        if preview.renamed:
+            lines.append(_("The pack's name is taken: {name}").format(name=pack.name))
         if preview.persona_changed:
             lines.append(_("The persona is replaced by the pack's."))
+            if not self.confirm_leave():  # persona typed here and not saved: ask first
+                return False
         question = _(
             "Import {path}?\n\n{changes}\n\nItems that are already here keep their ticks; items "
             "the pack does not have stay, after the pack's."
@@ -526,7 +532,8 @@ class GuidelinesTab(Tab):
         except LinimasaError as error:
             warn(self, title, str(error))
             return False
-        self.persona.dirty = False  # the stored persona is the one to show now
+        if preview.persona_changed:
+            self.persona.dirty = False  # the pack's persona is the one to show now
         self._changed()
         self.say(
             _("Pack imported: {added} new items, {updated} changed.").format(
@@ -539,7 +546,7 @@ class GuidelinesTab(Tab):
         path = ask_save_path(
             self,
             _("Export guideline pack"),
-            Path(self._folder()) / f"{_('guidelines')}.json",
+            Path(self._folder()) / (_("guidelines") + ".json"),
             _("Guideline pack (*.json)"),
             "json",
         )

@@ -278,12 +278,22 @@ def test_no_image_is_flagged_beside_the_image_item(db, team):
 # --- persona --------------------------------------------------------------------------------
 
 
-def test_persona_lists_are_trimmed_without_repeats(db):
+def test_persona_lists_are_one_per_line_trimmed_without_repeats(db):
     voice = guidelines.set_persona(
-        db, admin_nickname="Mimin", words_avoid="anjay\n  Anjay \n\n bego, norak"
+        db,
+        admin_nickname="Mimin",
+        words_avoid="anjay\n  Anjay \n\n bego",
+        formal_phrases="atas perhatiannya, kami ucapkan terima kasih",
     )
     assert voice.admin_nickname == "Mimin"
-    assert voice.words_avoid == ("anjay", "bego", "norak")
+    assert voice.words_avoid == ("anjay", "bego")
+    assert voice.formal_phrases == ("atas perhatiannya, kami ucapkan terima kasih",)
+
+
+def test_a_persona_text_too_long_is_refused_by_its_own_name(db):
+    with pytest.raises(ValidationError) as info:
+        guidelines.set_persona(db, greeting="Halo " * 200)
+    assert info.value.field == "greeting"
 
 
 def test_a_wrong_persona_saves_nothing(db):
@@ -326,6 +336,58 @@ def test_compliance_counts_passed_overridden_and_unchecked(db, team):
     settings.set(db, "guidelines.since", "2999-01-01T00:00:00+07:00")
     later = guidelines.compliance(db, day, day)
     assert (later.total.passed, later.total.unchecked) == (0, 2)
+
+
+def test_compliance_judges_the_last_approval_where_no_approval_is_needed(db, team):
+    workflow.set_approval(db, team["unit"].id, "none")
+    post = posts.create(db, "Kuis", unit_id=team["unit"].id)
+    variant = posts.add_variant(db, post.id, team["ig"].id, "Kuis hari ini", "draft")
+    workflow.approve(db, variant.id, team["head"].id, override="Mendesak")
+    workflow.transition(db, variant.id, "changes", comment="Ganti foto")
+    workflow.transition(db, variant.id, "draft")
+    tick(db, team, variant, "facts", "caption")
+    workflow.approve(db, variant.id, team["head"].id)
+    workflow.transition(db, variant.id, "published", published_at=dt.datetime.now())
+    day = dt.date.today()
+    result = guidelines.compliance(db, day, day)
+    assert (result.total.passed, result.total.overridden, result.overrides) == (1, 0, [])
+
+
+def test_an_item_moved_to_another_platform_leaves_this_checklist(db, team):
+    variant = variant_in_review(db, team)
+    tick(db, team, variant, "caption")
+    guidelines.update_item(db, team["caption"].id, platform="x")
+    assert "Caption berdiri sendiri" not in [
+        c.item.text for c in guidelines.checklist(db, variant.id)
+    ]
+
+
+def test_the_gate_holds_for_a_script_that_imports_only_the_workflow(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "f.sqlite"
+    from core.db import open_database
+
+    with open_database(path, create=True) as handle:
+        unit = units.create(handle, "Humas")
+        workflow.set_approval(handle, unit.id, "none")
+        account = accounts.create(handle, "instagram", "humas")
+        post = posts.create(handle, "Kuis", unit_id=unit.id)
+        variant = posts.add_variant(handle, post.id, account.id, "Kuis", "draft")
+    code = f"""
+from core.db import open_database
+from core import workflow
+with open_database({str(path)!r}) as db:
+    try:
+        workflow.approve(db, {variant.id}, None)
+    except workflow.WorkflowError:
+        print("refused")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "refused", result.stderr
 
 
 def test_compliance_of_the_demo_shows_its_two_overrides(demo_db):

@@ -79,6 +79,20 @@ def test_a_known_id_is_updated_in_place_and_keeps_its_ticks(db, tmp_path):
     assert guidelines.checklist(db, variant.id)[0].ticked
 
 
+def test_a_pack_that_only_reorders_or_renames_is_a_change(db, tmp_path):
+    data = packs.export_pack(db)
+    xs = [i for i in data["items"] if i["platform"] == "x"]
+    others = [i for i in data["items"] if i["platform"] != "x"]
+    data["items"] = others + xs[::-1]
+    result = packs.preview_import(db, packs.read_pack(write(tmp_path, data)))
+    assert result.reordered and result.changed and result.updated == 0
+    packs.import_pack(db, packs.read_pack(write(tmp_path, data)))
+    assert [i.uid for i in guidelines.items(db, "x")] == [i["id"] for i in xs[::-1]]
+    data["name"] = "Paket Biro Humas"
+    result = packs.preview_import(db, packs.read_pack(write(tmp_path, data)))
+    assert (result.renamed, result.reordered, result.changed) == (True, False, True)
+
+
 def test_the_english_pack_has_the_same_items_as_the_indonesian_one():
     indonesian = packs.read_pack(packs.default_pack_path("id"))
     english = packs.read_pack(packs.default_pack_path("en"))
@@ -109,6 +123,7 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(db, tmp_path):
     [
         ({"format": 1, "items": [item()], "colour": "red"}, "colour"),
         ({"format": 1, "items": [item(), item()]}, "u1"),
+        ({"format": 1, "items": [item("dup"), item("dup ")]}, "dup"),
         ({"format": 1, "items": [item(text="")]}, "text"),
         ({"format": 1, "items": [item(platform="myspace")]}, "myspace"),
         ({"format": 1, "items": [item(required="yes")]}, "required"),

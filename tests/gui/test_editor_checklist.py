@@ -152,3 +152,22 @@ def test_the_checklist_closes_once_approved(editor, team, db):
 
 def test_the_checklist_model_passes_qt_s_checks(editor, qtmodeltester):
     qtmodeltester.check(tab_of(editor).checklist.model)
+
+
+def test_a_later_level_sees_what_an_earlier_one_let_through(editor, team, db, monkeypatch):
+    from gui.variant_editor import StepDialog
+
+    second = members.create(db, "Hartini Susanto", "approver", team["unit"].id)
+    workflow.set_approval(
+        db, team["unit"].id, "levels", [("Kasubbag", team["agus"].id), ("Kepala", second.id)]
+    )
+    variant = tab_of(editor).variant
+    guidelines.set_tick(db, variant.id, team["facts"].id)
+    workflow.approve(db, variant.id, team["agus"].id, override="Ucapan resmi")
+    dialog = StepDialog(editor.session, posts.get_variant(db, variant.id), "approved")
+    notes = [label.text() for label in dialog.findChildren(type(tab_of(editor).hints))]
+    assert any(
+        "Agus Setiawan" in text and "Caption berdiri sendiri" in text and "Ucapan resmi" in text
+        for text in notes
+    )
+    assert not hasattr(dialog, "override")  # nothing left to override at this level
