@@ -12,7 +12,7 @@ writes; `write` adds every post of a plan without problems in one transaction.
     if plan.ok:
         result = plan_import.write(db, plan)     # Result(posts, variants, post_ids)
 
-Rules (the preview shows their outcome; `docs/ARCHITECTURE.md` names the module):
+Rules (the preview shows their outcome):
 - A row is one variant: one account's version of a post. Rows with the same title (the text's
   first line when there is no title) on the same day become one post with a variant per
   account; a second row for an account already in that post starts another post.
