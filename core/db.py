@@ -349,7 +349,8 @@ def backup_path_for(path: Path, version: int) -> Path:
 
 def _fill_defaults(db: Database, version: int) -> None:
     """What a file new or older than a capability starts with, in the upgrade's transaction:
-    the usual pillars (from before version 3), the default tone checklist (before 6)."""
+    the usual pillars (from before version 3), the default tone checklist (before 6), the
+    usual commemorative days (before 7)."""
     latest = db.user_version
     if version < 3 <= latest:
         from core import pillars
@@ -359,6 +360,10 @@ def _fill_defaults(db: Database, version: int) -> None:
         from core import packs
 
         packs.install_default(db)
+    if version < 7 <= latest:
+        from core import calendar_days
+
+        calendar_days.install_default(db)
 
 
 def upgrade(db: Database) -> Path | None:

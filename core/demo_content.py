@@ -92,6 +92,8 @@ class Observance:
     day: int
     name: str
     post: ObservancePost | None
+    #: In the list a new file starts with (the demo institution's own days are not).
+    seed: bool = True
 
 
 @dataclass(frozen=True)
@@ -440,7 +442,8 @@ def read_observances(folder: Path | None = None) -> list[Observance]:
             )
             for key in ("title", "greeting", "hashtag"):
                 file.fill(getattr(post, key), _observance_values(2024), f"{place}.{key}")
-        result.append(Observance(month, day, name, post))
+        seed = file.get(row, "seed", bool, where, True)
+        result.append(Observance(month, day, name, post, seed))
     return result
 
 

@@ -52,6 +52,7 @@ SETTINGS = {
     for s in (
         Setting("institution.name", str, "", N_("Institution name")),
         Setting("institution.short_name", str, "", N_("Institution short name")),
+        Setting("institution.founded", dt.date, None, N_("Founded on")),
         Setting("persona.admin_nickname", str, "", N_("Nickname the admin uses for itself")),
         Setting("persona.audience_nickname", str, "", N_("Nickname for the audience")),
         Setting("persona.greeting", str, "", N_("Greeting")),

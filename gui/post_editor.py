@@ -253,7 +253,7 @@ class PostEditor(QDialog):
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.save_close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.save_asking)
         self.save_close_button.clicked.connect(self.save_and_close)
         self.close_button.clicked.connect(self.reject)
         for button in self.buttons.buttons():
@@ -263,7 +263,7 @@ class PostEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_asking)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save_and_close)
 
@@ -653,6 +653,18 @@ class PostEditor(QDialog):
         notify("posts", ids=ids)
         return True
 
+    def save_asking(self) -> bool:
+        """Save (the user's Save): a post of a series then asks whether its changes go to
+        the later posts of the series too."""
+        changed = self.dirty
+        if not self.save():
+            return False
+        if changed and self.post_id is not None:
+            from gui.calendar.extras import carry_to_following
+
+            carry_to_following(self, self.session, self.post_id)
+        return True
+
     def _show_refusal(self, error: LinimasaError, editor: VariantEditor | None) -> None:
         if isinstance(error, ValidationError):
             text = sentence(error.reason)
@@ -670,7 +682,7 @@ class PostEditor(QDialog):
         self.show_error(message)
 
     def save_and_close(self) -> None:
-        if self.session.read_only or self.save():
+        if self.session.read_only or self.save_asking():
             self.done(QDialog.DialogCode.Accepted)
 
     def reject(self) -> None:
@@ -716,9 +728,12 @@ def edit_post(
     *,
     day: dt.date | None = None,
     variant_id: int | None = None,
+    title: str = "",
 ) -> int | None:
-    """Open the editor (modal) on a post, or a new one on `day`; the post's id if it was
-    saved (or a workflow step taken) while open, else None."""
+    """Open the editor (modal) on a post, or a new one on `day` (titled `title`); the post's
+    id if it was saved (or a workflow step taken) while open, else None."""
     dialog = PostEditor(session, post_id, parent, day=day, variant_id=variant_id)
+    if post_id is None and title:
+        dialog.title.setText(title)
     dialog.exec()
     return dialog.post_id if dialog.saved_once else None

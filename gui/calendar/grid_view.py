@@ -25,11 +25,16 @@ from gui import platforms
 from gui.calendar.models import (
     DAY_ROLE,
     ENTRIES_ROLE,
+    GAP_ROLE,
+    HOLIDAY_COLOR,
     HOUR_ROLE,
+    MARKS_ROLE,
+    OBSERVANCE_COLOR,
     OUTSIDE_ROLE,
     STATUS_COLORS,
     TODAY_ROLE,
     entry_tooltip,
+    marks_tooltip,
 )
 
 #: What a dragged chip carries: its variant id.
@@ -40,6 +45,9 @@ TODAY_FILL = QColor("#e9f2fd")
 TODAY_MARK = QColor("#1a66c9")
 OUTSIDE_FILL = QColor("#f3f3f3")
 SELECTED_FILL = QColor("#d5e5fb")
+HOLIDAY_FILL = QColor("#fdecea")
+#: A coming day with nothing planned: a bar down the cell's left edge.
+GAP_MARK = QColor("#f2a900")
 TEXT = QColor("#1f1f1f")
 DIM_TEXT = QColor("#8a8a8a")
 PADDING = 3
@@ -94,6 +102,10 @@ class ChipLayout:
         y = top + len(shown) * (self.chip_height + SPACING)
         self.more_rect = QRect(rect.left() + PADDING, y, width, self.chip_height)
 
+    def mark_rect(self, number_width: int) -> QRect:
+        """Where the day's marks are written: after its number, on the same line."""
+        return self.day_rect.adjusted(number_width + 6, 0, 0, 0)
+
     def entry_at(self, pos: QPoint) -> planning.Entry | None:
         return next((entry for rect, entry in self.chips if rect.contains(pos)), None)
 
@@ -120,18 +132,26 @@ class ChipDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        marks = index.data(MARKS_ROLE) or []
+        day_off = any(mark.day_off for mark in marks)
         if selected:
             painter.fillRect(rect, SELECTED_FILL)
         elif today:
             painter.fillRect(rect, TODAY_FILL)
         elif outside:
             painter.fillRect(rect, OUTSIDE_FILL)
+        elif day_off:
+            painter.fillRect(rect, HOLIDAY_FILL)
+        if index.data(GAP_ROLE) and not outside:
+            painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), GAP_MARK)
         layout = ChipLayout(rect, entries, dated, option.font)
         font = chip_font(option.font)
         painter.setFont(font)
         metrics = QFontMetrics(font)
         if dated:
-            self._paint_day(painter, layout.day_rect, day, today, outside, font)
+            number = self._paint_day(painter, layout.day_rect, day, today, outside, font)
+            if marks:
+                self._paint_marks(painter, layout.mark_rect(number), marks, outside, metrics)
         for chip_rect, entry in layout.chips:
             self._paint_chip(painter, chip_rect, entry, metrics, font)
         if layout.hidden:
@@ -143,7 +163,22 @@ class ChipDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _paint_day(self, painter, rect, day, today, outside, font) -> None:
+    def _paint_marks(self, painter, rect: QRect, marks, outside: bool, metrics) -> None:
+        """The day's first mark by name after its number (red for a day off), "+1" more."""
+        first = marks[0]
+        text = first.name + (f" +{len(marks) - 1}" if len(marks) > 1 else "")
+        color = QColor(HOLIDAY_COLOR if first.day_off else OBSERVANCE_COLOR)
+        if outside:
+            color.setAlpha(120)
+        painter.setPen(color)
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, rect.width())),
+        )
+
+    def _paint_day(self, painter, rect, day, today, outside, font) -> int:
+        """Paint the day's number; returns the width it took."""
         text = str(day.day)
         if day.day == 1:  # where a month begins: "1 Des"
             text = bdates.format_skeleton("MMMd", day, locale=babel_locale())
@@ -159,6 +194,7 @@ class ChipDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(mark, rect.height() / 2, rect.height() / 2)
             painter.setPen(QColor("white"))
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
+            used = int(width)
         else:
             painter.setPen(DIM_TEXT if outside else TEXT)
             painter.drawText(
@@ -166,7 +202,9 @@ class ChipDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
+            used = metrics.horizontalAdvance(text) + 2
         painter.setFont(font)
+        return used
 
     def _paint_chip(self, painter, rect: QRect, entry, metrics: QFontMetrics, font) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -222,6 +260,8 @@ class ChipGridView(QTableView):
     refused = Signal(str)
     #: A context menu was asked for: (Entry or None, day, hour or None, global position).
     menu_requested = Signal(object, object, object, object)
+    #: A day's holiday or commemorative day was clicked: (day, its name), for a new post.
+    mark_clicked = Signal(object, str)
 
     def __init__(self, stretch_rows: bool, parent=None):
         super().__init__(parent)
@@ -306,9 +346,22 @@ class ChipGridView(QTableView):
 
     # -- mouse and keys -------------------------------------------------------------------
 
+    def mark_at(self, pos: QPoint):
+        """The day's first mark when `pos` is on its name (after the day's number)."""
+        index = self.indexAt(pos)
+        marks = index.data(MARKS_ROLE) if index.isValid() else None
+        if not marks:
+            return None
+        layout = self._layout(index)
+        number = QFontMetrics(chip_font(self.font())).horizontalAdvance("00 MMM") + 6
+        return marks[0] if layout.mark_rect(number).contains(pos) else None
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         pos = event.position().toPoint()
         super().mousePressEvent(event)
+        mark = self.mark_at(pos) if event.button() == Qt.MouseButton.LeftButton else None
+        if mark is not None and not self.model().db.read_only:
+            self.mark_clicked.emit(mark.day, mark.name)
         entry = self.chip_at(pos)
         self._press = pos if event.button() == Qt.MouseButton.LeftButton else None
         self._pressed_entry = entry
@@ -396,6 +449,13 @@ class ChipGridView(QTableView):
                 elif layout.hidden and layout.more_rect.contains(event.pos()):
                     hidden = layout.hidden_entries(index.data(ENTRIES_ROLE))
                     text = "\n".join(f"{fmt.time_short(e.at)} {e.title}" for e in hidden)
+                elif layout.day_rect.contains(event.pos()):
+                    lines = marks_tooltip(index.data(MARKS_ROLE) or [])
+                    if lines and not self.model().db.read_only:
+                        lines.append(_("Click the name to plan a post for it."))
+                    if index.data(GAP_ROLE):
+                        lines.append(_("Nothing planned on this day yet."))
+                    text = "\n".join(lines)
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 from babel import dates as bdates
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
-from core import accounts, fmt, planning, posts
+from core import accounts, cadence, calendar_days, fmt, planning, posts
 from core.db import Database
 from core.i18n import _, babel_locale
 from gui.models import ANY_INDEX, DISPLAY_ROLE, RowsTableModel
@@ -43,9 +43,21 @@ HOUR_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 OUTSIDE_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 #: True for today's cells.
 TODAY_ROLE = int(Qt.ItemDataRole.UserRole) + 5
+#: The day's holidays and commemorative days (a list of core.calendar_days.DayMark).
+MARKS_ROLE = int(Qt.ItemDataRole.UserRole) + 6
+#: True for a day of the next two weeks with nothing planned on the accounts shown.
+GAP_ROLE = int(Qt.ItemDataRole.UserRole) + 7
 
 FIRST_HOUR = 6
 LAST_HOUR = 22
+#: A day off (public holiday, collective leave) and a commemorative day in the grid.
+HOLIDAY_COLOR = "#c62828"
+OBSERVANCE_COLOR = "#6a1b9a"
+
+
+def marks_tooltip(marks: list) -> list[str]:
+    """ "Hari Guru Nasional (hari peringatan)", one line per mark."""
+    return [f"{mark.name} ({calendar_days.kind_title(mark.kind).lower()})" for mark in marks]
 
 
 def day_names() -> list[str]:
@@ -87,6 +99,8 @@ class ChipGridModel(QAbstractTableModel):
         self.cells: list[list[planning.Entry]] = [[] for _cell in range(self.ROWS * 7)]
         #: variant id -> its cell's number, for updating one variant
         self._places: dict[int, int] = {}
+        self.marks: dict[dt.date, list[calendar_days.DayMark]] = {}
+        self.gaps: set[dt.date] = set()
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -102,6 +116,7 @@ class ChipGridModel(QAbstractTableModel):
         self.beginResetModel()
         self.cells = [[] for _cell in range(self.ROWS * 7)]
         self._places = {}
+        self.marks, self.gaps = {}, set()
         self.filters = planning.Filters()
         self.endResetModel()
 
@@ -115,7 +130,25 @@ class ChipGridModel(QAbstractTableModel):
             if place is not None:
                 self.cells[place].append(entry)
                 self._places[entry.variant_id] = place
+        self.marks = calendar_days.marks(self.db, self.start, self.end)
+        self._read_gaps()
         self.endResetModel()
+
+    def _read_gaps(self) -> None:
+        """The coming days with nothing planned on the accounts the filters show (all of
+        ours when they name none)."""
+        if self.today is None:
+            self.gaps = set()
+            return
+        chosen: list[int] | None = None
+        if self.filters.account_ids or self.filters.platforms:
+            chosen = [
+                a.id
+                for a in accounts.list_all(self.db)
+                if (not self.filters.account_ids or a.id in self.filters.account_ids)
+                and (not self.filters.platforms or a.platform in self.filters.platforms)
+            ]
+        self.gaps = cadence.empty_days(self.db, self.today, chosen)
 
     def set_filters(self, filters: planning.Filters) -> None:
         self.filters = filters
@@ -142,9 +175,21 @@ class ChipGridModel(QAbstractTableModel):
                 )
                 self._places[variant_id] = place
                 touched.add(place)
+        gaps = self.gaps
+        self._read_gaps()
+        touched.update(
+            place
+            for day in gaps ^ self.gaps
+            if (place := self.place_of_day(day)) is not None
+        )
         for place in touched:
             index = self.index(*divmod(place, 7))
             self.dataChanged.emit(index, index)
+
+    def place_of_day(self, day: dt.date) -> int | None:
+        """The cell number of the day (the month view; the week view has a column per day
+        and no single cell for it)."""
+        return None
 
     def entries_on(self, row: int, column: int) -> list[planning.Entry]:
         return self.cells[row * 7 + column]
@@ -198,11 +243,16 @@ class ChipGridModel(QAbstractTableModel):
             return day == self.today
         if role == OUTSIDE_ROLE:
             return self.is_outside(day)
+        if role == MARKS_ROLE:
+            return self.marks.get(day, []) if self.hour_at(row) is None else []
+        if role == GAP_ROLE:
+            return day in self.gaps
         if role == DISPLAY_ROLE:
             return str(day.day)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             count = len(self.cells[row * 7 + column])
-            return f"{fmt.date_long(day)}: {count}"
+            names = "".join(f", {mark.name}" for mark in self.marks.get(day, []))
+            return f"{fmt.date_long(day)}{names}: {count}"
         return None
 
     def is_outside(self, day: dt.date) -> bool:
@@ -231,10 +281,10 @@ class MonthModel(ChipGridModel):
         return self.start + dt.timedelta(days=row * 7 + column)
 
     def place_of(self, entry: planning.Entry) -> int | None:
-        day = entry.day
-        if day is None or not self.start <= day <= self.end:
-            return None
-        return (day - self.start).days
+        return self.place_of_day(entry.day) if entry.day is not None else None
+
+    def place_of_day(self, day: dt.date) -> int | None:
+        return (day - self.start).days if self.start <= day <= self.end else None
 
     def is_outside(self, day: dt.date) -> bool:
         return (day.year, day.month) != (self.month.year, self.month.month)
@@ -281,8 +331,13 @@ class WeekModel(ChipGridModel):
                 bold = QFont()
                 bold.setBold(True)
                 return bold
+            marks = self.marks.get(day, [])
             if role == DISPLAY_ROLE:
-                return f"{day_names()[section]} {day.day}"
+                return f"{day_names()[section]} {day.day}" + (" •" if marks else "")
+            if role == Qt.ItemDataRole.ToolTipRole and marks:
+                return "\n".join(marks_tooltip(marks))
+            if role == Qt.ItemDataRole.ForegroundRole and any(m.day_off for m in marks):
+                return QColor(HOLIDAY_COLOR)
         if role == DISPLAY_ROLE and orientation == Qt.Orientation.Vertical:
             return fmt.time_short(dt.time(FIRST_HOUR + section))
         return None

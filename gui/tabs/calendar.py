@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, planning, posts, timezone, workflow
+from core import accounts, fmt, planning, posts, recurring, timezone, workflow
 from core.errors import LinimasaError
-from core.i18n import _
+from core.i18n import N_, _
 from gui.calendar.filter_bar import FilterBar
 from gui.calendar.grid_view import ChipGridView, refusal
 from gui.calendar.models import (
@@ -49,6 +49,11 @@ from gui.undo import StaleUndo
 from gui.widgets import hint_label
 
 VIEWS = ("month", "week", "list")
+#: Tools other capabilities add to the More menu: (title, module, function(parent, session)).
+EXTRA_TOOLS = (
+    (N_("&Sign-off sheet…"), "gui.signoff_dialog", "export_signoff"),
+    (N_("&Import content plan…"), "gui.plan_import_dialog", "import_plan"),
+)
 #: The view last chosen, shown again next time (a preference of this computer's user).
 VIEW_SETTING = "calendar_tab/view"
 #: The hour the week view shows first (earlier hours are a scroll away).
@@ -79,6 +84,7 @@ class CalendarTab(Tab):
             grid.dropped.connect(self.reschedule)
             grid.refused.connect(self.say)
             grid.menu_requested.connect(self._menu)
+            grid.mark_clicked.connect(self.new_post_for_mark)
 
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
@@ -134,6 +140,11 @@ class CalendarTab(Tab):
         self.view_buttons["month"].setChecked(True)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(lambda: self.new_post(None, None))
+        self.more_button = QToolButton()
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_menu = QMenu(self)
+        self.more_button.setMenu(self.more_menu)
         bar = QHBoxLayout()
         bar.addWidget(self.prev_button)
         bar.addWidget(self.today_button)
@@ -144,6 +155,7 @@ class CalendarTab(Tab):
         bar.addSpacing(8)
         bar.addLayout(switch)
         bar.addSpacing(8)
+        bar.addWidget(self.more_button)
         bar.addWidget(self.new_button)
 
         self.filter_bar = FilterBar()
@@ -190,6 +202,50 @@ class CalendarTab(Tab):
         key(QKeySequence.StandardKey.Delete, self.delete_selected)
         key("Ctrl+D", self.duplicate_selected)
 
+    def _fill_more_menu(self) -> None:
+        """The calendar's less frequent tools, behind one button."""
+        menu = self.more_menu
+        menu.clear()
+        menu.addAction(_("Posting &cadence…"), self.show_cadence)
+        menu.addAction(_("Commemorative &days…"), self.edit_observances)
+        for title, module, function in EXTRA_TOOLS:
+            if importlib.util.find_spec(module) is not None:
+                menu.addAction(
+                    _(title),
+                    lambda m=module, f=function: getattr(importlib.import_module(m), f)(
+                        self, self.session
+                    ),
+                )
+
+    def show_cadence(self) -> QDialog | None:
+        from gui.calendar.extras import CadenceDialog
+
+        dialog = CadenceDialog(self.session, self)
+        if nobody_to_ask():
+            dialog.show()
+            return dialog
+        dialog.exec()
+        return None
+
+    def edit_observances(self) -> QDialog | None:
+        from gui.calendar.extras import ObservancesDialog
+
+        dialog = ObservancesDialog(self.session, self)
+        if nobody_to_ask():
+            dialog.show()
+            return dialog
+        dialog.exec()
+        return None
+
+    def repeat_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or self.session.read_only:
+            return
+        from gui.calendar.extras import repeat_post
+
+        if repeat_post(self, self.session, entry.post_id):
+            self.say(_("{title} repeats as a series.").format(title=entry.title))
+
     def _focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
@@ -207,6 +263,8 @@ class CalendarTab(Tab):
             self.view_buttons[view].setToolTip(f"Alt+{number}")
         self.new_button.setText(_("&New post…"))
         self.new_button.setToolTip("Ctrl+Shift+N")
+        self.more_button.setText(_("&More"))
+        self._fill_more_menu()
         self.filter_bar.translate_ui()
         self.empty.set_content(
             "calendar",
@@ -373,6 +431,15 @@ class CalendarTab(Tab):
 
         edit_post(self, self.session, None, day=day)
 
+    def new_post_for_mark(self, day: dt.date, name: str) -> None:
+        """A holiday or commemorative day turned into a post idea: a new post that day, with
+        the day's name as its title."""
+        if self.session.read_only:
+            return
+        from gui.post_editor import edit_post
+
+        edit_post(self, self.session, None, day=day, title=name)
+
     # -- changes ------------------------------------------------------------------------
 
     def _remember(self, text: str, do, undo, change: Change) -> None:
@@ -498,6 +565,14 @@ class CalendarTab(Tab):
         if entry is None or self.session.read_only:
             return
         db = self.session.db
+        found = recurring.series_of(db, entry.post_id)
+        if found is not None and len(found.post_ids) > 1:
+            from gui.calendar.extras import delete_in_series
+
+            message = delete_in_series(self, self.session, entry.post_id, entry.title)
+            if message:
+                self.say(message)
+            return
         statuses = {variant.status for variant in posts.variants_of(db, entry.post_id)}
         deletable = statuses <= set(posts.DELETABLE)
         if not deletable and statuses <= set(posts.FINISHED):
@@ -550,6 +625,12 @@ class CalendarTab(Tab):
             movable = writable and entry.status not in posts.FINISHED
             add(_("&Open…"), lambda: self.open_entry(entry))
             add(_("D&uplicate"), self.duplicate_selected, writable)
+            in_series = recurring.series_of(self.session.db, entry.post_id) is not None
+            add(
+                _("&Repeat…"),
+                self.repeat_selected,
+                writable and not in_series and entry.day is not None,
+            )
             add(_("&Move to date…"), self.move_selected_to_date, movable)
             if entry.status in posts.DELETABLE:
                 add(_("&Delete…"), self.delete_selected, writable)
@@ -559,6 +640,12 @@ class CalendarTab(Tab):
             if entry is not None:
                 menu.addSeparator()
             add(_("&New post on this day…"), lambda: self.new_post(day, hour), writable)
+            for mark in self.current_model().marks.get(day, []) if hour is None else []:
+                add(
+                    _("New post for “{name}”…").format(name=mark.name),
+                    lambda _on=False, m=mark: self.new_post_for_mark(m.day, m.name),
+                    writable,
+                )
         menu.exec(position)
 
     def _list_menu(self, position) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, figures, fmt, overview, posts, settings, timezone
+from core import accounts, cadence, figures, fmt, overview, posts, settings, timezone
 from core.i18n import _
 from core.overview import last_full_month
 from gui.models import RowsTableModel
@@ -466,18 +466,23 @@ class HomeTab(Tab):
         week = self.work_cards["week"]
         week.caption.setText(_("Posts this week"))
         week.show_count(self.week.planned)
-        week.set_detail(
-            _("{n} published · {week}").format(
-                n=fmt.number(self.week.published),
-                week=fmt.week_range(self.week.start, self.week.end),
-            )
+        detail = _("{n} published · {week}").format(
+            n=fmt.number(self.week.published),
+            week=fmt.week_range(self.week.start, self.week.end),
         )
-        week.setToolTip(
-            _(
-                "Posts planned from Monday to Sunday of this week (cancelled ones left out), "
-                "{n} of them published.\nClick to see this week in {tab}."
-            ).format(n=fmt.number(self.week.published), tab=calendar)
-        )
+        below = [c for c in cadence.overview(db, today) if c.below]
+        if below:
+            detail += " · " + _("{n} below cadence").format(n=fmt.number(len(below)))
+        week.set_detail(detail)
+        tip = _(
+            "Posts planned from Monday to Sunday of this week (cancelled ones left out), "
+            "{n} of them published.\nClick to see this week in {tab}."
+        ).format(n=fmt.number(self.week.published), tab=calendar)
+        if below:
+            tip += "\n" + _(
+                "Fewer posts planned than the target this week or next: {accounts}"
+            ).format(accounts=", ".join(accounts.handle_text(c.account) for c in below))
+        week.setToolTip(tip)
 
         waiting = self.work_cards["waiting"]
         waiting.caption.setText(_("Waiting for review"))

@@ -453,7 +453,7 @@ def test_every_observance_is_a_day_of_the_year():
             for year in (2025, 2026):
                 values = {"year": year, "ri": year - 1945, "bmsn": year - demo.FOUNDING_YEAR}
                 day.post.title.format(**values), day.post.hashtag.format(**values)
-    assert len({(d.month, d.day) for d in days}) == len(days)
+    assert len({(d.month, d.day, d.name) for d in days}) == len(days)
     assert ("Hari Standar Dunia", 10, 14) in [(d.name, d.month, d.day) for d in days]
 
 

@@ -239,7 +239,9 @@ def test_a_file_of_the_previous_schema_upgrades_with_its_rows_and_takes_indicato
     with open_database(path) as database:
         assert database.user_version == migrations.latest_version()
         for table, rows in before.items():
-            assert [tuple(r) for r in database.query(f"SELECT * FROM {table} ORDER BY 1")] == rows
+            after = database.query(f"SELECT * FROM {table} ORDER BY 1")
+            # Every row kept, with the columns it had (later versions add columns).
+            assert [tuple(r)[: len(row)] for r, row in zip(after, rows, strict=True)] == rows
         kpi = kpis.create(database, JAN, AUG, "Unggahan", "output", "posts_published", 10)
         assert kpis.list_for(database, JAN, AUG) == [kpi]
 
