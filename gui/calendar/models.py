@@ -178,9 +178,7 @@ class ChipGridModel(QAbstractTableModel):
         gaps = self.gaps
         self._read_gaps()
         touched.update(
-            place
-            for day in gaps ^ self.gaps
-            if (place := self.place_of_day(day)) is not None
+            place for day in gaps ^ self.gaps if (place := self.place_of_day(day)) is not None
         )
         for place in touched:
             index = self.index(*divmod(place, 7))
