@@ -56,6 +56,7 @@ class RepeatDialog(FormDialog):
 
     def __init__(self, session: Session, post_id: int, start: dt.date, parent=None):
         super().__init__(_("Repeat post"), parent)
+        self.setMinimumWidth(600)
         self.session = session
         self.post_id = post_id
         self.start = start

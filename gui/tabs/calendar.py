@@ -665,7 +665,26 @@ class CalendarTab(Tab):
         if importlib.util.find_spec("gui.post_editor") is not None:
             views.append(("editor", self._show_editor))
             views.append(("editor-panduan", self._show_checklist))
+        views += [
+            ("ritme", self.show_cadence),
+            ("hari-peringatan", self.edit_observances),
+            ("ulangi", self._show_repeat),
+        ]
         return views
+
+    def _show_repeat(self) -> QWidget | None:
+        """The repeat form on the first coming post that is in no series yet."""
+        from gui.calendar.extras import RepeatDialog
+
+        db = self.session.db
+        for entry in planning.entries(
+            db, self.session.today, self.session.today + dt.timedelta(days=14)
+        ):
+            if entry.day is not None and recurring.series_of(db, entry.post_id) is None:
+                dialog = RepeatDialog(self.session, entry.post_id, entry.day, self)
+                dialog.show()
+                return dialog
+        return None
 
     def _open_editor(self, post_id: int, variant_id: int) -> QWidget:
         from gui.post_editor import PostEditor
