@@ -69,11 +69,13 @@ def _planned_days(
     db: Database, start: dt.date, end: dt.date, account_ids: list[int] | None
 ) -> dict[int, list[dt.date]]:
     """The days each account has a variant on, from `start` to `end`."""
+    # The range on COALESCE(published_at, planned_at) itself, as its index is built.
     rows = db.query(
-        """SELECT v.account_id, substr(COALESCE(v.published_at, v.planned_at), 1, 10) AS day
+        """SELECT v.account_id, substr(COALESCE(v.published_at, v.planned_at), 1, 10)
            FROM post_variants v
-           WHERE v.status != 'cancelled' AND day >= ? AND day <= ?""",
-        (start.isoformat(), end.isoformat()),
+           WHERE COALESCE(v.published_at, v.planned_at) >= ?
+             AND COALESCE(v.published_at, v.planned_at) < ? AND v.status != 'cancelled'""",
+        (start.isoformat(), (end + dt.timedelta(days=1)).isoformat()),
     )
     found: dict[int, list[dt.date]] = {}
     for account_id, day in rows:
