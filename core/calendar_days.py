@@ -202,13 +202,17 @@ def marks(db: Database, start: dt.date, end: dt.date) -> dict[dt.date, list[DayM
     found: dict[dt.date, list[DayMark]] = {}
     for mark in holidays_between(start, end) + _anniversaries(db, start, end):
         found.setdefault(mark.day, []).append(mark)
+    # The team's days are in Indonesian: a holiday shown in English is still the same day.
+    indonesian: dict[dt.date, set[str]] = {}
+    for mark in holidays_between(start, end, "id"):
+        indonesian.setdefault(mark.day, set()).add(mark.name.casefold())
     days = db.query("SELECT month, day, name FROM observances ORDER BY month, day, name")
     for year in range(start.year, end.year + 1):
         for month, day, name in days:
             when = _same_day(year, month, day)
             if when is None or not start <= when <= end:
                 continue
-            named = {m.name.casefold() for m in found.get(when, [])}
+            named = {m.name.casefold() for m in found.get(when, [])} | indonesian.get(when, set())
             if name.casefold() not in named:
                 found.setdefault(when, []).append(DayMark(when, name, "observance"))
     return found

@@ -113,29 +113,36 @@ def make_series(db: Database, post_id: int, rule: Rule, *, by: int | None = None
         raise ValidationError(
             "starts_on", rule.starts_on.isoformat(), _("a series starts on its first post's day")
         )
-    stamp = now_iso()
     with db.transaction():
-        series_id = db.conn.execute(
-            """INSERT INTO post_series
-               (uid, frequency, interval, starts_on, ends_on, count, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                new_uid(),
-                rule.frequency,
-                rule.interval,
-                rule.starts_on.isoformat(),
-                rule.ends_on.isoformat() if rule.ends_on else None,
-                rule.count,
-                stamp,
-                stamp,
-            ),
-        ).lastrowid
         ids = [post_id] + [posts.duplicate(db, post_id, day, by=by).id for day in days[1:]]
-        db.conn.executemany(
-            "UPDATE posts SET series_id = ?, series_date = ? WHERE id = ?",
-            [(series_id, day.isoformat(), pid) for pid, day in zip(ids, days, strict=True)],
-        )
+        series_id = _store(db, rule, list(zip(days, ids, strict=True)))
     return Series(series_id, rule, tuple(ids))
+
+
+def _store(db: Database, rule: Rule, occurrences: list[tuple[dt.date, int]]) -> int:
+    """The series' row, and each occurrence's post tied to it (inside the caller's
+    transaction)."""
+    stamp = now_iso()
+    series_id = db.conn.execute(
+        """INSERT INTO post_series
+           (uid, frequency, interval, starts_on, ends_on, count, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            new_uid(),
+            rule.frequency,
+            rule.interval,
+            rule.starts_on.isoformat(),
+            rule.ends_on.isoformat() if rule.ends_on else None,
+            rule.count,
+            stamp,
+            stamp,
+        ),
+    ).lastrowid
+    db.conn.executemany(
+        "UPDATE posts SET series_id = ?, series_date = ? WHERE id = ?",
+        [(series_id, day.isoformat(), post_id) for day, post_id in occurrences],
+    )
+    return series_id
 
 
 def series_of(db: Database, post_id: int) -> Series | None:
@@ -178,30 +185,50 @@ def _scope_ids(db: Database, post_id: int, scope: str) -> list[int]:
     return [pid for pid in series.post_ids if series_date(db, pid) >= day]
 
 
-def apply_to_following(db: Database, post_id: int, *, by: int | None = None) -> int:
+#: The statuses of a later occurrence that carrying changes rewrites; one that is in
+#: review, approved, scheduled, published or cancelled keeps what was vetted or went out.
+CARRIED_TO = ("idea", "draft", "changes")
+
+
+@dataclass(frozen=True)
+class Carried:
+    #: Later occurrences that took the changes.
+    changed: int
+    #: Later occurrences left as they were: in review or further along.
+    kept: int
+
+
+def _local(moment: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    return moment.astimezone(tz).replace(tzinfo=None)
+
+
+def apply_to_following(db: Database, post_id: int, *, by: int | None = None) -> Carried:
     """Carry the occurrence's title, master text, pillar, campaign, notes, people, and each
-    account's text, hashtags and time of day to the series' later occurrences (their own
-    days kept); published and cancelled ones stay as they are. Returns how many posts
-    changed."""
+    account's text, hashtags and time of day to the series' later occurrences that are still
+    ideas, drafts or sent back for changes; each keeps its own days (one that was moved
+    stays where it is). Occurrences in review or further keep what was vetted."""
     source = posts.get(db, post_id)
     tz = timezone.institution_zone(db)
+    source_day = post_day(db, post_id)
     variants = {v.account_id: v for v in posts.variants_of(db, post_id)}
     later = [pid for pid in _scope_ids(db, post_id, "following") if pid != post_id]
-    changed = 0
+    changed = kept = 0
     with db.transaction():
         for other_id in later:
+            other = posts.get(db, other_id)
             others = {v.account_id: v for v in posts.variants_of(db, other_id)}
-            if others and all(v.status in posts.FINISHED for v in others.values()):
+            if any(v.status not in CARRIED_TO for v in others.values()):
+                kept += 1
                 continue
-            day = series_date(db, other_id) or post_day(db, other_id)
-            moved = {}
+            day = post_day(db, other_id) or series_date(db, other_id)
+            fields: dict[str, object] = {}
             if source.planned is not None and day is not None:
-                local = source.planned.astimezone(tz).time().replace(tzinfo=None)
-                moved["planned_at"] = dt.datetime.combine(day, local)
+                own = _local(other.planned, tz).date() if other.planned else day
+                fields["planned_at"] = dt.datetime.combine(own, _local(source.planned, tz).time())
             posts.update(
                 db,
                 other_id,
-                **moved,
+                **fields,
                 title=source.title,
                 text=source.text,
                 notes=source.notes,
@@ -213,11 +240,16 @@ def apply_to_following(db: Database, post_id: int, *, by: int | None = None) -> 
             for account_id, variant in variants.items():
                 if variant.status == "cancelled":
                     continue
-                when = None
-                if variant.planned is not None and day is not None:
-                    local = variant.planned.astimezone(tz)
-                    when = dt.datetime.combine(day, local.time().replace(tzinfo=None))
                 target = others.get(account_id)
+                when: dt.datetime | None = None
+                if variant.planned is not None and day is not None:
+                    source_local = _local(variant.planned, tz)
+                    if target is not None and target.planned is not None:
+                        own = _local(target.planned, tz).date()  # its own day, moved or not
+                    else:  # the same distance from the post's day as in the source
+                        shift = source_local.date() - (source_day or source_local.date())
+                        own = day + shift
+                    when = dt.datetime.combine(own, source_local.time())
                 if target is None:
                     posts.add_variant(
                         db,
@@ -227,8 +259,9 @@ def apply_to_following(db: Database, post_id: int, *, by: int | None = None) -> 
                         "draft" if variant.text.strip() else "idea",
                         when,
                         hashtags=variant.hashtags,
+                        by=by,
                     )
-                elif target.status not in posts.FINISHED:
+                else:
                     posts.update_variant(
                         db,
                         target.id,
@@ -238,7 +271,7 @@ def apply_to_following(db: Database, post_id: int, *, by: int | None = None) -> 
                         by=by,
                     )
             changed += 1
-    return changed
+    return Carried(changed, kept)
 
 
 def delete_occurrences(db: Database, post_id: int, scope: str) -> tuple[int, int]:
@@ -255,6 +288,12 @@ def delete_occurrences(db: Database, post_id: int, scope: str) -> tuple[int, int
                 continue
             posts.delete(db, pid)
             deleted += 1
+        # A series of one post is no series: that post may be repeated anew.
+        db.conn.execute(
+            """UPDATE posts SET series_id = NULL, series_date = NULL WHERE series_id IN
+               (SELECT series_id FROM posts WHERE series_id IS NOT NULL
+                GROUP BY series_id HAVING count(*) < 2)"""
+        )
         db.conn.execute(
             "DELETE FROM post_series WHERE id NOT IN "
             "(SELECT DISTINCT series_id FROM posts WHERE series_id IS NOT NULL)"
@@ -268,14 +307,4 @@ def populate_demo(db: Database, context) -> None:
     days = sorted((day, pid) for (pid,) in rows if (day := post_day(db, pid)) is not None)
     if len(days) < 2:
         return
-    stamp = now_iso()
-    series_id = db.conn.execute(
-        """INSERT INTO post_series
-           (uid, frequency, interval, starts_on, ends_on, count, created_at, updated_at)
-           VALUES (?, 'weekly', 1, ?, NULL, ?, ?, ?)""",
-        (new_uid(), days[0][0].isoformat(), len(days), stamp, stamp),
-    ).lastrowid
-    db.conn.executemany(
-        "UPDATE posts SET series_id = ?, series_date = ? WHERE id = ?",
-        [(series_id, day.isoformat(), pid) for day, pid in days],
-    )
+    _store(db, Rule("weekly", days[0][0], count=len(days)), days)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -28,7 +28,7 @@ from core import fmt, signoff
 from core.errors import LinimasaError
 from core.i18n import _, ngettext
 from gui.session import Session
-from gui.widgets import ask_save_path, hint_label
+from gui.widgets import ask_save_path, from_qdate, hint_label, to_qdate
 
 SETTINGS = "signoff/"
 
@@ -37,14 +37,6 @@ def next_week(today: dt.date) -> tuple[dt.date, dt.date]:
     """Monday to Sunday of the week after `today`'s."""
     monday = today + dt.timedelta(days=7 - today.weekday())
     return monday, monday + dt.timedelta(days=6)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class SignoffDialog(QDialog):
@@ -116,7 +108,7 @@ class SignoffDialog(QDialog):
         self.refresh()
 
     def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
+        edit = QDateEdit(to_qdate(day))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMMM yyyy")
         edit.dateChanged.connect(self.refresh)
@@ -125,7 +117,7 @@ class SignoffDialog(QDialog):
     # -- what goes on the sheet -----------------------------------------------------------
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return _date(self.start.date()), _date(self.end.date())
+        return from_qdate(self.start.date()), from_qdate(self.end.date())
 
     def posts(self) -> list[signoff.SignoffPost]:
         db = self.session.db

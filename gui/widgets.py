@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -199,6 +200,14 @@ class Badge(QWidget):
         self.badge = badge
         self.dot.setPixmap(dot_icon(badge, 14).pixmap(14, 14))
         self.text.setText(text)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class OptionalDateEdit(QDateEdit):

@@ -36,18 +36,10 @@ from core.recurring import Rule
 from gui.forms import FormDialog
 from gui.session import Session
 from gui.signals import notify
-from gui.widgets import error_label, hint_label
+from gui.widgets import error_label, from_qdate, hint_label, to_qdate
 
 #: How many of a series' dates the repeat form lists before "…".
 SHOWN_DATES = 6
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class RepeatDialog(FormDialog):
@@ -70,7 +62,7 @@ class RepeatDialog(FormDialog):
         group = QButtonGroup(self)
         group.addButton(self.until)
         group.addButton(self.times)
-        self.ends_on = QDateEdit(_qdate(start + dt.timedelta(weeks=8)))
+        self.ends_on = QDateEdit(to_qdate(start + dt.timedelta(weeks=8)))
         self.ends_on.setCalendarPopup(True)
         self.ends_on.setDisplayFormat("d MMM yyyy")
         self.count = QSpinBox()
@@ -119,7 +111,7 @@ class RepeatDialog(FormDialog):
             self.frequency.currentData(),
             self.start,
             self.interval.value(),
-            _date(self.ends_on.date()) if self.until.isChecked() else None,
+            from_qdate(self.ends_on.date()) if self.until.isChecked() else None,
             self.count.value() if self.times.isChecked() else None,
         )
 
@@ -192,8 +184,8 @@ def carry_to_following(parent: QWidget, session: Session, post_id: int) -> int:
         _("Post in a series"),
         _(
             "This post repeats in a series with {n} later post(s). Change only this one, or "
-            "carry the changes to the later ones too (their own days are kept; posts already "
-            "published stay as they are)?"
+            "carry its title, texts, hashtags and times to the later ones too? Each keeps its "
+            "own day; those in review, approved, scheduled or published stay as they are."
         ).format(n=later),
         [("one", _("Only &this post")), ("following", _("This and the &later ones"))],
     )
@@ -203,14 +195,23 @@ def carry_to_following(parent: QWidget, session: Session, post_id: int) -> int:
 
     member = current_member(session)
     try:
-        changed = recurring.apply_to_following(
+        carried = recurring.apply_to_following(
             session.db, post_id, by=member.id if member else None
         )
     except LinimasaError as error:
         QMessageBox.warning(parent, "Linimasa", str(error))
         return 0
     notify("posts")
-    return changed
+    if carried.kept:
+        QMessageBox.information(
+            parent,
+            _("Post in a series"),
+            _(
+                "Changed in {changed} later post(s); {kept} left as they were: they are in "
+                "review or further along."
+            ).format(changed=carried.changed, kept=carried.kept),
+        )
+    return carried.changed
 
 
 def delete_in_series(parent: QWidget, session: Session, post_id: int, title: str) -> str | None:
@@ -373,8 +374,7 @@ class ObservancesDialog(QDialog):
         self.founded.setMinimumDate(QDate(1900, 1, 1))
         self.founded.setSpecialValueText(_("not recorded"))
         born = calendar_days.founded(db)
-        self.founded.setDate(_qdate(born) if born else self.founded.minimumDate())
-        self.founded.dateChanged.connect(self._founded_changed)
+        self.founded.setDate(to_qdate(born) if born else self.founded.minimumDate())
         self.error = error_label()
         self.error.hide()
         adding = QHBoxLayout()
@@ -442,11 +442,15 @@ class ObservancesDialog(QDialog):
         self.fill()
         notify("settings")
 
-    def _founded_changed(self, value: QDate) -> None:
-        day = None if value <= self.founded.minimumDate() else _date(value)
-        try:
-            calendar_days.set_founded(self.session.db, day)
-        except LinimasaError as error:
-            self._show(error)
-            return
-        notify("settings")
+    def done(self, result: int) -> None:
+        """Closing keeps the founding date shown (written once, if it changed)."""
+        value = self.founded.date()
+        day = None if value <= self.founded.minimumDate() else from_qdate(value)
+        if not self.session.read_only and day != calendar_days.founded(self.session.db):
+            try:
+                calendar_days.set_founded(self.session.db, day)
+            except LinimasaError as error:
+                self._show(error)
+                return
+            notify("settings")
+        super().done(result)

@@ -78,6 +78,22 @@ def chip_font(font: QFont) -> QFont:
     return small
 
 
+def day_number(
+    day: dt.date, today: bool, outside: bool, font: QFont, height: int
+) -> tuple[str, QFont, int]:
+    """How a cell writes its day: the text ("25", "1 Des" where a month begins), its font and
+    the width it takes (today's is a pill at least as wide as it is high). Painting and
+    clicking on the day's marks after it read the same width."""
+    text = str(day.day)
+    if day.day == 1:
+        text = bdates.format_skeleton("MMMd", day, locale=babel_locale())
+    bold = QFont(font)
+    bold.setBold(today or not outside)
+    advance = QFontMetrics(bold).horizontalAdvance(text)
+    width = max(advance + 10, height) if today else advance + 2
+    return text, bold, int(width)
+
+
 class ChipLayout:
     """Where a cell's chips go: the same answer for painting and for finding the chip under
     the mouse."""
@@ -178,23 +194,16 @@ class ChipDelegate(QStyledItemDelegate):
         )
 
     def _paint_day(self, painter, rect, day, today, outside, font) -> int:
-        """Paint the day's number; returns the width it took."""
-        text = str(day.day)
-        if day.day == 1:  # where a month begins: "1 Des"
-            text = bdates.format_skeleton("MMMd", day, locale=babel_locale())
-        bold = QFont(font)
-        bold.setBold(today or not outside)
+        """Paint the day's number; returns the width it took (`day_number`'s)."""
+        text, bold, width = day_number(day, today, outside, font, rect.height())
         painter.setFont(bold)
-        metrics = QFontMetrics(bold)
         if today:
-            width = max(metrics.horizontalAdvance(text) + 10, rect.height())
             mark = QRectF(rect.left(), rect.top(), width, rect.height())
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TODAY_MARK)
             painter.drawRoundedRect(mark, rect.height() / 2, rect.height() / 2)
             painter.setPen(QColor("white"))
             painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
-            used = int(width)
         else:
             painter.setPen(DIM_TEXT if outside else TEXT)
             painter.drawText(
@@ -202,9 +211,8 @@ class ChipDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
-            used = metrics.horizontalAdvance(text) + 2
         painter.setFont(font)
-        return used
+        return width
 
     def _paint_chip(self, painter, rect: QRect, entry, metrics: QFontMetrics, font) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -353,7 +361,13 @@ class ChipGridView(QTableView):
         if not marks:
             return None
         layout = self._layout(index)
-        number = QFontMetrics(chip_font(self.font())).horizontalAdvance("00 MMM") + 6
+        _text, _font, number = day_number(
+            index.data(DAY_ROLE),
+            bool(index.data(TODAY_ROLE)),
+            bool(index.data(OUTSIDE_ROLE)),
+            chip_font(self.font()),
+            layout.day_rect.height(),
+        )
         return marks[0] if layout.mark_rect(number).contains(pos) else None
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -177,17 +177,14 @@ class ChipGridModel(QAbstractTableModel):
                 touched.add(place)
         gaps = self.gaps
         self._read_gaps()
-        touched.update(
-            place for day in gaps ^ self.gaps if (place := self.place_of_day(day)) is not None
-        )
+        touched.update(place for day in gaps ^ self.gaps for place in self.places_of_day(day))
         for place in touched:
             index = self.index(*divmod(place, 7))
             self.dataChanged.emit(index, index)
 
-    def place_of_day(self, day: dt.date) -> int | None:
-        """The cell number of the day (the month view; the week view has a column per day
-        and no single cell for it)."""
-        return None
+    def places_of_day(self, day: dt.date) -> list[int]:
+        """The numbers of the cells that show the day."""
+        raise NotImplementedError
 
     def entries_on(self, row: int, column: int) -> list[planning.Entry]:
         return self.cells[row * 7 + column]
@@ -279,10 +276,13 @@ class MonthModel(ChipGridModel):
         return self.start + dt.timedelta(days=row * 7 + column)
 
     def place_of(self, entry: planning.Entry) -> int | None:
-        return self.place_of_day(entry.day) if entry.day is not None else None
+        day = entry.day
+        if day is None or not self.start <= day <= self.end:
+            return None
+        return (day - self.start).days
 
-    def place_of_day(self, day: dt.date) -> int | None:
-        return (day - self.start).days if self.start <= day <= self.end else None
+    def places_of_day(self, day: dt.date) -> list[int]:
+        return [(day - self.start).days] if self.start <= day <= self.end else []
 
     def is_outside(self, day: dt.date) -> bool:
         return (day.year, day.month) != (self.month.year, self.month.month)
@@ -321,6 +321,11 @@ class WeekModel(ChipGridModel):
             return None
         hour = min(max(entry.at.hour, FIRST_HOUR), LAST_HOUR)
         return (hour - FIRST_HOUR) * 7 + (day - self.start).days
+
+    def places_of_day(self, day: dt.date) -> list[int]:
+        if not self.start <= day <= self.end:
+            return []
+        return [row * 7 + (day - self.start).days for row in range(self.ROWS)]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < 7:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from core import accounts, fmt, planning, posts, recurring, timezone, workflow
 from core.errors import LinimasaError
-from core.i18n import N_, _
+from core.i18n import _
 from gui.calendar.filter_bar import FilterBar
 from gui.calendar.grid_view import ChipGridView, refusal
 from gui.calendar.models import (
@@ -49,11 +49,7 @@ from gui.undo import StaleUndo
 from gui.widgets import hint_label
 
 VIEWS = ("month", "week", "list")
-#: Tools other capabilities add to the More menu: (title, module, function(parent, session)).
-EXTRA_TOOLS = (
-    (N_("&Sign-off sheet…"), "gui.signoff_dialog", "export_signoff"),
-    (N_("&Import content plan…"), "gui.plan_import_dialog", "import_plan"),
-)
+
 #: The view last chosen, shown again next time (a preference of this computer's user).
 VIEW_SETTING = "calendar_tab/view"
 #: The hour the week view shows first (earlier hours are a scroll away).
@@ -208,14 +204,27 @@ class CalendarTab(Tab):
         menu.clear()
         menu.addAction(_("Posting &cadence…"), self.show_cadence)
         menu.addAction(_("Commemorative &days…"), self.edit_observances)
-        for title, module, function in EXTRA_TOOLS:
-            if importlib.util.find_spec(module) is not None:
-                menu.addAction(
-                    _(title),
-                    lambda m=module, f=function: getattr(importlib.import_module(m), f)(
-                        self, self.session
-                    ),
-                )
+        menu.addSeparator()
+        menu.addAction(_("&Sign-off sheet…"), self.signoff_sheet)
+        menu.addAction(_("&Import content plan…"), self.import_plan)
+
+    def signoff_sheet(self) -> None:
+        """The sign-off sheet of the selected post, or else of the week shown (the week view)
+        or next week."""
+        from gui.signoff_dialog import export_signoff
+
+        entry = self.selected_entry()
+        if entry is not None:
+            export_signoff(self, self.session, variant_ids=[entry.variant_id])
+        elif self.view == "week":
+            export_signoff(self, self.session, *planning.week_of(self.anchor))
+        else:
+            export_signoff(self, self.session)
+
+    def import_plan(self) -> None:
+        from gui.plan_import_dialog import import_plan
+
+        import_plan(self, self.session)
 
     def show_cadence(self) -> QDialog | None:
         from gui.calendar.extras import CadenceDialog
@@ -565,15 +574,15 @@ class CalendarTab(Tab):
         if entry is None or self.session.read_only:
             return
         db = self.session.db
+        statuses = {variant.status for variant in posts.variants_of(db, entry.post_id)}
         found = recurring.series_of(db, entry.post_id)
-        if found is not None and len(found.post_ids) > 1:
+        if found is not None and statuses <= set(posts.DELETABLE):  # cancelling asks no "which"
             from gui.calendar.extras import delete_in_series
 
             message = delete_in_series(self, self.session, entry.post_id, entry.title)
             if message:
                 self.say(message)
             return
-        statuses = {variant.status for variant in posts.variants_of(db, entry.post_id)}
         deletable = statuses <= set(posts.DELETABLE)
         if not deletable and statuses <= set(posts.FINISHED):
             self.say(refusal(entry))

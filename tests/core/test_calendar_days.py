@@ -71,3 +71,9 @@ def test_the_anniversary_counts_the_years_and_29_february_falls_on_the_28th(db):
     assert dt.date(2026, 2, 28) not in calendar_days.marks(
         db, dt.date(2026, 2, 1), dt.date(2026, 3, 1)
     )
+
+
+def test_in_english_a_holiday_is_not_repeated_by_its_indonesian_day(db):
+    with i18n.language_context("en"):
+        found = calendar_days.marks(db, dt.date(2026, 8, 17), dt.date(2026, 8, 17))
+    assert [m.kind for m in found[dt.date(2026, 8, 17)]] == ["holiday"]

@@ -114,7 +114,8 @@ def test_changes_carried_to_the_following_keep_their_days_and_spare_published(db
     posts.update_variant(
         db, variant.id, text="Kuis baru", planned_at=dt.datetime(2026, 12, 25, 16, 30)
     )
-    assert recurring.apply_to_following(db, ids[1]) == 1  # the third; the fourth went out
+    carried = recurring.apply_to_following(db, ids[1])
+    assert (carried.changed, carried.kept) == (1, 1)  # the third; the fourth went out
     third = posts.variants_of(db, ids[2])[0]
     assert (third.text, posts.get(db, ids[2]).title) == ("Kuis baru", "Kuis Jumat Mutu (baru)")
     tz = timezone.institution_zone(db)
@@ -136,4 +137,36 @@ def test_deleting_keeps_occurrences_already_in_review(db, quiz):
     ids = recurring.make_series(db, quiz.id, Rule("weekly", FRIDAY, count=3)).post_ids
     workflow.transition(db, posts.variants_of(db, ids[2])[0].id, "review")
     assert recurring.delete_occurrences(db, ids[0], "all") == (2, 1)
-    assert recurring.series_of(db, ids[2]).post_ids == (ids[2],)
+    # One post left is no series: it may be repeated anew.
+    assert recurring.series_of(db, ids[2]) is None
+
+
+def test_carried_changes_keep_a_moved_occurrence_s_day_and_each_account_s_offset(db, quiz):
+    fb = accounts.create(db, "facebook", "bmsn.ri")
+    posts.add_variant(db, quiz.id, fb.id, "Kuis FB", "draft", dt.datetime(2026, 12, 19, 10, 0))
+    ids = recurring.make_series(db, quiz.id, Rule("weekly", FRIDAY, count=3)).post_ids
+    moved = next(v for v in posts.variants_of(db, ids[2]) if v.account_id != fb.id)
+    posts.move_to_day(db, moved.id, dt.date(2026, 12, 31))  # Thursday, New Year's Eve
+    source = next(v for v in posts.variants_of(db, ids[0]) if v.account_id != fb.id)
+    posts.update_variant(db, source.id, planned_at=dt.datetime(2026, 12, 18, 16, 45))
+    recurring.apply_to_following(db, ids[0])
+    tz = timezone.institution_zone(db)
+    local = {
+        (pid, v.account_id): v.planned.astimezone(tz).replace(tzinfo=None)
+        for pid in ids
+        for v in posts.variants_of(db, pid)
+    }
+    assert local[(ids[2], moved.account_id)] == dt.datetime(2026, 12, 31, 16, 45)
+    assert local[(ids[1], moved.account_id)] == dt.datetime(2026, 12, 25, 16, 45)
+    assert local[(ids[1], fb.id)] == dt.datetime(2026, 12, 26, 10, 0)  # still a Saturday
+
+
+def test_carried_changes_leave_occurrences_in_review_or_approved_as_vetted(db, quiz):
+    ids = recurring.make_series(db, quiz.id, Rule("weekly", FRIDAY, count=3)).post_ids
+    in_review = posts.variants_of(db, ids[2])[0]
+    workflow.transition(db, in_review.id, "review")
+    posts.update_variant(db, posts.variants_of(db, ids[0])[0].id, text="Kuis baru")
+    carried = recurring.apply_to_following(db, ids[0])
+    assert (carried.changed, carried.kept) == (1, 1)
+    kept = posts.get_variant(db, in_review.id)
+    assert (kept.status, kept.text) == ("review", "Kuis: apa itu SNI?")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 
 from core import accounts, cadence, calendar_days, posts, recurring
 from gui.calendar.models import GAP_ROLE, MARKS_ROLE, MonthModel
@@ -62,13 +63,19 @@ def test_clicking_a_day_s_name_opens_a_new_post_titled_after_it(qtbot, db, quiz,
     tab.go_to(TODAY)
     grid: ChipGridView = tab.month_view
     try:
+        from gui.calendar.grid_view import PADDING, chip_font, day_number
+
         rect = grid.visualRect(tab.month_model.index_of_day(TODAY))
+        height = QFontMetrics(chip_font(grid.font())).height() + 2
+        number = day_number(TODAY, True, False, chip_font(grid.font()), height)[2]
+        start = rect.left() + PADDING + number + 6  # where the name begins
         with qtbot.waitSignal(grid.mark_clicked) as signal:
             qtbot.mouseClick(
                 grid.viewport(),
                 Qt.MouseButton.LeftButton,
-                pos=QPoint(rect.right() - 12, rect.top() + 8),
+                pos=QPoint(start + 3, rect.top() + PADDING + height // 2),
             )
+        assert grid.mark_at(QPoint(start - 8, rect.top() + PADDING + height // 2)) is None
     finally:
         tab.detach()  # its file closes with the test: no later change reaches it
     assert signal.args == [TODAY, "Hari Guru Nasional"]
@@ -106,7 +113,8 @@ def test_deleting_in_a_series_asks_which(qtbot, db, quiz, monkeypatch):
     message = extras.delete_in_series(None, Session(db, today=TODAY), ids[1], "Kuis Jumat")
     assert [key for key, _label in asked[0]] == ["one", "following", "all"]
     assert message == "2 unggahan dihapus."
-    assert recurring.series_of(db, ids[0]).post_ids == (ids[0],)
+    assert posts.get(db, ids[0]).title == "Kuis Jumat"
+    assert recurring.series_of(db, ids[0]) is None  # one post left: no series any more
 
 
 def test_saving_an_occurrence_asks_to_carry_the_change(qtbot, db, quiz, monkeypatch):
@@ -163,6 +171,8 @@ def test_the_team_adds_and_removes_a_commemorative_day(qtbot, db):
     dialog.add()  # the same day twice: refused, said
     assert dialog.error.isVisibleTo(dialog) and dialog.table.rowCount() == before + 1
     dialog.founded.setDate(QDate(1997, 10, 8))
+    assert calendar_days.founded(db) is None  # written once, on closing
+    dialog.reject()
     assert calendar_days.founded(db) == dt.date(1997, 10, 8)
 
 
@@ -176,3 +186,31 @@ def test_home_says_how_many_accounts_are_below_cadence(qtbot, db, quiz):
     window.show()
     home = window.current_page()
     assert "1 di bawah ritme" in home.work_cards["week"]._detail
+
+
+def test_a_series_post_in_review_is_cancelled_not_asked_which(qtbot, db, quiz, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core import workflow
+    from gui.session import Session
+    from gui.tabs.calendar import CalendarTab
+
+    ids = recurring.make_series(
+        db, quiz.id, recurring.Rule("weekly", dt.date(2026, 11, 27), count=2)
+    ).post_ids
+    variant = posts.variants_of(db, ids[1])[0]
+    workflow.transition(db, variant.id, "review")
+    monkeypatch.setattr("gui.tabs.calendar.nobody_to_ask", lambda: False)
+    monkeypatch.setattr("gui.acting.member_for_step", lambda *args: None)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    tab = CalendarTab(Session(db, today=TODAY))
+    qtbot.addWidget(tab)
+    try:
+        tab.go_to(dt.date(2026, 12, 4))
+        tab.month_view.select_variant(variant.id)
+        tab.delete_selected()
+    finally:
+        tab.detach()
+    assert posts.get_variant(db, variant.id).status == "cancelled"
