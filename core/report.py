@@ -505,7 +505,7 @@ def _followers(context: _Context) -> list[Block]:
                 _("Start"),
                 _("End"),
                 _("Change"),
-                _("% change"),
+                _("Change (%)"),
             ),
             tuple(rows),
             right=frozenset({2, 3, 4, 5}),

@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from core import APP_NAME, __version__, i18n
+from core import APP_NAME, __version__, i18n, paths
 from core.errors import LinimasaError
 from core.i18n import _
 from core.logs import setup_logging
@@ -64,6 +65,8 @@ def create_application(language: str | None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Title bars and the taskbar (on Windows the .exe carries packaging/linimasa.ico too).
+    app.setWindowIcon(QIcon(str(paths.resource_dir() / "icons" / "linimasa.svg")))
     language = (
         language
         or os.environ.get("LINIMASA_LANG")

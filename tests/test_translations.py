@@ -109,6 +109,19 @@ def test_translations_keep_placeholders(catalog):
     )
 
 
+def test_the_catalog_compiles(catalog):
+    """`pybabel compile` (the setup command runs it) refuses a catalog where it reads an
+    entry as %-formatted ("% change" looks like one) and the translation does not match."""
+    problems = [
+        f"{describe(message)}: {'; '.join(str(error) for error in errors)}"
+        for message, errors in catalog.check()
+    ]
+    assert not problems, (
+        "pybabel compile would fail on these entries (reword the English text so that it "
+        "holds no % directive):\n" + "\n".join(problems)
+    )
+
+
 def test_every_source_string_is_in_the_catalog(catalog):
     missing = {}
     for filename, lineno, message, _comments, context in extract_from_dir(

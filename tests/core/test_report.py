@@ -279,7 +279,7 @@ def test_follower_table_totals_add_up_per_platform_and_overall(db, instagram):
     snap(db, facebook, ("2019-01-01", 9087), ("2019-08-01", 8470))
     built = build(db, "followers")
     (table,) = tables(built)
-    assert table.columns == ("Akun", "Platform", "Awal", "Akhir", "Perubahan", "% perubahan")
+    assert table.columns == ("Akun", "Platform", "Awal", "Akhir", "Perubahan", "Perubahan (%)")
     rows = {row[0]: row for row in table.rows}
     assert rows["bmsn.ri"] == ("bmsn.ri", "Facebook", "9.087", "8.470", "−617", "−6,8%")
     assert rows["@bmsn_timur"][2] == "1.480*"

@@ -75,3 +75,11 @@ def test_unexpected_error_without_a_user_exits_with_1(qapp, monkeypatch, capsys,
     assert exits == [1]
     err = capsys.readouterr().err
     assert "RuntimeError: boom" in err and str(tmp_path / "linimasa.log") in err
+
+
+def test_the_window_has_the_app_s_icon(qapp):
+    from gui import app as appmod
+
+    appmod.create_application("id")
+    assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().availableSizes() or qapp.windowIcon().pixmap(32, 32).width() == 32
