@@ -28,10 +28,14 @@ Rules (the preview shows their outcome):
   warning and the post is left unassigned.
 - Duplicates: the same account, date-time and text twice in the file is imported once (a
   warning); a row already in the database is left out (`already`), so importing the same
-  file twice changes nothing.
+  file twice changes nothing. A row without text is told apart by its title, compared as
+  rows are grouped (whatever the case), in the file and in the database alike.
+- Lengths are checked per cell (text, title, hashtags, notes); notes also with the review
+  note added for approved or scheduled rows, at the post's first row.
 - Unknown columns are left out (a warning; the app offers a mapping step); a file needs a
   text or title column and an account or platform column. Dates that read two ways in the
-  whole file ask for `date_order`; an impossible date (31/02) is a problem at its cell.
+  whole file ask for `date_order`; an impossible date (31/02) is a problem at its cell. Two
+  columns that give one field are a problem each (not a mapping question: see `_columns`).
 """
 
 from __future__ import annotations
@@ -134,6 +138,8 @@ STATUS_NAMES = {
 SENT_TO_REVIEW = ("approved", "scheduled")
 #: The time of day of a row with a date and no time (as the calendar's move to a day).
 DEFAULT_TIME = dt.time(9, 0)
+#: The most characters a post's notes hold (as posts.create checks them).
+NOTES_LIMIT = 10000
 #: A title made from a text keeps this many characters of its first line.
 TITLE_FROM_TEXT = 80
 TICK = 200
@@ -485,6 +491,7 @@ class _Planner:
 
     def _columns(self, headers: list[str]) -> dict[str, int] | None:
         columns: dict[str, int] = {}
+        conflict = False
         for index, header in enumerate(headers):
             if not header.strip():
                 continue
@@ -498,16 +505,20 @@ class _Planner:
             if target == IGNORE:
                 continue
             if target in columns:
+                # Not a "mapping" question: the mapping step does not answer it by itself.
                 self.problem(
                     1,
                     header,
                     _("this column and {other} both give {field}").format(
                         other=headers[columns[target]], field=_(FIELD_TITLES[target])
                     ),
-                    "mapping",
+                    "column_conflict",
                 )
-                return None
+                conflict = True
+                continue
             columns[target] = index
+        if conflict:
+            return None
         self.plan.columns = {name: headers[index] for name, index in columns.items()}
         missing = []
         if not {"text", "title"} & set(columns):
@@ -575,7 +586,12 @@ class _Planner:
                 self.problem(
                     line, header.get("text") or header.get("title"), _("no text and no title")
                 )
-            for name, limit in (("text", 70000), ("title", 300), ("hashtags", 5000)):
+            for name, limit in (
+                ("text", 70000),
+                ("title", 300),
+                ("hashtags", 5000),
+                ("notes", NOTES_LIMIT),
+            ):
                 if len(cell.get(name, "")) > limit:
                     self.problem(
                         line, header[name], _("longer than {n} characters").format(n=limit)
@@ -765,8 +781,7 @@ class _Planner:
             if day is not None:
                 moment = dt.datetime.combine(day, row.time or DEFAULT_TIME)
                 planned = timezone.stored(moment, self.tz)
-            # An idea may have no text yet: its title tells it apart.
-            key = (row.account.id, planned[:16] if planned else None, row.text or row.title)
+            key = (row.account.id, planned[:16] if planned else None, _said(row.text, row.title))
             column = self.plan.columns.get("text") or self.plan.columns.get("title")
             if key in seen:
                 self.warning(
@@ -813,29 +828,49 @@ class _Planner:
                 group.append(post)
                 self.plan.new_posts.append(post)
             post.entries.append(entry)
+        notes_column = self.plan.columns.get("notes") or self.plan.columns.get("status")
+        for post in self.plan.new_posts:
+            if len(post_notes(post)) > NOTES_LIMIT:
+                self.problem(
+                    post.entries[0].line,
+                    notes_column,
+                    _(
+                        "with the note that its rows come in for review, the post's notes are "
+                        "longer than {n} characters"
+                    ).format(n=NOTES_LIMIT),
+                )
         used = {p.pillar for p in self.plan.new_posts}
         self.plan.new_pillars = [name for name in self.plan.new_pillars if name in used]
 
     def _stored(self, account_ids: set[int]) -> set[tuple]:
-        """(account id, local date-time to the minute or None, text or else the post's title)
-        of the stored variants."""
+        """(account id, local date-time to the minute or None, `_said` of the text and the
+        post's title) of the stored variants."""
         if not account_ids:
             return set()
         marks = ",".join("?" * len(account_ids))
         rows = self.db.query(
-            f"""SELECT v.account_id, COALESCE(v.published_at, v.planned_at),
-                       CASE WHEN v.text = '' THEN p.title ELSE v.text END
+            f"""SELECT v.account_id, COALESCE(v.published_at, v.planned_at), v.text, p.title
                 FROM post_variants v JOIN posts p ON p.id = v.post_id
                 WHERE v.account_id IN ({marks})""",
             tuple(sorted(account_ids)),
         )
         found = set()
-        for account_id, at, text in rows:
+        for account_id, at, text, title in rows:
             if at:
                 with contextlib.suppress(ValueError):
                     at = timezone.stored(at, self.tz)
-            found.add((account_id, at[:16] if at else None, text))
+            found.add((account_id, at[:16] if at else None, _said(text, title)))
         return found
+
+
+def _said(text: str, title: str) -> tuple[str, str]:
+    """What tells a variant apart from another at the same account and time: its text, or
+    for an idea without text its post's title, compared as `normalise` writes it (rows that
+    differ only by the title's case are grouped into one post under the first's title, so
+    the database holds that title for both)."""
+    if text:
+        return ("text", text)
+    return ("title", normalise(title))
 
 
 def _title_from(text: str) -> str:
@@ -864,6 +899,11 @@ def review_note(entries: list[Entry]) -> str:
     ).format(accounts=", ".join(e.account for e in sent))
 
 
+def post_notes(new: NewPost) -> str:
+    """The notes `write` gives a post: its row's notes and the `review_note`."""
+    return "\n\n".join(n for n in (new.notes, review_note(new.entries)) if n)
+
+
 def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
     """Add the plan's posts in one transaction (all or nothing); new pillars first. A plan
     with problems is refused (PlanRefused); a cancel rolls everything back."""
@@ -880,11 +920,10 @@ def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
         for done, new in enumerate(plan.new_posts):
             if progress is not None and done % 20 == 0:
                 progress.update(done, total, _("Writing…"))
-            notes = "\n\n".join(n for n in (new.notes, review_note(new.entries)) if n)
             post = posts.create(
                 db,
                 new.title,
-                notes,
+                post_notes(new),
                 owner_id=new.owner_id,
                 text=new.entries[0].text,
                 planned_at=new.planned_at,

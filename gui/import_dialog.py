@@ -227,7 +227,83 @@ def _table(model: RowsTableModel, stretch_last: bool) -> QTableView:
 # --- the dialog -------------------------------------------------------------------------
 
 
-class ImportDialog(QDialog):
+class PreviewDialog(QDialog):
+    """What the metrics import and the plan import (gui.plan_import_dialog) previews share.
+    A subclass has `session`, `options`, `plan` (None until planned), `cancelled`,
+    `result_text`, the widgets `error`, `summary`, `tabs`, `note`, `import_button`,
+    `date_radios`, and `show_plan(plan)` and `replan()`."""
+
+    #: What the log calls a failure of this import.
+    FAILED_LOG = "import failed"
+
+    def _planning_cancelled(self, plan) -> bool:
+        """True when the planning was cancelled (`plan` None): the first one closes the
+        dialog without a word, a later one shows the plan before it again."""
+        if plan is not None:
+            return False
+        if self.plan is None:
+            self.cancelled = True
+            self.reject()
+        else:
+            self.options = self.plan.options
+            self.show_plan(self.plan)
+        return True
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LinimasaError):
+            text = str(exc)
+        else:
+            log.error(self.FAILED_LOG, exc_info=exc)
+            text = _("Something went wrong: {error}").format(error=exc)
+        self.error.setText(text)
+        self.error.show()
+        if self.plan is not None:
+            self.options = self.plan.options
+            self.show_plan(self.plan)
+        else:
+            self.summary.setText(_("Nothing can be imported."))
+            self.import_button.setEnabled(False)
+
+    def _show_sections(self, sections: tuple[tuple[QTableView, str, int], ...]) -> None:
+        """(view, title with {n}, rows) per tab: the tabs with rows shown, the first current."""
+        first = None
+        for view, title, count in sections:
+            place = self.tabs.indexOf(view)
+            self.tabs.setTabText(place, title.format(n=fmt.number(count)))
+            self.tabs.setTabVisible(place, count > 0)
+            if count and first is None:
+                first = place
+        self.tabs.setVisible(first is not None)
+        if first is not None:
+            self.tabs.setCurrentIndex(first)
+
+    def choose_date_order(self) -> None:
+        order = next((o for o, radio in self.date_radios.items() if radio.isChecked()), None)
+        if order != self.options.date_order:
+            self.options = dataclasses.replace(self.options, date_order=order)
+            self.replan()
+
+    def _write_cancelled(self, outcome) -> bool:
+        """True when the import was cancelled (`outcome` None): core rolled it back."""
+        if outcome is not None:
+            return False
+        self.note.setText(_("Cancelled; nothing was changed."))
+        self.import_button.setEnabled(True)
+        return True
+
+    def _announce(self, title: str) -> None:
+        """`result_text` in the window's status bar and a message box, then close."""
+        window = self.parent().window() if self.parent() is not None else None
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.result_text, 8000)
+        from gui.tabs import nobody_to_ask
+
+        if not nobody_to_ask():
+            QMessageBox.information(self, title, self.result_text)
+        self.accept()
+
+
+class ImportDialog(PreviewDialog):
     """The preview of one import. `start()` plans; each answer plans again; Import writes."""
 
     def __init__(self, session: Session, paths: list[Path], parent: QWidget | None = None):
@@ -411,13 +487,7 @@ class ImportDialog(QDialog):
         TaskRunner.run(self, _("Reading the file…"), work, self._planned, self._failed)
 
     def _planned(self, plan: importing.Plan | None) -> None:
-        if plan is None:  # cancelled
-            if self.plan is None:
-                self.cancelled = True
-                self.reject()
-            else:
-                self.options = self.plan.options
-                self.show_plan(self.plan)
+        if self._planning_cancelled(plan):
             return
         self.error.hide()
         if (
@@ -435,21 +505,6 @@ class ImportDialog(QDialog):
                 self.replan()
                 return
         self.show_plan(plan)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, LinimasaError):
-            text = str(exc)
-        else:
-            log.error("import failed", exc_info=exc)
-            text = _("Something went wrong: {error}").format(error=exc)
-        self.error.setText(text)
-        self.error.show()
-        if self.plan is not None:
-            self.options = self.plan.options
-            self.show_plan(self.plan)
-        else:
-            self.summary.setText(_("Nothing can be imported."))
-            self.import_button.setEnabled(False)
 
     def show_plan(self, plan: importing.Plan) -> None:
         """Show a plan: its questions, counts, sections and whether Import can write it."""
@@ -475,22 +530,14 @@ class ImportDialog(QDialog):
         self.adds_model.show(plan.adds, add_fields)
         change_fields = tuple(f for f in VALUE_FIELDS if any(f in d for _r, d in plan.changes))
         self.changes_model.show(plan.changes, change_fields)
-        sections = (
-            (self.problems_view, _("Problems ({n})"), len(listed)),
-            (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
-            (self.adds_view, _("To add ({n})"), len(plan.adds)),
-            (self.changes_view, _("Changes ({n})"), len(plan.changes)),
+        self._show_sections(
+            (
+                (self.problems_view, _("Problems ({n})"), len(listed)),
+                (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
+                (self.adds_view, _("To add ({n})"), len(plan.adds)),
+                (self.changes_view, _("Changes ({n})"), len(plan.changes)),
+            )
         )
-        first = None
-        for view, title, count in sections:
-            place = self.tabs.indexOf(view)
-            self.tabs.setTabText(place, title.format(n=fmt.number(count)))
-            self.tabs.setTabVisible(place, count > 0)
-            if count and first is None:
-                first = place
-        self.tabs.setVisible(first is not None)
-        if first is not None:
-            self.tabs.setCurrentIndex(first)
 
         something = bool(plan.adds or plan.changes)
         if self.session.read_only:
@@ -609,12 +656,6 @@ class ImportDialog(QDialog):
         self.options = dataclasses.replace(self.options, mapping=self.mapping())
         self.replan()
 
-    def choose_date_order(self) -> None:
-        order = next((o for o, radio in self.date_radios.items() if radio.isChecked()), None)
-        if order != self.options.date_order:
-            self.options = dataclasses.replace(self.options, date_order=order)
-            self.replan()
-
     def choose_create_accounts(self, checked: bool) -> None:
         self.options = dataclasses.replace(self.options, create_accounts=checked)
         self.replan()
@@ -664,9 +705,7 @@ class ImportDialog(QDialog):
 
     def _written(self, outcome) -> None:
         plan = self.plan
-        if outcome is None:  # cancelled: core rolled it back
-            self.note.setText(_("Cancelled; nothing was changed."))
-            self.import_button.setEnabled(True)
+        if self._write_cancelled(outcome):
             return
         result, created = outcome
         self.written = True
@@ -680,14 +719,7 @@ class ImportDialog(QDialog):
         self.result_text = _("Imported: {added} rows added, {changed} changed.").format(
             added=fmt.number(result.added), changed=fmt.number(result.changed)
         )
-        window = self.parent().window() if self.parent() is not None else None
-        if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.result_text, 8000)
-        from gui.tabs import nobody_to_ask
-
-        if not nobody_to_ask():
-            QMessageBox.information(self, _("Import metrics"), self.result_text)
-        self.accept()
+        self._announce(_("Import metrics"))
 
 
 # --- screenshots ------------------------------------------------------------------------

@@ -11,21 +11,18 @@ one transaction, only when there is no problem, and tells the open views what ch
 from __future__ import annotations
 
 import dataclasses
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -35,17 +32,20 @@ from PySide6.QtWidgets import (
 
 from core import accounts, fmt, plan_import, posts
 from core import db as dbmod
-from core.errors import LinimasaError
 from core.i18n import _
 from core.importing.formats import IGNORE
 from core.progress import Cancelled, Progress
-from gui.import_dialog import DATE_ORDER_TITLES, ProblemsModel, _table, account_name
+from gui.import_dialog import (
+    DATE_ORDER_TITLES,
+    PreviewDialog,
+    ProblemsModel,
+    _table,
+    account_name,
+)
 from gui.models import RowsTableModel
 from gui.session import Session
 from gui.signals import notify
 from gui.widgets import error_label, hint_label
-
-log = logging.getLogger(__name__)
 
 LAST_FOLDER_KEY = "plan_import/last_folder"
 #: The date orders a plan's dates may need (ISO dates read one way only).
@@ -124,8 +124,10 @@ class PostsToAddModel(RowsTableModel):
         return None
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(PreviewDialog):
     """The preview of one plan file. `start()` plans; each answer plans again; Import writes."""
+
+    FAILED_LOG = "plan import failed"
 
     def __init__(self, session: Session, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -255,31 +257,10 @@ class PlanImportDialog(QDialog):
         TaskRunner.run(self, _("Reading the file…"), work, self._planned, self._failed)
 
     def _planned(self, plan: plan_import.Plan | None) -> None:
-        if plan is None:  # cancelled
-            if self.plan is None:
-                self.cancelled = True
-                self.reject()
-            else:
-                self.options = self.plan.options
-                self.show_plan(self.plan)
+        if self._planning_cancelled(plan):
             return
         self.error.hide()
         self.show_plan(plan)
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, LinimasaError):
-            text = str(exc)
-        else:
-            log.error("plan import failed", exc_info=exc)
-            text = _("Something went wrong: {error}").format(error=exc)
-        self.error.setText(text)
-        self.error.show()
-        if self.plan is not None:
-            self.options = self.plan.options
-            self.show_plan(self.plan)
-        else:
-            self.summary.setText(_("Nothing can be imported."))
-            self.import_button.setEnabled(False)
 
     def show_plan(self, plan: plan_import.Plan) -> None:
         """Show a plan: its questions, the posts to add, the problems, and whether Import
@@ -288,7 +269,9 @@ class PlanImportDialog(QDialog):
         self.options = plan.options
         self._show_questions(plan)
         self.summary.setText(plan.summary())
-        # Problems a question above answers (worded for the command line) are left to it.
+        # Problems a question above answers (worded for the command line) are left to it:
+        # "mapping" is only the file's missing text or account column, which the column
+        # combos answer; two columns giving one field ("column_conflict") are always listed.
         asked = {
             "date_order": plan.ambiguous_dates,
             "accounts": bool(plan.unknown_accounts),
@@ -298,25 +281,22 @@ class PlanImportDialog(QDialog):
         self.problems_model.set_rows(listed)
         self.warnings_model.set_rows(plan.warnings)
         self.adds_model.set_rows(plan.entries)
-        first = None
-        for view, title, count in (
-            (self.problems_view, _("Problems ({n})"), len(listed)),
-            (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
-            (self.adds_view, _("To add ({n})"), len(plan.entries)),
-        ):
-            place = self.tabs.indexOf(view)
-            self.tabs.setTabText(place, title.format(n=fmt.number(count)))
-            self.tabs.setTabVisible(place, count > 0)
-            if count and first is None:
-                first = place
-        self.tabs.setVisible(first is not None)
-        if first is not None:
-            self.tabs.setCurrentIndex(first)
+        self._show_sections(
+            (
+                (self.problems_view, _("Problems ({n})"), len(listed)),
+                (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
+                (self.adds_view, _("To add ({n})"), len(plan.entries)),
+            )
+        )
 
         if self.session.read_only:
             self.note.setText(_("The file is open read-only: nothing can be imported."))
-        elif not plan.ok:
+        elif listed:
             self.note.setText(_("Solve the problems first; nothing is imported until then."))
+        elif not plan.ok:
+            self.note.setText(
+                _("Answer the questions above first; nothing is imported until then.")
+            )
         elif not plan.new_posts:
             self.note.setText(_("Nothing to add: Linimasa already holds these posts."))
         else:
@@ -381,12 +361,6 @@ class PlanImportDialog(QDialog):
         )
         self.replan()
 
-    def choose_date_order(self) -> None:
-        order = next((o for o, radio in self.date_radios.items() if radio.isChecked()), None)
-        if order != self.options.date_order:
-            self.options = dataclasses.replace(self.options, date_order=order)
-            self.replan()
-
     # --- writing ----------------------------------------------------------------------
 
     def run_import(self) -> None:
@@ -408,9 +382,7 @@ class PlanImportDialog(QDialog):
         TaskRunner.run(self, _("Importing…"), work, self._written, self._failed)
 
     def _written(self, result: plan_import.Result | None) -> None:
-        if result is None:  # cancelled: core rolled it back
-            self.note.setText(_("Cancelled; nothing was changed."))
-            self.import_button.setEnabled(True)
+        if self._write_cancelled(result):
             return
         self.written = True
         if self.plan is not None and self.plan.new_pillars:
@@ -419,11 +391,4 @@ class PlanImportDialog(QDialog):
         self.result_text = _("Imported: {posts} posts with {variants} platform versions.").format(
             posts=fmt.number(result.posts), variants=fmt.number(result.variants)
         )
-        window = self.parent().window() if self.parent() is not None else None
-        if window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.result_text, 8000)
-        from gui.tabs import nobody_to_ask
-
-        if not nobody_to_ask():
-            QMessageBox.information(self, _("Import a content plan"), self.result_text)
-        self.accept()
+        self._announce(_("Import a content plan"))

@@ -157,3 +157,17 @@ def test_what_export_posts_writes_imports_back_into_an_empty_file(
     assert sorted(map(repr, (cells for _line, cells in back.rows))) == sorted(map(repr, expected))
     assert run("import-plan", str(exported), "--db", str(empty)) == 0  # nothing new
     assert "already in Linimasa: 305" in capsys.readouterr().out
+
+
+def test_a_dry_run_refuses_notes_too_long_at_their_row_and_column(team_file, tmp_path, capsys):
+    path = tmp_path / "rencana.csv"
+    path.write_text(
+        f"tanggal;platform;akun;teks;catatan\n20/11/2026;instagram;bmsn_ri;Satu;{'c' * 10001}\n",
+        encoding="utf-8",
+    )
+    before = dump(team_file)
+    assert run("import-plan", str(path), "--db", str(team_file), "--dry-run") == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{path}:2:catatan: ") and "10000" in err[0]
+    assert run("import-plan", str(path), "--db", str(team_file)) == 1
+    assert dump(team_file) == before

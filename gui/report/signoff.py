@@ -11,12 +11,22 @@ account and time marked "(continued)".
 
 from __future__ import annotations
 
+import math
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 
 from core import APP_NAME, __version__, files, fmt, i18n
 from core.i18n import _, ngettext
@@ -38,6 +48,7 @@ from gui.report.layout import (
     LINE_STRONG,
     NOTE,
     PAGE_HEIGHT,
+    UNITS_PER_INCH,
     Fill,
     Item,
     Page,
@@ -75,6 +86,9 @@ IMAGE_GAP = mm(5)
 PLACEHOLDER_HEIGHT = mm(30)
 #: The room an approver writes in above each line.
 SIGN_HEIGHT = mm(9)
+#: The most memory (MB) a post's image may take while it is decoded (see `_read_image`).
+READ_LIMIT_MB = 1024
+_LIMIT_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -368,13 +382,12 @@ def _image(path: str | None) -> _Image | None:
     is missing or cannot be read; None when the post has no image."""
     if not path:
         return None
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    image = reader.read()
+    image, too_large = _read_image(path)
     if image.isNull() or image.width() < 1 or image.height() < 1:
+        why = _("Image too large to print") if too_large else _("Image cannot be opened")
         # A Windows path ("D:\Humas\foto.jpg") names its file on every system.
         name = PureWindowsPath(path).name or Path(path).name or path
-        lines = [_("Image cannot be opened"), *wrap(name, NOTE, IMAGE_WIDTH - mm(4))]
+        lines = [why, *wrap(name, NOTE, IMAGE_WIDTH - mm(4))]
         if len(lines) > 4:
             lines = [*lines[:3], lines[3].rstrip() + " …"]
         height = max(PLACEHOLDER_HEIGHT, len(lines) * NOTE.line_height + mm(6))
@@ -382,6 +395,49 @@ def _image(path: str | None) -> _Image | None:
     scale = min(IMAGE_WIDTH / image.width(), IMAGE_HEIGHT / image.height())
     width, height = image.width() * scale, image.height() * scale
     return _Image(width, height, _print_resolution(image, width, height))
+
+
+def _read_image(path: str) -> tuple[QImage, bool]:
+    """The image at `path` decoded no larger than the sheet prints it (`_print_resolution`),
+    turned as its EXIF says; a null image when it cannot be read, with True when only its
+    size (over `READ_LIMIT_MB` decoded whole) stopped it.
+
+    The size comes from the file's header first. Qt refuses to decode an image over its
+    allocation limit (256 MB: a valid 8500×8500 photo); JPEG decodes straight to the scaled
+    size, but PNG and others are decoded whole and then scaled, so the limit is raised for
+    this read, up to `READ_LIMIT_MB`."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if not size.isValid() or size.isEmpty():
+        return reader.read(), False  # a format that does not say its size: as it comes
+    width, height = size.width(), size.height()
+    turned = reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90
+    shown_width, shown_height = (height, width) if turned else (width, height)
+    scale = min(IMAGE_WIDTH / shown_width, IMAGE_HEIGHT / shown_height)
+    needed = round(shown_width * scale / UNITS_PER_INCH * 300)  # pixels across at 300 dpi
+    if needed < shown_width:
+        factor = needed / shown_width
+        reader.setScaledSize(QSize(max(1, round(width * factor)), max(1, round(height * factor))))
+    pixel_format = reader.imageFormat()
+    bits = (
+        QImage.toPixelFormat(pixel_format).bitsPerPixel()
+        if pixel_format != QImage.Format.Format_Invalid
+        else 64
+    )
+    megabytes = width * height * max(bits, 32) / 8 / 2**20
+    with _LIMIT_LOCK:
+        limit = QImageReader.allocationLimit()  # 0: no limit
+        raised = min(READ_LIMIT_MB, math.ceil(megabytes) + 1)
+        raise_it = bool(limit) and raised > limit
+        if raise_it:
+            QImageReader.setAllocationLimit(raised)
+        try:
+            image = reader.read()
+        finally:
+            if raise_it:
+                QImageReader.setAllocationLimit(limit)
+    return image, image.isNull() and megabytes >= max(READ_LIMIT_MB, limit or 0)
 
 
 def save_signoff_pdf(

@@ -304,3 +304,72 @@ def test_round_trip_of_an_exported_xlsx(db, team, tmp_path):
     assert again == expected
     assert empty.conn.execute("SELECT count(*) FROM posts").fetchone()[0] == 2
     empty.close()
+
+
+def test_two_columns_giving_one_field_are_each_a_problem_not_a_mapping_question(db, team, tmp_path):
+    path = write_csv(
+        tmp_path,
+        "tanggal,platform,akun,teks,caption ig,isi\n2026-11-20,instagram,bmsn_ri,Satu,Dua,Tiga\n",
+    )
+    plan = plan_import.plan(db, path, plan_import.Options(mapping={"caption ig": "text"}))
+    assert where(plan) == [(1, "caption ig"), (1, "isi")]
+    assert all("teks" in p.message for p in plan.problems)
+    # the mapping step answers only a missing text or account column
+    assert {p.question for p in plan.problems} == {"column_conflict"}
+    assert not plan.entries
+
+
+def test_notes_too_long_are_a_problem_at_their_cell_in_the_preview(db, team, tmp_path):
+    path = write_csv(
+        tmp_path,
+        "tanggal,platform,akun,teks,catatan\n"
+        f"2026-11-20,instagram,bmsn_ri,Satu,{'c' * 10001}\n"
+        f"2026-11-21,instagram,bmsn_ri,Dua,{'c' * 10000}\n",
+    )
+    plan = plan_import.plan(db, path)
+    assert where(plan) == [(2, "catatan")]
+    assert "10000" in plan.problems[0].message
+
+
+def test_the_review_note_may_not_push_the_notes_over_their_limit(db, team, tmp_path):
+    before = dump(db)
+    path = write_csv(
+        tmp_path,
+        "tanggal,platform,akun,judul,teks,status,catatan\n"
+        f"2026-11-20,instagram,bmsn_ri,Kuis,Satu,disetujui,{'c' * 9950}\n"
+        f"2026-11-20,facebook,bmsn.ri,Kuis,Dua,draf,\n"
+        f"2026-11-21,instagram,bmsn_ri,Rilis,Tiga,draf,{'c' * 9950}\n",
+    )
+    plan = plan_import.plan(db, path)
+    assert where(plan) == [(2, "catatan")]  # the post's notes come from its first row
+    with pytest.raises(plan_import.PlanRefused):
+        plan_import.write(db, plan)
+    assert dump(db) == before
+    fits = write_csv(
+        tmp_path,
+        "tanggal,platform,akun,teks,status,catatan\n"
+        f"2026-11-20,instagram,bmsn_ri,Satu,disetujui,{'c' * 9800}\n",
+    )
+    plan = plan_import.plan(db, fits)
+    assert plan.ok
+    (post_id,) = plan_import.write(db, plan).post_ids
+    assert len(posts.get(db, post_id).notes) <= 10000
+
+
+def test_ideas_whose_titles_differ_in_case_are_not_imported_twice(db, team, tmp_path):
+    path = write_csv(
+        tmp_path,
+        "date,time,account,platform,title,text\n"
+        "2026-11-25,09:00,bmsn_ri,instagram,Hari Guru Ide,\n"
+        "2026-11-25,09:00,bmsn.ri,facebook,hari guru ide,\n"
+        "2026-11-25,09:00,bmsn_ri,x,Hari guru ide,Hari Guru Ide\n",
+    )
+    plan = plan_import.plan(db, path)
+    assert plan.ok and [len(p.entries) for p in plan.new_posts] == [3]
+    assert plan.new_posts[0].title == "Hari Guru Ide"
+    plan_import.write(db, plan)
+    before = dump(db)
+    again = plan_import.plan(db, path)
+    assert again.ok and again.entries == [] and again.already == [2, 3, 4]
+    plan_import.write(db, again)
+    assert dump(db) == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core import posts
+from core.i18n import _
 from gui import plan_import_dialog
 from gui.plan_import_dialog import PlanImportDialog, import_plan
 from gui.session import Session
@@ -93,11 +94,34 @@ def test_unknown_accounts_and_columns_are_mapped_in_the_dialog(qtbot, session, t
     assert dialog.plan.unknown_accounts == ["Instagram BMSN"]
     assert not dialog.problems_model.rows  # the question answers it
     assert not dialog.import_button.isEnabled()
+    assert dialog.note.text() == _(
+        "Answer the questions above first; nothing is imported until then."
+    )
     combo = dialog.account_combos["Instagram BMSN"]
     combo.setCurrentIndex(combo.findData("instagram:bmsn_ri"))
     dialog.plan_again_button.click()
     assert dialog.plan.ok and dialog.import_button.isEnabled()
     assert [e.account for _p, e in dialog.plan.entries] == ["instagram:bmsn_ri"] * 2
+
+
+def test_a_column_mapped_onto_a_field_another_column_gives_is_listed(qtbot, session, tmp_path):
+    path = write_csv(
+        tmp_path,
+        "tanggal,platform,akun,teks,caption ig\n2026-12-02,instagram,bmsn_ri,Satu,Dua\n",
+    )
+    dialog = planned(qtbot, session, path)
+    assert set(dialog.column_combos) == {"caption ig"}
+    combo = dialog.column_combos["caption ig"]
+    combo.setCurrentIndex(combo.findData("text"))
+    dialog.plan_again_button.click()
+    assert [(p.row, p.column) for p in dialog.problems_model.rows] == [(1, "caption ig")]
+    assert "teks" in dialog.problems_model.rows[0].message
+    assert dialog.tabs.isVisibleTo(dialog) and dialog.tabs.currentWidget() is dialog.problems_view
+    assert not dialog.import_button.isEnabled()
+    assert dialog.note.text() == _("Solve the problems first; nothing is imported until then.")
+    combo.setCurrentIndex(combo.findData(""))  # left out again
+    dialog.plan_again_button.click()
+    assert dialog.plan.ok and dialog.import_button.isEnabled()
 
 
 def test_ambiguous_dates_ask_the_order(qtbot, session, tmp_path):

@@ -177,6 +177,54 @@ def test_an_image_scaled_to_fit_or_a_placeholder_naming_the_file(pdf_text, qapp,
     assert "D:\\Humas" not in text
 
 
+def solid_png(path: Path, width: int, height: int) -> Path:
+    """A PNG of one colour, written directly: small on disk (it compresses to little) and
+    quick to make, however many pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    row = b"\x00" + bytes((0x1D, 0x3F, 0x6E)) * width
+    packer = zlib.compressobj(1)
+    data = b"".join(packer.compress(row) for _row in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def test_an_image_over_qts_allocation_limit_is_printed_scaled(qapp, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImageReader
+
+    from gui.report import signoff as signoff_layout
+
+    # 8500 × 8500 at 4 bytes a pixel is 276 MiB: more than Qt decodes by default
+    photo = solid_png(tmp_path / "foto-besar.png", 8500, 8500)
+    limit = QImageReader.allocationLimit()
+    layout = SignoffLayout(make_sheet(post(1, image=str(photo))))
+    (picture,) = [
+        item for page in layout.pages for item in page.items if isinstance(item, lay.Picture)
+    ]
+    assert picture.rect.width() == pytest.approx(lay.mm(48))
+    assert picture.rect.height() == pytest.approx(lay.mm(48))
+    # decoded at what the sheet prints (48 mm at 300 dpi), not at 8500 pixels
+    assert picture.image.width() == picture.image.height() == 567
+    assert picture.image.pixelColor(10, 10) == QColor("#1d3f6e")
+    assert QImageReader.allocationLimit() == limit
+    # past the most the sheet lets an image take, a placeholder says why
+    monkeypatch.setattr(signoff_layout, "READ_LIMIT_MB", 200)
+    layout = SignoffLayout(make_sheet(post(1, image=str(photo))))
+    items = [item for page in layout.pages for item in page.items]
+    assert not [item for item in items if isinstance(item, lay.Picture)]
+    texts = [item.text for item in items if isinstance(item, lay.TextRun)]
+    assert _("Image too large to print") in texts and "foto-besar.png" in texts
+    assert QImageReader.allocationLimit() == limit
+
+
 def test_no_approval_no_text_and_emoji(pdf_text, qapp, tmp_path):
     sheet = make_sheet(
         post(1, "", levels=()),
