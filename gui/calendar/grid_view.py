@@ -158,7 +158,7 @@ class ChipDelegate(QStyledItemDelegate):
             painter.fillRect(rect, OUTSIDE_FILL)
         elif day_off:
             painter.fillRect(rect, HOLIDAY_FILL)
-        if index.data(GAP_ROLE) and not outside:
+        if index.data(GAP_ROLE):  # the next two weeks run into the next month too
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), GAP_MARK)
         layout = ChipLayout(rect, entries, dated, option.font)
         font = chip_font(option.font)
