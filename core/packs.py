@@ -244,6 +244,14 @@ def read_pack(path: Path | str) -> Pack:
                 path=path, line=error.lineno, column=error.colno, reason=error.msg
             )
         ) from error
+    except (RecursionError, ValueError) as error:
+        # Lists nested thousands deep, or a number of more than 4300 digits (Python's limit).
+        raise PackError(
+            _(
+                "{path} is not a guideline pack: its JSON is nested too deeply or holds a number "
+                "too long to read."
+            ).format(path=path)
+        ) from error
     return parse_pack(data, str(path))
 
 

@@ -301,7 +301,9 @@ def _count(cell: object) -> tuple[int | None, str | None]:
     """(count or None for no value, problem or None)."""
     if type(cell) is str:
         if cell.isascii() and cell.isdigit():
-            value = int(cell)
+            # Python refuses int() of more than 4300 digits: a count that long is too large.
+            digits = cell.lstrip("0") or "0"
+            value = int(digits) if len(digits) <= len(str(MAX_COUNT)) else MAX_COUNT + 1
             if value > MAX_COUNT:
                 return None, _("too large to be a real count: {value}").format(value=cell)
             return value, None
