@@ -13,8 +13,10 @@ import itertools
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import sys
+import tempfile
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,6 +75,10 @@ class Database:
         self.read_only = read_only
         self.journal_mode = ""
         self.backup_path: Path | None = None
+        #: Which file is open (device, inode): writes stop if the path no longer leads to it.
+        self.identity = file_identity(path)
+        #: A private copy we read instead of `path` (see `_open_private_copy`), removed on close.
+        self.private_copy: Path | None = None
         self._su: sqlite_utils.Database | None = None
 
     @property
@@ -103,6 +109,7 @@ class Database:
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
+        self.check_still_there()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -119,17 +126,68 @@ class Database:
                 self.conn.execute("ROLLBACK")
             raise
 
+    def check_still_there(self) -> None:
+        """Refuse to write once the file is no longer at its path.
+
+        On Linux and macOS a file can be moved or deleted while it is open; SQLite would go on
+        writing to it (to a file the user cannot find, or one that vanishes when we close).
+        """
+        if self.read_only:
+            return
+        now = file_identity(self.path)
+        if now is None or (self.identity is not None and now != self.identity):
+            raise errors.DatabaseMoved(self.path)
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            translated = translate_error(exc, self.path)
+            if translated is exc:
+                raise
+            raise translated from exc
 
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        finally:
+            if self.private_copy is not None:
+                shutil.rmtree(self.private_copy, ignore_errors=True)
+                self.private_copy = None
 
     def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`; None when there is none. (A file system without
+    inode numbers gives 0: then only the file's presence is compared.)"""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def on_read_only_medium(path: Path) -> bool:
+    """True when the disk holding `path` (or its folder) is mounted read-only."""
+    if not hasattr(os, "statvfs"):
+        return False  # Windows: os.access already reports a write-protected drive
+    target = path if path.exists() else path.parent
+    try:
+        return bool(os.statvfs(target).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def read_only_error(path: Path) -> errors.ReadOnlyLocation:
+    """The file or its folder cannot be written: say whether the whole disk is read-only."""
+    if on_read_only_medium(path):
+        return errors.ReadOnlyMedium(path)
+    return errors.ReadOnlyLocation(path)
 
 
 def translate_error(exc: sqlite3.Error, path: Path) -> Exception:
@@ -140,13 +198,13 @@ def translate_error(exc: sqlite3.Error, path: Path) -> Exception:
     if "locked" in text or "busy" in text:
         return errors.DatabaseBusy(path)
     if "readonly" in text or "read-only" in text:
-        return errors.ReadOnlyLocation(path)
+        return read_only_error(path)
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return errors.CorruptDatabase(path, str(exc))
     if "unable to open" in text:
         if not Path(path).parent.is_dir():
             return errors.FolderMissing(path)
-        return errors.ReadOnlyLocation(path)
+        return read_only_error(path)
     return exc
 
 
@@ -191,7 +249,7 @@ def check_path(path: Path, create: bool, read_only: bool) -> bool:
         if not create or read_only:
             raise errors.DatabaseMissing(path)
         if not os.access(path.parent, os.W_OK):
-            raise errors.ReadOnlyLocation(path)
+            raise read_only_error(path)
         return True
     try:
         with path.open("rb") as handle:
@@ -200,8 +258,8 @@ def check_path(path: Path, create: bool, read_only: bool) -> bool:
         raise errors.NotADatabase(path, errors.os_reason(exc)) from exc
     if header and header != SQLITE_HEADER:
         raise errors.NotADatabase(path)
-    if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        raise errors.ReadOnlyLocation(path)
+    if not read_only and not _can_write(path):
+        raise read_only_error(path)
     return not header
 
 
@@ -237,7 +295,8 @@ def connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
             # A reader of a WAL file needs its -shm index, which it would make (and leave
             # behind) or cannot make at all in a folder we cannot write to. With no -shm
             # there, no writer has the file open: read it as immutable. (If a colleague is
-            # writing, the -shm exists and plain mode=ro works.)
+            # writing, the -shm exists and plain mode=ro works; a -wal with changes in it
+            # is read from a private copy instead, see `_needs_private_copy`.)
             options["immutable"] = "1"
         conn = sqlite3.connect(
             sqlite_uri(path, **options),
@@ -264,11 +323,15 @@ def open_database(
     """
     path = Path(path).expanduser().absolute()
     is_new = check_path(path, create, read_only)
+    copy = _open_private_copy(path) if read_only and _needs_private_copy(path) else None
     try:
-        conn = connect(path, read_only)
+        conn = connect(copy / path.name if copy else path, read_only)
     except sqlite3.Error as exc:
+        if copy:
+            shutil.rmtree(copy, ignore_errors=True)
         raise translate_error(exc, path) from exc
     db = Database(conn, path, read_only)
+    db.private_copy = copy
     try:
         _verify(db, is_new)
         version, latest = db.user_version, migrations.latest_version()
@@ -282,12 +345,43 @@ def open_database(
             if migrate:
                 db.backup_path = upgrade(db)
     except sqlite3.DatabaseError as exc:
-        conn.close()
+        db.close()
         raise translate_error(exc, path) from exc
     except BaseException:
-        conn.close()
+        db.close()
         raise
     return db
+
+
+def _needs_private_copy(path: Path) -> bool:
+    """A WAL file whose -wal still holds changes (its writer crashed, or the disk was
+    write-protected after a copy) but no -shm, in a folder we cannot write to: SQLite can read
+    it neither as it is (it must make the -shm) nor as immutable (which skips the -wal, so the
+    last saved changes would look lost)."""
+    wal = path.with_name(path.name + "-wal")
+    shm = path.with_name(path.name + "-shm")
+    try:
+        has_changes = wal.stat().st_size > 0
+    except OSError:
+        return False
+    return has_changes and not shm.exists() and not os.access(path.parent, os.W_OK)
+
+
+def _open_private_copy(path: Path) -> Path:
+    """Copy the file and its -wal to a private temporary folder, where SQLite can read both."""
+    folder = Path(tempfile.mkdtemp(prefix="linimasa-read-"))
+    try:
+        for suffix in ("", "-wal"):
+            shutil.copyfile(path.with_name(path.name + suffix), folder / (path.name + suffix))
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        if exc.errno == errno.ENOSPC:
+            raise errors.DiskFull(folder) from exc
+        raise errors.NotADatabase(path, errors.os_reason(exc)) from exc
+    log.info(
+        "reading %s through a private copy in %s (its -wal cannot be read in place)", path, folder
+    )
+    return folder
 
 
 def _verify(db: Database, is_new: bool) -> None:
@@ -309,7 +403,10 @@ def _verify(db: Database, is_new: bool) -> None:
 def _set_journal_mode(db: Database) -> None:
     # WAL is faster and lets readers work during a write, but needs shared memory
     # that network file systems do not provide: there we keep the rollback journal.
-    mode = "DELETE" if is_network_path(db.path) else "WAL"
+    network = is_network_path(db.path)
+    mode = "DELETE" if network else "WAL"
+    if network or db.identity is None or db.identity[1] == 0:
+        db.identity = None  # file ids on shares may change: compare the file's presence only
     db.journal_mode = db.conn.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0].upper()
 
 

@@ -147,6 +147,36 @@ class ReadOnlyLocation(DatabaseFileError):
         )
 
 
+class ReadOnlyMedium(ReadOnlyLocation):
+    """The disk itself cannot be written (a write-protected USB stick, a CD, a read-only share):
+    copying the file to another folder on it would not help."""
+
+    def __init__(self, path: Path | str):
+        DatabaseFileError.__init__(
+            self,
+            path,
+            _(
+                "{path} is on a disk that can only be read (a write-protected USB stick, a CD or "
+                "a read-only share). Open it read-only, or copy it to a disk you can write to."
+            ).format(path=path),
+        )
+
+
+class DatabaseMoved(DatabaseFileError):
+    """The open file is no longer at its path: writing on would change a file the user cannot
+    find (moved) or one that is gone when the app closes (deleted)."""
+
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _(
+                "{path} was moved, renamed or deleted while Linimasa had it open, so nothing more "
+                "is saved to it. Open the file again from where it is now (if it was deleted, "
+                "restore it from a backup)."
+            ).format(path=path),
+        )
+
+
 class NeedsUpgrade(DatabaseFileError):
     def __init__(self, path: Path | str, version: int, latest: int):
         super().__init__(
@@ -212,6 +242,29 @@ class OutputExists(OutputFileError):
             _("{path} already exists; choose another name or add --force to replace it.").format(
                 path=path
             ),
+        )
+
+
+class OutputNotFolder(OutputFileError):
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _("{path} is a file; give the name of a folder to write the export in.").format(
+                path=path
+            ),
+        )
+
+
+class FolderHoldsOtherFiles(OutputFileError):
+    """--force replaces an earlier export, never a folder of someone's other files."""
+
+    def __init__(self, path: Path | str):
+        super().__init__(
+            path,
+            _(
+                "{path} holds files that are not an earlier export, so it is not replaced even "
+                "with --force; choose a new or empty folder."
+            ).format(path=path),
         )
 
 

@@ -83,6 +83,8 @@ def _csv_value(value: object) -> object:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()  # a BLOB: as hexadecimal digits, never Python's b'...'
     return neutralise(str(value))
 
 
@@ -94,6 +96,17 @@ def _write_csv(handle, table: Table, tick: Callable[[], None]) -> int:
         writer.writerow([_csv_value(v) for v in row])
         count += 1
         tick()
+    return count
+
+
+def write_csv(table: Table, path: Path | str, tick: Callable[[], None] | None = None) -> int:
+    """Write `table` as CSV straight to `path` (UTF-8 with BOM, formula-safe) and flush it to
+    disk; returns the number of rows. Callers make it all or nothing (`write_table` through
+    a partial file, a full export through a partial folder)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        count = _write_csv(handle, table, tick or (lambda: None))
+        handle.flush()
+        os.fsync(handle.fileno())
     return count
 
 
@@ -160,11 +173,7 @@ def write_table(
 
     def write(partial: str) -> int:
         if suffix == ".csv":
-            with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-                count = _write_csv(handle, table, tick)
-                handle.flush()
-                os.fsync(handle.fileno())
-            return count
+            return write_csv(table, partial, tick)
         return _write_xlsx(partial, table, tick)
 
     count = files.write_atomically(target, write)

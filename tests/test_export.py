@@ -277,3 +277,66 @@ def test_posts_period_the_wrong_way_round_is_a_usage_error(calendar_file, tmp_pa
     argv = ["export", "posts", "--db", str(calendar_file), "--out", str(out)]
     assert run_cli(*argv, "--from", "2026-12-01", "--to", "2026-11-01") == 2
     assert "2026-12-01" in capsys.readouterr().err and not out.exists()
+
+
+def test_negative_numbers_stay_numbers(tmp_path):
+    """Only text is neutralised: a count or a change below zero is written as a number."""
+    import decimal
+
+    from openpyxl import load_workbook
+
+    values = [-5, -2.5, decimal.Decimal("-3.4"), "-5"]
+    table = Table("Growth", ["a", "b", "c", "text"], [values])
+    write_table(table, tmp_path / "g.csv")
+    assert read_csv(tmp_path / "g.csv")[1] == ["-5", "-2.5", "-3.4", "'-5"]
+    write_table(table, tmp_path / "g.xlsx")
+    sheet = load_workbook(tmp_path / "g.xlsx").active
+    assert [cell.value for cell in sheet[2]] == [-5, -2.5, -3.4, "-5"]
+    assert [cell.data_type for cell in sheet[2]] == ["n", "n", "n", "s"]
+
+
+def test_every_export_kind_writes_through_the_formula_safe_writer():
+    """A kind returns a Table and never writes a file itself (core.tabular does)."""
+    main.build_parser()
+    for kind in export_cli.EXPORTS.values():
+        assert kind.folder or "Table" in str(kind.run.__annotations__.get("return")), kind.name
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_metrics_round_trip_through_the_importer(team_file, tmp_path, suffix):
+    """Exported figures imported into an empty file with the same accounts give the same rows."""
+    from core import importing
+    from core.db import open_database
+
+    out = tmp_path / f"metrik{suffix}"
+    assert run_cli("export", "metrics", "--db", str(team_file), "--out", str(out)) == 0
+    again = tmp_path / "baru.sqlite"
+    with (
+        open_database(team_file, read_only=True) as source,
+        open_database(again, create=True) as target,
+    ):
+        for account in accounts.list_all(source, include_archived=True):
+            accounts.create(
+                target,
+                platform=account.platform,
+                handle=account.handle,
+                display_name=account.display_name,
+            )
+        plan = importing.plan(target, [out])
+        assert plan.ok, plan.problems
+        importing.write(target, plan)
+
+        def figures(db):
+            return sorted(
+                (a.platform, a.handle, s.date, s.followers, s.reach, s.impressions)
+                + (s.engagements, s.posts_published)
+                for a in accounts.list_all(db, include_archived=True)
+                for s in metrics.snapshots(db, a.id)
+            )
+
+        assert figures(target) == figures(source)
+        assert len(figures(source)) == 2
+    second = tmp_path / f"lagi{suffix}"
+    assert run_cli("export", "metrics", "--db", str(again), "--out", str(second)) == 0
+    if suffix == ".csv":
+        assert read_csv(second) == read_csv(out)

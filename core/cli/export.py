@@ -11,6 +11,10 @@ order of the modules does not matter. The file is opened read-only; `--out` is w
 as CSV or XLSX by its extension, all or nothing (core.tabular). Column names are stable
 identifiers (`platform, handle, date, followers…`), the same in every interface language,
 so that scripts and a later import can rely on them.
+
+A kind registered with `folder=True` (`export all`) writes a folder of files instead:
+its function is `(db, args, target: Path) -> int` (the number of files it wrote), and
+it makes the folder all or nothing itself.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ class Kind:
     help: str
     run: Callable
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    #: `--out` is a folder the kind fills itself, not one table's file.
+    folder: bool = False
 
 
 EXPORTS: dict[str, Kind] = {}
@@ -42,13 +48,16 @@ def export_kind(
     name: str,
     help_text: str,
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+    *,
+    folder: bool = False,
 ):
-    """Register `function(db, args) -> Table` as `export NAME`."""
+    """Register `function(db, args) -> Table` as `export NAME` (with `folder`:
+    `function(db, args, target) -> number of files`)."""
 
     def decorate(function: Callable) -> Callable:
         if name in EXPORTS and EXPORTS[name].run is not function:
             raise ValueError(f"export kind {name!r} is registered twice")
-        EXPORTS[name] = Kind(name, help_text, function, add_arguments)
+        EXPORTS[name] = Kind(name, help_text, function, add_arguments, folder)
         return function
 
     return decorate
@@ -63,17 +72,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         for kind in sorted(EXPORTS.values(), key=lambda k: k.name):
             parser = kinds.add_parser(kind.name, help=_(kind.help))
             add_db_option(parser)
-            parser.add_argument(
-                "--out",
-                metavar="FILE",
-                required=True,
-                help=_("file to write; its extension decides the format: {formats}").format(
-                    formats=", ".join(FORMATS)
-                ),
-            )
-            parser.add_argument(
-                "--force", action="store_true", help=_("replace the --out file if it exists")
-            )
+            if kind.folder:
+                parser.add_argument(
+                    "--out",
+                    metavar="DIR",
+                    required=True,
+                    help=_("folder to write; it must not exist yet or be empty"),
+                )
+                parser.add_argument(
+                    "--force",
+                    action="store_true",
+                    help=_("replace the --out folder if it holds an earlier export"),
+                )
+            else:
+                parser.add_argument(
+                    "--out",
+                    metavar="FILE",
+                    required=True,
+                    help=_("file to write; its extension decides the format: {formats}").format(
+                        formats=", ".join(FORMATS)
+                    ),
+                )
+                parser.add_argument(
+                    "--force", action="store_true", help=_("replace the --out file if it exists")
+                )
             if kind.add_arguments:
                 kind.add_arguments(parser)
             parser.set_defaults(run=run_export, export=kind)
@@ -81,6 +103,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     target = Path(args.out).expanduser().absolute()
+    if args.export.folder:
+        with dbmod.open_database(db_path(args), read_only=True) as database:
+            files = args.export.run(database, args, target)
+        say(
+            ngettext(
+                "{n} file written to the folder {path}",
+                "{n} files written to the folder {path}",
+                files,
+            ).format(n=files, path=target)
+        )
+        return 0
     format_of(target)  # a wrong extension is a usage error before any work
     with dbmod.open_database(db_path(args), read_only=True) as database:
         table: Table = args.export.run(database, args)
