@@ -8,6 +8,10 @@ from its flags and, by default, refuses with the same words the GUI shows.
 If opening fails, or the work done with a file that was created for it fails, the new file
 is removed again (`OpenedFile` as a context manager): a failed command leaves no half-made
 file behind.
+
+A file the app opens is backed up into its rotating backups folder at most once a day
+(core.backups; commands, which are short and often scripted, back up before their bulk
+writes instead). A damaged file is never written to: the error names its newest good backup.
 """
 
 from __future__ import annotations
@@ -16,9 +20,16 @@ import enum
 import logging
 from pathlib import Path
 
+from core import backups
 from core import db as dbmod
 from core.db import Database
-from core.errors import DatabaseMissing, FolderMissing, LinimasaError, ReadOnlyLocation
+from core.errors import (
+    CorruptDatabase,
+    DatabaseMissing,
+    FolderMissing,
+    LinimasaError,
+    ReadOnlyLocation,
+)
 from core.i18n import _
 from core.lock import DatabaseLock, LockHeld, break_lock
 
@@ -73,6 +84,10 @@ class OpenedFile:
         self.db = db
         self.lock = lock
         self.created = created
+        #: The backup taken on opening (None: not due, or not this purpose).
+        self.daily_backup: Path | None = None
+        #: Why the backup on opening failed (the file opened all the same).
+        self.backup_problem: str | None = None
 
     @property
     def path(self) -> Path:
@@ -110,13 +125,21 @@ def remove_database_files(path: Path) -> None:
 
 
 def open_for_writing(
-    path: Path | str, policy: OpenPolicy | None = None, *, purpose: str = "app"
+    path: Path | str,
+    policy: OpenPolicy | None = None,
+    *,
+    purpose: str = "app",
+    daily_backup: bool = False,
 ) -> OpenedFile | None:
     """Open `path` to change it: check the file, take its lock, open it, upgrade its schema.
 
     Returns None when the policy declined (no new file, or cancel on a held lock). Raises
     a `DatabaseFileError` that names the file for every problem with it. A file the policy
     chose to open read-only comes back with `read_only` set and no lock.
+
+    `daily_backup` (the app, where people work for hours): back an existing file up into
+    its rotating folder if it has no backup of today yet. Commands are short and often
+    scripted; they back up before their bulk writes instead.
     """
     policy = policy or OpenPolicy()
     path = Path(path).expanduser().absolute()
@@ -146,17 +169,26 @@ def open_for_writing(
         create = False  # someone made it while we asked or waited: it is theirs, never removed
     try:
         database = dbmod.open_database(path, create=create, read_only=read_only)
-    except BaseException:
+    except BaseException as exc:
         try:
             if create:
                 remove_database_files(path)  # still under our lock: nobody else has it open
         finally:
             if lock is not None:
                 lock.release()
+        if isinstance(exc, CorruptDatabase):
+            raise backups.with_advice(exc) from exc
         raise
     if database.backup_path is not None:
         log.info("upgraded %s; backup at %s", path, database.backup_path)
-    return OpenedFile(database, lock, created=create)
+    opened = OpenedFile(database, lock, created=create)
+    if daily_backup and not create and not read_only:
+        try:
+            opened.daily_backup = backups.back_up_daily(database)
+        except LinimasaError as exc:  # a backup must not keep anyone from their file
+            log.warning("no backup on opening %s: %s", path, exc)
+            opened.backup_problem = str(exc)
+    return opened
 
 
 def _acquire(lock: DatabaseLock, path: Path) -> None:

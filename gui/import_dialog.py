@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, importing
+from core import accounts, backups, fmt, importing
 from core import db as dbmod
 from core.errors import LinimasaError
 from core.i18n import N_, _, ngettext
@@ -685,11 +685,13 @@ class ImportDialog(PreviewDialog):
             return
         from gui.tasks import TaskRunner
 
-        source = self.session.path
+        source, demo = self.session.path, self.session.is_demo
 
         def work(progress: Progress):
             try:
                 with dbmod.open_database(source, migrate=False) as database:
+                    if not demo:
+                        backups.back_up(database, "import")
                     result = importing.write(database, plan, progress)
                     created = {
                         account.id

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import __version__, i18n
+from core import __version__, backups, i18n
 from core import db as dbmod
+from core.errors import LinimasaError
 from core.i18n import _
 from core.paths import log_dir
 from core.progress import Progress
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.act_open = self._action(self.open_file, key.Open)
         self.act_demo = self._action(self.open_demo)
         self.act_backup = self._action(self.backup_file, "Ctrl+Shift+S")
+        self.act_backup_now = self._action(self.backup_now)
+        self.act_restore = self._action(self.restore_from_backup)
         self.act_check = self._action(self.check_file)
         self.act_import = self._action(self.import_metrics, "Ctrl+I")
         # StandardKey.Quit is empty on Windows; office users expect Ctrl+Q everywhere.
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
             (None, ""),
             (self.act_import, _("&Import metrics…")),
             (None, ""),
+            (self.act_backup_now, _("Back &up now")),
+            (self.act_restore, _("Res&tore from a backup…")),
             (self.act_backup, _("&Back up…")),
             (self.act_check, _("&Check file")),
             (None, ""),
@@ -219,6 +224,9 @@ class MainWindow(QMainWindow):
             self.act_import,
         ):
             action.setEnabled(not session.read_only)
+        # Demo data lives in a temporary folder: there is nothing to keep or go back to.
+        self.act_backup_now.setEnabled(not session.is_demo)
+        self.act_restore.setEnabled(not session.is_demo and not session.read_only)
 
     # -- tabs ---------------------------------------------------------------------------
 
@@ -359,6 +367,62 @@ class MainWindow(QMainWindow):
         from gui.tasks import TaskRunner  # its Qt classes load on first use (~2.5 ms)
 
         TaskRunner.run(self, _("Backing up…"), work, done)
+
+    def backup_now(self) -> None:
+        """Into the file's rotating backups folder (core.backups), saying where."""
+        source = self.session.path
+
+        def work(_progress: Progress) -> Path:
+            with dbmod.open_database(source, read_only=True, migrate=False) as database:
+                return backups.back_up(database, "manual")
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(_("Backup written to {path}").format(path=path), 15000)
+
+        from gui.tasks import TaskRunner  # its Qt classes load on first use (~2.5 ms)
+
+        TaskRunner.run(self, _("Backing up…"), work, done)
+
+    def restore_from_backup(self) -> None:
+        from gui.backup_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.session, self)
+        dialog.load()
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.run_restore(dialog.chosen.path)
+
+    def run_restore(self, backup: Path) -> None:
+        """Replace the open file with `backup` (the file as it was is backed up first), then
+        open it again (also after a failure, which may come after the file was closed). On
+        the GUI thread, with the session's own connection: it must be the last one closed
+        before the file is swapped, and nothing may write in between."""
+        if not self.confirm_leave():
+            return
+        session, path = self.session, self.session.path
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            safety = backups.restore(session.db, backup)
+        except LinimasaError as exc:
+            safety, problem = None, str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if session.lock is not None:
+            session.lock.release()  # ours until now; opening takes it again
+        reopened = opening.open_interactively(self, path, explicit=True)
+        if reopened is None:  # the file is closed and the user chose not to open it again
+            self.unattended = True
+            self.close()
+            return
+        self.replace_session(reopened)
+        if safety is None:
+            QMessageBox.warning(self, _("Restore from a backup"), problem)
+        else:
+            self.statusBar().showMessage(
+                _(
+                    "{path} restored from {backup}; the file as it was is backed up in {safety}."
+                ).format(path=path, backup=backup, safety=safety),
+                15000,
+            )
 
     def check_file(self) -> None:
         source = self.session.path

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from core import backups, fmt
 from core import db as dbmod
-from core.errors import DatabaseFileError, DatabaseMissing, ReadOnlyLocation
+from core.errors import DatabaseFileError, DatabaseMissing, LinimasaError, ReadOnlyLocation
 from core.i18n import _
 from core.lock import LockHeld
 from core.opening import LockChoice, OpenPolicy, lock_held_message, open_for_writing
@@ -126,7 +127,7 @@ def open_path(parent: QWidget | None, path: Path, *, explicit: bool) -> Session 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReadOnlyLocation(path) from exc
-    opened = open_for_writing(path, DialogPolicy(parent, explicit))
+    opened = open_for_writing(path, DialogPolicy(parent, explicit), daily_backup=True)
     if opened is None:
         return None
     return Session(opened.db, lock=opened.lock)
@@ -151,7 +152,7 @@ def confirm_take_over(parent: QWidget | None, held: LockHeld) -> bool:
     return choice == 0
 
 
-def show_file_error(parent: QWidget | None, error: DatabaseFileError) -> int:
+def show_file_error(parent: QWidget | None, error: LinimasaError) -> int:
     """Explain a file problem; returns 0 to choose another file, 1 to give up."""
     title = _("File not found") if isinstance(error, DatabaseMissing) else _("Cannot open the file")
     return ask(
@@ -176,14 +177,59 @@ def choose_file(parent: QWidget | None, save: bool = False) -> Path | None:
     return Path(name) if name else None
 
 
+def offer_backup(parent: QWidget | None, error: backups.DamagedFile) -> int:
+    """A damaged file with a good backup: 0 puts the backup in its place (the damaged file
+    kept beside it), 1 chooses another file, 2 gives up. Nothing is written before 0."""
+    assert error.backup is not None
+    contents = backups.inspect(error.backup.path)
+    kept = f"{error.path.name}.damaged-{dt.date.today():%Y-%m-%d}"
+    text = _(
+        "{path} is damaged (a power cut, a full disk or a failing disk can do this). "
+        "Linimasa has not changed it.\n\nThe newest good backup is from {when}: {accounts} "
+        "accounts, {posts} posts, {snapshots} figures. Put that backup in its place? Changes "
+        "made after it are not in it. The damaged file is kept beside it as {kept}."
+    ).format(
+        path=error.path,
+        when=fmt.datetime_short(error.backup.taken),
+        accounts=fmt.number(contents.accounts or 0),
+        posts=fmt.number(contents.posts or 0),
+        snapshots=fmt.number(contents.snapshots or 0),
+        kept=kept,
+    )
+    return ask(
+        parent,
+        QMessageBox.Icon.Critical,
+        _("The file is damaged"),
+        text,
+        [
+            (_("Use the backup"), QMessageBox.ButtonRole.AcceptRole),
+            (_("Open another file…"), QMessageBox.ButtonRole.ActionRole),
+            (_("Close"), QMessageBox.ButtonRole.RejectRole),
+        ],
+    )
+
+
 def open_interactively(parent: QWidget | None, path: Path, *, explicit: bool) -> Session | None:
-    """Open `path`; on a file problem, explain it and let the user pick another file or give up."""
+    """Open `path`; on a file problem, explain it and let the user pick another file or give up
+    (or, for a damaged file, put its newest good backup in its place)."""
     while True:
         try:
             return open_path(parent, path, explicit=explicit)
         except DatabaseFileError as error:
             log.warning("cannot open %s: %s", path, error)
-            if isinstance(error, ReadOnlyLocation) and Path(path).is_file():
+            if isinstance(error, backups.DamagedFile) and error.backup is not None:
+                choice = offer_backup(parent, error)
+                if choice == 2:
+                    return None
+                if choice == 0:
+                    try:
+                        backups.restore_in_place(error.path, error.backup.path)
+                    except LinimasaError as second:
+                        if show_file_error(parent, second) != 0:
+                            return None
+                    else:
+                        continue  # open it again, now the backup is in its place
+            elif isinstance(error, ReadOnlyLocation) and Path(path).is_file():
                 choice = ask(
                     parent,
                     QMessageBox.Icon.Warning,

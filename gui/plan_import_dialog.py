@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, fmt, plan_import, posts
+from core import accounts, backups, fmt, plan_import, posts
 from core import db as dbmod
 from core.i18n import _
 from core.importing.formats import IGNORE
@@ -369,11 +369,13 @@ class PlanImportDialog(PreviewDialog):
             return
         from gui.tasks import TaskRunner
 
-        source = self.session.path
+        source, demo = self.session.path, self.session.is_demo
 
         def work(progress: Progress):
             try:
                 with dbmod.open_database(source, migrate=False) as database:
+                    if not demo:
+                        backups.back_up(database, "import")
                     return plan_import.write(database, plan, progress)
             except Cancelled:
                 return None

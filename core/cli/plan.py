@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from core import backups
 from core.cli import add_db_option, open_for_writing, say
 from core.i18n import _, ngettext
 
@@ -99,6 +100,7 @@ def run_import_plan(args: argparse.Namespace) -> int:
         if args.dry_run:
             say(_("Dry run: nothing was written."))
             return 0
+        backups.back_up(opened.db, "import")
         result = plan_import.write(opened.db, plan)
     say(
         _("Imported: {posts} posts with {variants} platform versions.").format(
