@@ -118,7 +118,8 @@ class CorruptDatabase(DatabaseFileError):
             path,
             _(
                 "The database file {path} is damaged. It was not changed; restore it from a "
-                "backup (files named *.bak-v* beside it are backups Linimasa made)."
+                "backup (Linimasa keeps them in the backups folder beside it, and names the "
+                "copies it makes before an upgrade *.bak-v*)."
             ).format(path=path),
         )
 
