@@ -23,6 +23,7 @@ file is in use, written beside the target and renamed, so a failure leaves no ha
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -102,7 +103,7 @@ class BackupUnusable(errors.DatabaseFileError):
         super().__init__(
             path,
             _("{path} cannot be restored: {reason}. Nothing was changed.").format(
-                path=path, reason=reason
+                path=path, reason=reason.rstrip(".")
             ),
         )
 
@@ -141,14 +142,18 @@ def _program_dir() -> Path:
 
 
 def folder_for(path: Path | str) -> Path:
-    """The folder that holds `path`'s rotating backups."""
+    """The folder that holds `path`'s rotating backups: `backups/<file name>` beside it, or
+    under the data folder for a file in the program's folder. Files that would share that
+    name (humas.sqlite and humas.db; two humas.sqlite under the program's folder) do not
+    share a folder: its name ends with a short fingerprint of the file's full path."""
     path = Path(path).expanduser().absolute()
     base = path.parent / "backups"
     if path.parent.resolve().is_relative_to(_program_dir()):
         from core.paths import data_dir
 
         base = data_dir() / "backups"
-    return base / path.stem
+    where = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return base / f"{path.name}-{where}"
 
 
 def keep_rules(folder: Path) -> dict[str, int]:
@@ -195,7 +200,9 @@ def list_backups(path: Path | str) -> list[Backup]:
     path = Path(path).expanduser().absolute()
     found = rotating(path)
     try:
-        siblings = list(path.parent.glob(path.name + ".bak-v*"))
+        siblings = [
+            child for child in path.parent.iterdir() if child.name.startswith(path.name + ".bak-v")
+        ]
     except OSError:
         siblings = []
     for sibling in siblings:
@@ -260,12 +267,38 @@ def to_keep(backups: list[Backup], now: dt.datetime, rules: dict[str, int]) -> s
     return kept
 
 
+#: A partial copy older than this was left by a backup that was interrupted.
+STALE_PARTIAL = dt.timedelta(hours=1)
+
+
+def _partials(folder: Path, now: dt.datetime) -> list[Path]:
+    """What interrupted backups left in the folder (a copy is written as NAME.partial, then
+    renamed; one still being written by another process is younger than STALE_PARTIAL)."""
+    try:
+        return [
+            child
+            for child in folder.iterdir()
+            if ".sqlite.partial" in child.name
+            and _NAME.match(child.name.split(".partial")[0])
+            and now - dt.datetime.fromtimestamp(child.stat().st_mtime) > STALE_PARTIAL
+        ]
+    except OSError:
+        return []
+
+
 def rotate(path: Path | str, now: dt.datetime | None = None) -> list[Path]:
     """Remove the rotating backups the rules no longer keep; returns the removed ones."""
     now = now or dt.datetime.now()
     backups = rotating(path)
     kept = to_keep(backups, now, keep_rules(folder_for(path)))
     removed = []
+    # What an interrupted backup left (the copy is written beside its name, then renamed).
+    for partial in _partials(folder_for(path), now):
+        try:
+            partial.unlink()
+            removed.append(partial)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", partial, exc)
     for backup in backups:
         if backup.path in kept:
             continue
@@ -358,15 +391,10 @@ def _move_with_side_files(source: Path, target: Path) -> None:
             os.replace(side, target.with_name(target.name + suffix))
 
 
-def _remove_side_files(path: Path) -> None:
-    for suffix in dbmod.SIDE_SUFFIXES:
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-
-
 def _put_in_place(staged: Path, target: Path) -> None:
     try:
         # What is left of the old file's journal would be replayed over the restored one.
-        _remove_side_files(target)
+        dbmod.remove_side_files(target)
         os.replace(staged, target)
     except OSError as exc:
         staged.unlink(missing_ok=True)
@@ -381,8 +409,13 @@ def restore(db: Database, backup: Path | str, now: dt.datetime | None = None) ->
     target = db.path
     if os.path.samefile(backup, target):
         raise BackupUnusable(backup, _("it is the open file itself"))
-    safety = back_up(db, "restore", now)
+    # Staged first: the safety backup's rotation may remove the very backup chosen.
     staged = _stage(backup, target)
+    try:
+        safety = back_up(db, "restore", now)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     db.close()  # its last connection: the WAL is written into the file and removed
     _put_in_place(staged, target)
     log.info("restored %s from %s (previous contents in %s)", target, backup, safety)

@@ -427,7 +427,7 @@ def _is_part_of(target: Path, source: Path) -> bool:
     return False
 
 
-def _remove_side_files(path: Path, including_file: bool = False) -> None:
+def remove_side_files(path: Path, including_file: bool = False) -> None:
     names = [path.name + suffix for suffix in SIDE_SUFFIXES] + (
         [path.name] if including_file else []
     )
@@ -541,7 +541,7 @@ def backup(
     if holder is not None:  # replacing a file someone has open would lose their later work
         raise LockHeld(target, holder)
     partial = target.with_name(target.name + ".partial")
-    _remove_side_files(partial, including_file=True)
+    remove_side_files(partial, including_file=True)
     try:
         dest = sqlite3.connect(partial)
         try:
@@ -557,7 +557,7 @@ def backup(
         finally:
             dest.close()
         # A -wal left beside an old file of that name would be replayed over the copy.
-        _remove_side_files(target)
+        remove_side_files(target)
         os.replace(partial, target)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)

@@ -40,7 +40,8 @@ def team_file(db):
 def test_backup_without_out_goes_into_the_rotating_folder(team_file, capsys):
     assert run("backup", "--db", str(team_file)) == 0
     (made,) = backups.rotating(team_file)
-    assert made.kind == "manual" and made.path.parent == team_file.parent / "backups" / "test"
+    assert made.kind == "manual" and made.path.parent == backups.folder_for(team_file)
+    assert made.path.parent.parent == team_file.parent / "backups"
     assert str(made.path) in capsys.readouterr().out
     assert handles(made.path) == ["humas_kota"]
 

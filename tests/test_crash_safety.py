@@ -10,8 +10,9 @@ project) and killed after a random delay, 50 kills in all (fixed seed):
   opened the way every writer opens (`core.opening.open_for_writing`).
 
 Each action's duration is measured first in an uninterrupted run, which also gives the
-"after" state; the kill delays are spread from a little before its write transaction starts
-to a little after it ends. The child process notes (in a side file, with unbuffered writes)
+"after" state. One kill in five lands at a random moment before the write transaction
+begins; the others at a random moment from when it began (watched in the side file, so a
+machine slowed by the parallel runs still kills inside the write) to a little after it ends. The child process notes (in a side file, with unbuffered writes)
 when its outermost transaction has begun and when it has committed, so the test can tell
 how many kills landed mid-write; kills before or after the write count too, their state
 is "before" or "after".
@@ -203,11 +204,20 @@ def _reference(action: str, data: Path, pristine_path: Path) -> tuple[dict, floa
     return table_sums(db), began, ended, exited
 
 
-def _kill_run(action, data, pristine_path, number, delay):
+def _kill_run(action, data, pristine_path, number, when):
+    """Run the action and SIGKILL it: `when` is ("start", seconds after it starts) or
+    ("write", seconds after its write transaction began — timed from the mark, not from the
+    start, so that a machine slowed by the other runs still kills inside the write)."""
+    mode, delay = when
     work = data / action
     db = _copy(pristine_path, work / f"kill{number}.sqlite")
     marks = work / f"kill{number}.marks"
     process = _start(action, db, data, marks)
+    if mode == "write":
+        while process.poll() is None and b"B" not in (
+            marks.read_bytes() if marks.exists() else b""
+        ):
+            time.sleep(0.001)
     try:
         process.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -239,8 +249,14 @@ def test_killed_writes_leave_the_file_before_or_after(pristine):
         # From a little before the transaction begins to a little after it commits: most
         # kills land mid-write, some before (state: before) or after (state: after).
         write = max(ended - began, 0.01)
-        low, high = max(0.0, began - 0.25 * write), min(exited, ended + 0.15 * write)
-        delays = [rng.uniform(low, high) for _ in range(kills)]
+        # One kill in five before the write (from the start); the others from the moment
+        # the write began, up to a little after it ends.
+        delays = [
+            ("start", rng.uniform(0.0, began))
+            if rng.random() < 0.2
+            else ("write", rng.uniform(0.0, 1.15 * write))
+            for _ in range(kills)
+        ]
         summary[action] = {"before": before, "after": after, "window": (began, ended, exited)}
         jobs += [(action, n, delay) for n, delay in enumerate(delays)]
 
@@ -266,7 +282,7 @@ def test_killed_writes_leave_the_file_before_or_after(pristine):
                 if result["sums"].get(t) not in (expected["before"][t], expected["after"][t])
             ]
             pytest.fail(
-                f"{action} killed after {result['delay']:.3f}s (marks {result['marks']!r}): "
+                f"{action} killed at {result['delay']} (marks {result['marks']!r}): "
                 f"neither before nor after; tables {changed}"
             )
         if result["marks"] == b"B":

@@ -65,7 +65,7 @@ def test_every_table_is_written_as_it_is_stored(team_file, tmp_path, capsys):
         tables = export_all.table_names(handle)
     assert "accounts" in tables and "account_snapshots" in tables and len(tables) > 15
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{t}.csv" for t in tables] + ["README.txt"]
+        [f"{t}.csv" for t in tables] + ["README.txt", export_all.MARKER]
     )
     for table in tables:
         columns, rows = stored(team_file, table)
@@ -137,6 +137,15 @@ def test_force_never_replaces_a_folder_of_other_files(team_file, tmp_path, capsy
     assert export_all_to(team_file, documents, "--force") == 1
     assert str(documents) in capsys.readouterr().err
     assert sorted(p.name for p in documents.iterdir()) == ["README.txt", "laporan.docx"]
+
+
+def test_force_never_replaces_a_folder_that_only_looks_like_an_export(team_file, tmp_path):
+    notes = tmp_path / "catatan"
+    notes.mkdir()
+    (notes / "README.txt").write_text("catatan saya", encoding="utf-8")
+    (notes / "instagram_agustus.csv").write_text("tanggal,pengikut\n", encoding="utf-8")
+    assert export_all_to(team_file, notes, "--force") == 1
+    assert (notes / "instagram_agustus.csv").exists()
 
 
 @pytest.mark.parametrize("case", ["a file", "missing parent"])

@@ -30,6 +30,9 @@ from core.posts import STATUSES
 from core.tabular import Table, write_csv
 
 README = "README.txt"
+#: An empty file every export writes: --force replaces only a folder that holds it, so a
+#: folder of the user's own README and CSV files is never taken for an earlier export.
+MARKER = ".linimasa-export"
 
 #: What each table holds (tables not listed here are exported without a description).
 TABLE_MEANINGS = {
@@ -182,10 +185,10 @@ def readme(db: Database, tables: list[TableInfo]) -> str:
 
 
 def _is_earlier_export(folder: Path) -> bool:
-    """Only what an export writes is in `folder`: README.txt and CSV files, no folders."""
+    """Only what an export writes is in `folder`: its marker, README.txt and CSV files."""
     entries = list(folder.iterdir())
-    return any(e.name == README for e in entries) and all(
-        e.is_file() and (e.name == README or e.suffix.lower() == ".csv") for e in entries
+    return any(e.name == MARKER for e in entries) and all(
+        e.is_file() and (e.name in (README, MARKER) or e.suffix.lower() == ".csv") for e in entries
     )
 
 
@@ -227,6 +230,7 @@ def write_all(
                 )
                 tables.append(TableInfo(name, columns, count))
             (partial / README).write_text(readme(db, tables), encoding="utf-8-sig")
+            (partial / MARKER).write_bytes(b"")
         finally:
             db.conn.execute("ROLLBACK")
         _move_into_place(partial, target)

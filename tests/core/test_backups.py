@@ -36,9 +36,53 @@ def _damage(path):
 
 def test_backups_go_into_a_folder_beside_the_file_named_after_it(db):
     target = backups.back_up(db, "manual", now=NOON)
-    assert target == db.path.parent / "backups" / "test" / "2026-11-28_120000-manual.sqlite"
+    assert target.parent.parent == db.path.parent / "backups"
+    assert target.parent.name.startswith("test.sqlite-")
+    assert target.name == "2026-11-28_120000-manual.sqlite"
     assert backups.inspect(target).good
     assert [b.path for b in backups.list_backups(db.path)] == [target]
+
+
+def test_files_of_the_same_name_keep_their_backups_apart(db, tmp_path):
+    from core.db import open_database
+
+    twin = tmp_path / "test.db"
+    with open_database(twin, create=True) as other:
+        backups.back_up(other, "manual", now=NOON)
+    mine = backups.back_up(db, "manual", now=NOON)
+    assert backups.folder_for(twin) != backups.folder_for(db.path)
+    assert [b.path for b in backups.rotating(db.path)] == [mine]
+
+
+def test_a_restore_keeps_the_backup_chosen_even_when_rotation_would_drop_it(db):
+    from core import accounts
+
+    monday_10 = dt.datetime(2026, 11, 23, 10, 0)
+    chosen = backups.back_up(db, "import", now=monday_10)
+    accounts.create(db, "instagram", "setelah_impor")
+    backups.back_up(db, "import", now=monday_10 + dt.timedelta(hours=1))
+    backups.back_up_daily(db, now=dt.datetime(2026, 11, 24, 8, 0))
+    backups.restore(db, chosen, now=dt.datetime(2026, 11, 24, 12, 0))
+    from core.db import open_database
+
+    with open_database(db.path) as again:
+        assert [a.handle for a in accounts.list_all(again)] == []
+
+
+def test_what_an_interrupted_backup_left_is_cleared_by_the_next_rotation(db):
+    import os
+
+    folder = backups.folder_for(db.path)
+    backups.back_up(db, "manual", now=NOON)
+    left = folder / "2026-11-28_110000-manual.sqlite.partial"
+    left.write_bytes(b"x" * 100)
+    fresh = folder / "2026-11-28_115959-manual.sqlite.partial"
+    fresh.write_bytes(b"y")
+    hour_ago = (NOON - dt.timedelta(hours=2)).timestamp()
+    os.utime(left, (hour_ago, hour_ago))
+    os.utime(fresh, (NOON.timestamp(), NOON.timestamp()))
+    backups.rotate(db.path, NOON)
+    assert not left.exists() and fresh.exists()  # one still being written is left alone
 
 
 def test_two_backups_in_the_same_second_do_not_overwrite_each_other(db):
