@@ -40,9 +40,7 @@ def test_the_list_shows_backups_newest_first_with_what_they_hold(qtbot, window):
     model = dialog.model
     columns = model.COLUMNS
     assert model.data(model.index(0, columns.index("accounts"))) == str(count)
-    assert (
-        model.data(model.index(0, columns.index("kind"))) == "sebelum impor"
-    )
+    assert model.data(model.index(0, columns.index("kind"))) == "sebelum impor"
     assert dialog.selected()[0].path == newer and dialog.restore_button.isEnabled()
 
 
