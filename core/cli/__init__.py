@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from core import opening
@@ -85,3 +86,30 @@ def open_for_writing(
 
 def say(message: str) -> None:
     print(message, file=sys.stdout)
+
+
+def write_import(db, plan, dry_run: bool, write: Callable) -> tuple[int, object | None]:
+    """The end every import command shares: a plan with problems is refused, each on stderr
+    (exit 1); else its summary, and with --dry-run nothing is written (exit 0); else the file
+    is backed up and `write(db, plan)` runs. Returns (exit code, what write returned or None
+    when nothing was written)."""
+    from core import backups
+    from core.i18n import ngettext
+
+    if not plan.ok:
+        for problem in plan.problems:
+            print(problem, file=sys.stderr)
+        count = len(plan.problems)
+        print(
+            ngettext(
+                "Nothing was imported: {n} problem.", "Nothing was imported: {n} problems.", count
+            ).format(n=count),
+            file=sys.stderr,
+        )
+        return 1, None
+    say(plan.summary())
+    if dry_run:
+        say(_("Dry run: nothing was written."))
+        return 0, None
+    backups.back_up(db, "import")
+    return 0, write(db, plan)

@@ -7,12 +7,10 @@ problem on stderr as FILE:ROW:COLUMN: message when refused; 2 for a usage mistak
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from core import backups
-from core.cli import add_db_option, open_for_writing, say
-from core.i18n import _, ngettext
+from core.cli import add_db_option, open_for_writing, say, write_import
+from core.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,25 +73,9 @@ def run_import(args: argparse.Namespace) -> int:
         plan = importing.plan(opened.db, paths, options)
         for warning in plan.warnings:
             say(_("warning: {problem}").format(problem=warning))
-        if not plan.ok:
-            for problem in plan.problems:
-                print(problem, file=sys.stderr)
-            count = len(plan.problems)
-            print(
-                ngettext(
-                    "Nothing was imported: {n} problem.",
-                    "Nothing was imported: {n} problems.",
-                    count,
-                ).format(n=count),
-                file=sys.stderr,
-            )
-            return 1
-        say(plan.summary())
-        if args.dry_run:
-            say(_("Dry run: nothing was written."))
-            return 0
-        backups.back_up(opened.db, "import")
-        result = importing.write(opened.db, plan)
+        code, result = write_import(opened.db, plan, args.dry_run, importing.write)
+    if result is None:
+        return code
     say(
         _("Imported: {added} rows added, {changed} changed.").format(
             added=result.added, changed=result.changed

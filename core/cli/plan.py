@@ -7,12 +7,10 @@ problem on stderr as FILE:ROW:COLUMN: message when refused; 2 for a usage mistak
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from core import backups
-from core.cli import add_db_option, open_for_writing, say
-from core.i18n import _, ngettext
+from core.cli import add_db_option, open_for_writing, say, write_import
+from core.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,25 +81,9 @@ def run_import_plan(args: argparse.Namespace) -> int:
                     file=path, rows=row_ranges(plan.already)
                 )
             )
-        if not plan.ok:
-            for problem in plan.problems:
-                print(problem, file=sys.stderr)
-            count = len(plan.problems)
-            print(
-                ngettext(
-                    "Nothing was imported: {n} problem.",
-                    "Nothing was imported: {n} problems.",
-                    count,
-                ).format(n=count),
-                file=sys.stderr,
-            )
-            return 1
-        say(plan.summary())
-        if args.dry_run:
-            say(_("Dry run: nothing was written."))
-            return 0
-        backups.back_up(opened.db, "import")
-        result = plan_import.write(opened.db, plan)
+        code, result = write_import(opened.db, plan, args.dry_run, plan_import.write)
+    if result is None:
+        return code
     say(
         _("Imported: {posts} posts with {variants} platform versions.").format(
             posts=result.posts, variants=result.variants
