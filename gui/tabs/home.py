@@ -471,13 +471,19 @@ class HomeTab(Tab):
             week=fmt.week_range(self.week.start, self.week.end),
         )
         below = [c for c in cadence.overview(db, today) if c.below]
-        if below:
-            detail += " · " + _("{n} below cadence").format(n=fmt.number(len(below)))
+        if below:  # the card has one line: the accounts below cadence, not the week's dates
+            detail = _("{n} published · {below} below cadence").format(
+                n=fmt.number(self.week.published), below=fmt.number(len(below))
+            )
         week.set_detail(detail)
-        tip = _(
-            "Posts planned from Monday to Sunday of this week (cancelled ones left out), "
-            "{n} of them published.\nClick to see this week in {tab}."
-        ).format(n=fmt.number(self.week.published), tab=calendar)
+        tip = (
+            fmt.week_range(self.week.start, self.week.end)
+            + "\n"
+            + _(
+                "Posts planned from Monday to Sunday of this week (cancelled ones left out), "
+                "{n} of them published.\nClick to see this week in {tab}."
+            ).format(n=fmt.number(self.week.published), tab=calendar)
+        )
         if below:
             tip += "\n" + _(
                 "Fewer posts planned than the target this week or next: {accounts}"
