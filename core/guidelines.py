@@ -379,6 +379,14 @@ def _flags(
 # --- ticks and the checklist ------------------------------------------------------------------
 
 
+def text_hints(db: Database, platform: str, text: str, hashtags: str) -> list[hints.Hint]:
+    """The register hints for a text, with the persona's words to avoid and formal phrases."""
+    voice = persona(db)
+    return hints.hints(
+        platform, text, hashtags, avoid=voice.words_avoid, formal=voice.formal_phrases
+    )
+
+
 def content_of(text: str, hashtags: str) -> str:
     """A fingerprint of what goes out, to know whether a tick was given for this text."""
     return hashlib.sha256(limits.compose(text, hashtags).encode("utf-8")).hexdigest()[:16]
@@ -428,10 +436,12 @@ def checklist(
     text: str | None = None,
     hashtags: str | None = None,
     has_image: bool | None = None,
+    found_hints: list[hints.Hint] | None = None,
 ) -> list[CheckItem]:
     """The variant's checklist: the items of "all" and its platform, with their ticks for the
-    text given (default: the stored one) and what automatic checks find; retired items it
-    was ticked on stay at the end, so the record is whole."""
+    text given (default: the stored one) and what automatic checks find (`found_hints`: the
+    text's `text_hints`, when the caller has them already); retired items it was ticked on
+    stay at the end, so the record is whole."""
     variant = posts.get_variant(db, variant_id)
     platform = accounts.platform_of(db, variant.account_id)
     text = variant.text if text is None else text
@@ -447,10 +457,8 @@ def checklist(
         for item in (get_item(db, item_id) for item_id in ticks if item_id not in listed)
         if item.retired  # an item moved to another platform is no longer this one's
     ]
-    voice = persona(db)
-    found_hints = hints.hints(
-        platform, text, hashtags, avoid=voice.words_avoid, formal=voice.formal_phrases
-    )
+    if found_hints is None:
+        found_hints = text_hints(db, platform, text, hashtags)
     tz = timezone.institution_zone(db)
     result = []
     for item in shown:

@@ -53,26 +53,12 @@ from core.errors import LinimasaError, UsageError, ValidationError
 from core.i18n import N_, _
 from core.importing import Problem, read
 from core.importing.formats import IGNORE, normalise
+from core.importing.pipeline import summary_tail
 from core.progress import Progress
 from core.tabular import unneutralise
 
 #: Our fields, in the order the preview shows them (the export's columns plus notes).
-FIELDS = (
-    "date",
-    "time",
-    "account",
-    "platform",
-    "status",
-    "title",
-    "text",
-    "hashtags",
-    "pillar",
-    "campaign",
-    "assignee",
-    "approver",
-    "url",
-    "notes",
-)
+FIELDS = (*posts.POST_COLUMNS, "notes")
 FIELD_TITLES = {
     "date": N_("Date"),
     "time": N_("Time"),
@@ -237,13 +223,7 @@ class Plan:
             text += " " + _(
                 "{n} marked approved or scheduled in the file come in for review."
             ).format(n=reviewed)
-        if self.warnings:
-            text += " " + _("Warnings to check: {n}.").format(n=len(self.warnings))
-        if self.problems:
-            text += " " + _("Problems: {n}; nothing can be imported until they are solved.").format(
-                n=len(self.problems)
-            )
-        return text
+        return text + summary_tail(self.warnings, self.problems)
 
 
 @dataclass(frozen=True)

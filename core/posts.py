@@ -47,6 +47,25 @@ FINISHED = ("published", "cancelled")
 VETTED = ("review", "approved", "scheduled")
 
 
+#: A post as a table row: `export posts` writes these columns, and the content-plan import
+#: reads them back.
+POST_COLUMNS = (
+    "date",
+    "time",
+    "account",
+    "platform",
+    "status",
+    "title",
+    "text",
+    "hashtags",
+    "pillar",
+    "campaign",
+    "assignee",
+    "approver",
+    "url",
+)
+
+
 def status_title(status: str) -> str:
     return _(STATUS_TITLES[status])
 

@@ -40,7 +40,6 @@ from core import (
     accounts,
     fmt,
     guidelines,
-    hints,
     limits,
     members,
     pillars,
@@ -501,10 +500,7 @@ class VariantEditor(QWidget):
     def refresh_checklist(self) -> None:
         """The checklist for the text as typed, and the register hints beside the text."""
         text, tags = self.text.toPlainText(), self.hashtags.text()
-        voice = guidelines.persona(self.session.db)
-        found = hints.hints(
-            self.account.platform, text, tags, avoid=voice.words_avoid, formal=voice.formal_phrases
-        )
+        found = guidelines.text_hints(self.session.db, self.account.platform, text, tags)
         self.hints.setText("\n".join(f"• {hint.message}" for hint in found))
         self.hints.setToolTip(
             _("Hints on the register: advice for the writer; the reviewer decides.")
@@ -516,7 +512,12 @@ class VariantEditor(QWidget):
             return
         has_image = any(a.is_image for a in self.attachments())
         rows = guidelines.checklist(
-            self.session.db, self.variant.id, text=text, hashtags=tags, has_image=has_image
+            self.session.db,
+            self.variant.id,
+            text=text,
+            hashtags=tags,
+            has_image=has_image,
+            found_hints=found,
         )
         status = self.variant.status
         open_ = status in guidelines.OPEN_STATUSES and not self.session.read_only

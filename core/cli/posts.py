@@ -10,23 +10,8 @@ from core.cli.metrics import _day, _period_options
 from core.db import Database
 from core.errors import UsageError
 from core.i18n import N_, _
+from core.posts import POST_COLUMNS
 from core.tabular import Table
-
-POST_COLUMNS = (
-    "date",
-    "time",
-    "account",
-    "platform",
-    "status",
-    "title",
-    "text",
-    "hashtags",
-    "pillar",
-    "campaign",
-    "assignee",
-    "approver",
-    "url",
-)
 
 _ROWS = """
     SELECT COALESCE(v.published_at, v.planned_at) AS at, a.handle, a.platform, v.status,

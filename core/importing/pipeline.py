@@ -138,13 +138,19 @@ class Plan:
             text += " " + _("New accounts: {names}.").format(
                 names=", ".join(f"{p}:{h}" for p, h in self.accounts_to_create)
             )
-        if self.warnings:
-            text += " " + _("Warnings to check: {n}.").format(n=len(self.warnings))
-        if self.problems:
-            text += " " + _("Problems: {n}; nothing can be imported until they are solved.").format(
-                n=len(self.problems)
-            )
-        return text
+        return text + summary_tail(self.warnings, self.problems)
+
+
+def summary_tail(warnings: list, problems: list) -> str:
+    """What ends every import's summary: how many warnings and problems (nothing: "")."""
+    text = ""
+    if warnings:
+        text += " " + _("Warnings to check: {n}.").format(n=len(warnings))
+    if problems:
+        text += " " + _("Problems: {n}; nothing can be imported until they are solved.").format(
+            n=len(problems)
+        )
+    return text
 
 
 @dataclass(frozen=True)
