@@ -374,7 +374,7 @@ def table_rows(db: Database, include_archived: bool = False) -> list[AccountRow]
         LEFT JOIN units u ON u.id = a.unit_id
         LEFT JOIN members m ON m.id = a.responsible_id
         LEFT JOIN account_snapshots s ON s.id = (
-            SELECT id FROM account_snapshots WHERE account_id = a.id ORDER BY date DESC LIMIT 1)
+            SELECT id FROM account_snapshots WHERE account_id = a.id AND followers IS NOT NULL ORDER BY date DESC LIMIT 1)
         WHERE ? OR a.archived = 0
         """,
         (1 if include_archived else 0,),

@@ -20,7 +20,14 @@ from core.db import Database, new_uid
 from core.errors import ValidationError
 from core.i18n import N_, _
 
-SNAPSHOT_COUNTS = ("reach", "impressions", "engagements", "posts_published")
+SNAPSHOT_COUNTS = (
+    "reach",
+    "impressions",
+    "engagements",
+    "posts_published",
+    "new_followers",
+    "video_views",
+)
 #: A snapshot's fields as the user reads them (translate with `_` where shown).
 SNAPSHOT_TITLES = {
     "date": N_("Date"),
@@ -29,8 +36,21 @@ SNAPSHOT_TITLES = {
     "impressions": N_("Impressions"),
     "engagements": N_("Engagements"),
     "posts_published": N_("Posts published"),
+    "new_followers": N_("New followers"),
+    "video_views": N_("Video views"),
 }
-POST_COUNTS = ("reach", "impressions", "reactions", "comments", "shares", "saves", "video_views")
+POST_COUNTS = (
+    "reach",
+    "impressions",
+    "reactions",
+    "comments",
+    "shares",
+    "saves",
+    "video_views",
+    "engagements",
+)
+#: What a platform's export says about the post itself, besides its figures.
+POST_DETAILS = ("url", "published_at", "caption")
 
 
 class _Clear:
@@ -48,18 +68,20 @@ CLEAR = _Clear()
 class FollowerSnapshot:
     account_id: int
     date: str
-    followers: int
+    followers: int | None
     reach: int | None = None
     impressions: int | None = None
     engagements: int | None = None
     posts_published: int | None = None
+    new_followers: int | None = None
+    video_views: int | None = None
     source: str = "manual"
 
     def as_row(self) -> dict:
         """This snapshot as an `upsert_snapshots` row that puts back exactly this, empty
         figures included (they become CLEAR)."""
         row = asdict(self)
-        row.update({key: CLEAR for key in SNAPSHOT_COUNTS if row[key] is None})
+        row.update({key: CLEAR for key in ("followers", *SNAPSHOT_COUNTS) if row[key] is None})
         return row
 
 
@@ -120,11 +142,7 @@ def _clean_snapshot(row: Mapping) -> tuple[dict, dict]:
         ),
         "date": validate.date("date", _no_clear("date", row.get("date"))),
     }
-    changes = {}
-    followers = validate.count("followers", _no_clear("followers", row.get("followers")))
-    if followers is not None:
-        changes["followers"] = followers
-    changes.update(_counts(row, SNAPSHOT_COUNTS))
+    changes = _counts(row, ("followers", *SNAPSHOT_COUNTS))
     changes.update(_source(row))
     return key, changes
 
@@ -146,9 +164,10 @@ def _insert(db: Database, table: str, record: dict) -> None:
 def upsert_snapshots(db: Database, rows: Iterable[Mapping]) -> int:
     """Record snapshots by (account, date), all or nothing. Returns the row count.
 
-    A day not yet stored needs its followers. A day already stored changes only in the fields
-    the row gives (see the module docstring: None leaves a figure alone, `CLEAR` empties it),
-    and keeps its uid, so merged files stay consistent. Followers, account and date cannot be
+    A day not yet stored needs at least one figure (followers may be left empty: a daily reach
+    file does not give them, and none is invented). A day already stored changes only in the
+    fields the row gives (see the module docstring: None leaves a figure alone, `CLEAR` empties
+    it), and keeps its uid, so merged files stay consistent. Account and date cannot be
     emptied; `source` is "manual" unless given.
     """
     records = [_clean_snapshot(r) for r in rows]
@@ -165,7 +184,7 @@ def upsert_snapshots(db: Database, rows: Iterable[Mapping]) -> int:
             if existing:
                 _update(db, "account_snapshots", existing[0], changes)
                 continue
-            if "followers" not in changes:
+            if not any(changes.get(name) is not None for name in ("followers", *SNAPSHOT_COUNTS)):
                 raise ValidationError("followers", None, _("a number is required"))
             _insert(db, "account_snapshots", {"uid": new_uid(), **key, **changes})
     return len(records)
@@ -240,8 +259,25 @@ def _clean_post_metric(row: Mapping) -> tuple[dict, dict]:
             "variant_id", None, _("a post metric needs a post variant or an external post id")
         )
     changes = _counts(row, POST_COUNTS)
+    changes.update(_details(row))
     changes.update(_source(row))
     return key, changes
+
+
+def _details(row: Mapping) -> dict:
+    """The post's url, publication time and caption the row gives (CLEAR empties one)."""
+    changes = {}
+    for name, limit in (("url", 2000), ("published_at", 40), ("caption", 20000)):
+        value = row.get(name)
+        if value is CLEAR:
+            changes[name] = None
+            continue
+        if name == "published_at" and value is not None and value != "":
+            value = validate.datetime(name, value)
+        value = validate.text(name, value, required=False, max_length=limit)
+        if value:
+            changes[name] = value
+    return changes
 
 
 def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
@@ -294,3 +330,53 @@ def upsert_post_metrics(db: Database, rows: Iterable[Mapping]) -> int:
             else:
                 _insert(db, "post_metrics", {"uid": new_uid(), **key, **changes})
     return len(records)
+
+
+@dataclass(frozen=True)
+class PostFigures:
+    """One post's figures on one day, as `post_figures` lists them. `post_id`: the platform's
+    id (the planned variant's external id when the row has none; "" if neither);
+    `planned_post`: the planned post's title ("" for a post published outside the plan)."""
+
+    account_id: int
+    post_id: str
+    url: str
+    published_at: str | None
+    date: str
+    values: dict
+    planned_post: str
+    source: str
+    variant_id: int | None
+
+
+def post_figures(db: Database, start: str | None = None, end: str | None = None) -> list:
+    """Every post figure row from `start` to `end` (ISO days, both optional), by account,
+    publication and day."""
+    names = ", ".join(f"m.{name}" for name in POST_COUNTS)
+    rows = db.conn.execute(
+        f"""SELECT m.account_id, coalesce(m.external_post_id, v.external_id, ''),
+                   coalesce(nullif(m.url, ''), v.url, ''),
+                   coalesce(m.published_at, v.published_at), m.date, {names},
+                   coalesce(p.title, ''), m.source, m.variant_id
+            FROM post_metrics m
+            LEFT JOIN post_variants v ON v.id = m.variant_id
+            LEFT JOIN posts p ON p.id = v.post_id
+            WHERE m.date BETWEEN ? AND ?
+            ORDER BY m.account_id, coalesce(m.published_at, v.published_at, m.date), m.date""",
+        (start or "0000-00-00", end or "9999-12-31"),
+    ).fetchall()
+    width = len(POST_COUNTS)
+    return [
+        PostFigures(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            {n: v for n, v in zip(POST_COUNTS, row[5 : 5 + width], strict=True) if v is not None},
+            row[5 + width],
+            row[6 + width],
+            row[7 + width],
+        )
+        for row in rows
+    ]

@@ -41,6 +41,10 @@ _GROUPED_DOT = re.compile(r"^[1-9]\d{0,2}(\.\d{3})+$")
 _GROUPED_COMMA = re.compile(r"^[1-9]\d{0,2}(,\d{3})+$")  # 76,670
 
 
+#: Month names and abbreviations, English and Indonesian → month number.
+MONTHS = _MONTHS
+
+
 def is_no_value(text: object) -> bool:
     return text is None or (isinstance(text, str) and text.strip().lower() in NO_VALUE)
 

@@ -57,6 +57,8 @@ HEADER_NAMES = {
     "impressions": {"impressions", "tayangan"},
     "engagements": {"engagements", "interaksi"},
     "posts_published": {"posts_published", "jumlah_unggahan"},
+    "new_followers": {"new_followers", "new follows", "pengikut_baru"},
+    "video_views": {"video_views", "penayangan_video"},
 }
 #: Dates are typed and pasted day first, as Indonesian and British spreadsheets write them.
 DATE_ORDER = "dmy"

@@ -71,14 +71,23 @@ def run_import(args: argparse.Namespace) -> int:
     paths = [Path(f).expanduser() for f in args.files]
     with open_for_writing(args, purpose="import") as opened:
         plan = importing.plan(opened.db, paths, options)
+        for line in plan.formats_text():
+            say(line)
         for warning in plan.warnings:
             say(_("warning: {problem}").format(problem=warning))
         code, result = write_import(opened.db, plan, args.dry_run, importing.write)
     if result is None:
         return code
-    say(
-        _("Imported: {added} rows added, {changed} changed.").format(
-            added=result.added, changed=result.changed
+    if result.added or result.changed or not (result.posts_added or result.posts_changed):
+        say(
+            _("Imported: {added} rows added, {changed} changed.").format(
+                added=result.added, changed=result.changed
+            )
         )
-    )
+    if result.posts_added or result.posts_changed:
+        say(
+            _("Imported posts: {added} added, {changed} changed.").format(
+                added=result.posts_added, changed=result.posts_changed
+            )
+        )
     return 0

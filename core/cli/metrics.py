@@ -1,4 +1,5 @@
-"""Metric commands: `export metrics` (every follower snapshot, one row per account and day)."""
+"""Metric commands: `export metrics` (every follower snapshot, one row per account and day) and
+`export post-metrics` (every post's figures, one row per post and day)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,20 @@ METRIC_COLUMNS = (
     "impressions",
     "engagements",
     "posts_published",
+    "new_followers",
+    "video_views",
+)
+POST_METRIC_COLUMNS = (
+    "unit",
+    "platform",
+    "handle",
+    "post_id",
+    "url",
+    "published_at",
+    "date",
+    *metrics.POST_COUNTS,
+    "planned_post",
+    "source",
 )
 
 
@@ -62,6 +77,42 @@ def export_metrics(db: Database, args: argparse.Namespace) -> Table:
                     snap.impressions,
                     snap.engagements,
                     snap.posts_published,
+                    snap.new_followers,
+                    snap.video_views,
                 )
 
     return Table(_("Followers"), METRIC_COLUMNS, rows())
+
+
+@export_kind(
+    "post-metrics",
+    N_(
+        "figures per post: one row per post and day (reach, impressions, reactions…), "
+        "planned posts and those published outside the plan"
+    ),
+    _period_options,
+)
+def export_post_metrics(db: Database, args: argparse.Namespace) -> Table:
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    if start and end and start > end:
+        raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    units = {row.account.id: row.unit_name for row in accounts.table_rows(db, True)}
+    known = {a.id: a for a in accounts.list_all(db, include_archived=True)}
+
+    def rows():
+        for figure in metrics.post_figures(db, start, end):
+            account = known[figure.account_id]
+            yield (
+                units.get(account.id, ""),
+                account.platform,
+                account.handle,
+                figure.post_id,
+                figure.url,
+                figure.published_at or "",
+                dt.date.fromisoformat(figure.date),
+                *(figure.values.get(name) for name in metrics.POST_COUNTS),
+                figure.planned_post,
+                figure.source,
+            )
+
+    return Table(_("Post figures"), POST_METRIC_COLUMNS, rows())

@@ -21,8 +21,11 @@ from core.i18n import N_
 #: Our fields, in the order the preview shows them. `platform` and `handle` name the
 #: account; `date` the day; the rest are the day's figures (core.metrics' columns).
 ACCOUNT_FIELDS = ("platform", "handle")
-VALUE_FIELDS = ("followers", "reach", "impressions", "engagements", "posts_published")
+VALUE_FIELDS = ("followers", *metrics.SNAPSHOT_COUNTS)
 FIELDS = (*ACCOUNT_FIELDS, "date", *VALUE_FIELDS)
+#: A per-post file's fields (formats of kind "posts"): what identifies and describes the
+#: post, then its figures (core.metrics.POST_COUNTS).
+POST_FIELDS = ("post_id", "url", "published", "caption", *metrics.POST_COUNTS)
 #: A mapping value that means "leave this column out".
 IGNORE = ""
 #: Each field's name for a mapping step's choices (translate with `_` where shown).
@@ -55,6 +58,24 @@ class Format:
     columns: dict[str, list[str]]
     ignore: Sequence[str] = ()
     detect_headers: Callable[[list[str]], bool] | None = field(default=None, compare=False)
+    #: What the preview calls it ("Meta Business Suite: Instagram posts"; translate with `_`).
+    title: str = ""
+    #: The `--format` name of the platform's formats ("meta", "x", "youtube", "tiktok").
+    family: str = ""
+    #: The platform every row is of (None: the file or the chosen account says).
+    platform: str | None = None
+    #: "account": figures per account and day (snapshots); "posts": figures per post.
+    kind: str = "account"
+    #: Our fields the file must have; missing ones are named in the problem.
+    required: Sequence[str] = ()
+    #: `split(sheet, today)`: the tables in a read sheet with the file's quirks undone
+    #: (description rows, stacked tables, a Total row, dates without a year); may raise
+    #: `read.Unreadable`.
+    split: Callable | None = field(default=None, compare=False)
+    #: `moment(cell)`: a date cell as a date or (naive or aware) datetime; ValueError if none.
+    moment: Callable | None = field(default=None, compare=False)
+    #: Our field → the file's own fields summed into it (TikTok: likes + comments + shares).
+    sums: dict[str, Sequence[str]] = field(default_factory=dict)
 
     def field_of(self, header: object) -> str | None:
         """Our field for a header, or None."""
@@ -92,6 +113,8 @@ GENERIC = Format(
             "unggahan",
             "jumlah posting",
         ],
+        "new_followers": ["new_followers", "new followers", "pengikut baru"],
+        "video_views": ["video_views", "video views", "penayangan video"],
     },
     ignore=("unit", "unit kerja", "satuan kerja"),
 )
@@ -101,12 +124,18 @@ FORMATS: list[Format] = [GENERIC]
 
 
 def names() -> list[str]:
-    """The names `--format` accepts besides "auto"."""
-    return [f.name for f in FORMATS]
+    """The names `--format` accepts besides "auto": a platform's name stands for all its
+    formats (meta: posts and daily files of Facebook and Instagram)."""
+    return list(dict.fromkeys(f.family or f.name for f in FORMATS))
 
 
 def by_name(name: str) -> Format | None:
-    return next((f for f in FORMATS if f.name == name), None)
+    return next((f for f in FORMATS if name in (f.name, f.family)), None)
+
+
+def of_family(name: str) -> list[Format]:
+    """The formats `--format NAME` chooses among."""
+    return [f for f in FORMATS if name in (f.name, f.family)]
 
 
 def detect(headers: list[str]) -> Format:

@@ -16,7 +16,7 @@ from core import accounts, parse, timezone
 from core.db import Database
 from core.errors import LinimasaError, UsageError
 from core.i18n import _
-from core.importing import formats, read
+from core.importing import formats, platforms, posts, read
 from core.importing.formats import IGNORE, VALUE_FIELDS, Format
 from core.progress import Progress
 from core.tabular import unneutralise
@@ -118,27 +118,57 @@ class Plan:
     #: A file has no account columns: plan again with `Options.account` (whose figures).
     needs_account: bool = False
     header_signature: str = ""
+    #: Per-post rows (platform exports; core.importing.posts): new, changed, as stored.
+    post_adds: list = field(default_factory=list)
+    post_changes: list = field(default_factory=list)
+    post_unchanged: int = 0
+    #: What each file (or each CSV in a ZIP) was read as, and which of its columns were used.
+    recognised: list[Recognised] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def something(self) -> bool:
+        """Whether writing would change anything."""
+        return bool(self.adds or self.changes or self.post_adds or self.post_changes)
+
     def summary(self) -> str:
         """The preview in one paragraph, in the user's language."""
-        text = _(
-            "Rows to add: {added}; to change: {changed}; unchanged: {unchanged}; "
-            "skipped (no figures): {skipped}."
-        ).format(
-            added=len(self.adds),
-            changed=len(self.changes),
-            unchanged=self.unchanged,
-            skipped=len(self.skipped),
-        )
+        posts = self.post_adds or self.post_changes or self.post_unchanged
+        text = ""
+        if not posts or self.adds or self.changes or self.unchanged or self.skipped:
+            text = _(
+                "Rows to add: {added}; to change: {changed}; unchanged: {unchanged}; "
+                "skipped (no figures): {skipped}."
+            ).format(
+                added=len(self.adds),
+                changed=len(self.changes),
+                unchanged=self.unchanged,
+                skipped=len(self.skipped),
+            )
+        if posts:
+            rows = [*self.post_adds, *(r for r, _d in self.post_changes)]
+            text += " " + _(
+                "Posts to add: {added}; to change: {changed}; unchanged: {unchanged} "
+                "(matched to planned posts: {matched}; published outside the plan: {outside})."
+            ).format(
+                added=len(self.post_adds),
+                changed=len(self.post_changes),
+                unchanged=self.post_unchanged,
+                matched=sum(1 for r in rows if r.variant_id is not None),
+                outside=sum(1 for r in rows if r.variant_id is None),
+            )
         if self.accounts_to_create:
             text += " " + _("New accounts: {names}.").format(
                 names=", ".join(f"{p}:{h}" for p, h in self.accounts_to_create)
             )
-        return text + summary_tail(self.warnings, self.problems)
+        return (text + summary_tail(self.warnings, self.problems)).strip()
+
+    def formats_text(self) -> list[str]:
+        """One line per file: the format recognised, the columns used and those left out."""
+        return [str(found) for found in self.recognised]
 
 
 def summary_tail(warnings: list, problems: list) -> str:
@@ -153,10 +183,32 @@ def summary_tail(warnings: list, problems: list) -> str:
     return text
 
 
+@dataclass
+class Recognised:
+    """How one file (or one CSV in a ZIP) was read: its format, the columns used (header →
+    our field) and the columns or tables left out."""
+
+    file: str
+    format: Format
+    used: dict[str, str] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        title = _(self.format.title) if self.format.title else _("Linimasa's own columns")
+        text = _("{file}: {format}.").format(file=Path(self.file).name, format=title)
+        if self.used:
+            text += " " + _("Columns used: {columns}.").format(columns=", ".join(self.used))
+        if self.left_out:
+            text += " " + _("Left out: {columns}.").format(columns=", ".join(self.left_out))
+        return text
+
+
 @dataclass(frozen=True)
 class Result:
     added: int
     changed: int
+    posts_added: int = 0
+    posts_changed: int = 0
 
 
 class ImportRefused(LinimasaError):
@@ -414,6 +466,9 @@ class _Planner:
         #: A problem with an account → [file, row, column, rows it concerns].
         self.account_problems: dict[str, list] = {}
         self.headers_seen: set[str] = set()
+        #: (file, platform) → the account its rows are of (platform files without one).
+        self.file_accounts: dict[tuple, tuple | None] = {}
+        self.zone = None
         self.done = 0
         self.total = 0
 
@@ -438,7 +493,7 @@ class _Planner:
             if self.progress is not None:
                 self.progress.update(0, 0, _("Reading {file}…").format(file=Path(path).name))
             try:
-                sheet = read.read(
+                tables = read.read_all(
                     Path(path),
                     choose=lambda h: self._format_for(h) is not None,
                     tick=self._reading if self.progress is not None else None,
@@ -446,12 +501,12 @@ class _Planner:
             except read.Unreadable as exc:
                 self.problem(name, None, None, str(exc))
                 continue
-            sheet = self._below_title_rows(sheet)
-            sheets.append((name, sheet))
-            self.total += len(sheet.rows)
+            for member, sheet in tables:
+                sheets.append((member, self._below_title_rows(sheet), member != name))
+                self.total += len(sheet.rows)
         self.total *= 2  # reading, then comparing
-        for name, sheet in sheets:
-            self._file(name, sheet)
+        for name, sheet, in_archive in sheets:
+            self._file(name, sheet, in_archive)
         self.plan.header_signature = hashlib.sha1(
             "\x1f".join(sorted(self.headers_seen)).encode()
         ).hexdigest()[:16]
@@ -464,8 +519,15 @@ class _Planner:
                 message = _("{problem} ({n} rows, the first here)").format(problem=message, n=count)
             self.problem(file, line, column, message, question)
         self._compare()
-        files = {name: index for index, name in enumerate(self.plan.files)}
-        self.plan.problems.sort(key=lambda p: (files.get(p.file, 0), p.row or 0))
+        posts.compare(self)
+
+        def place(problem: Problem) -> tuple:
+            found = next(
+                (i for i, f in enumerate(self.plan.files) if problem.file.startswith(f)), 0
+            )
+            return (found, problem.file, problem.row or 0)
+
+        self.plan.problems.sort(key=place)
         return self.plan
 
     def _known(self, headers: list[str]) -> int:
@@ -496,27 +558,59 @@ class _Planner:
         return sheet
 
     def _format_for(self, headers: list[str]) -> Format | None:
-        if self.options.format != "auto":
-            return formats.by_name(self.options.format)
-        return next((f for f in formats.FORMATS if f.detect(headers)), None)
+        """The format these headers are in (among those `--format` allows), or None."""
+        if self.options.format == "auto":
+            return next((f for f in formats.FORMATS if f.detect(headers)), None)
+        chosen = formats.of_family(self.options.format)
+        return next((f for f in chosen if f.detect(headers)), None)
 
-    def _columns(self, name: str, headers: list[str], fmt: Format) -> dict[str, int] | None:
-        """Our field → column index; None (with problems) when the file cannot be mapped."""
+    def _sheet_format(self, sheet: read.Sheet) -> Format:
+        """The format of a read table: Meta's daily files by their table, else by headers."""
+        found = platforms.detect_sheet(sheet)
+        if found is not None and self.options.format in ("auto", found.family):
+            return found
+        fmt = self._format_for(sheet.headers)
+        if fmt is not None:
+            return fmt
+        if self.options.format != "auto":  # forced: its first format names what is missing
+            return formats.of_family(self.options.format)[0]
+        return formats.GENERIC
+
+    def _columns(
+        self,
+        name: str,
+        headers: list[str],
+        fmt: Format,
+        found: Recognised | None = None,
+        fields: dict[str, str] | None = None,
+    ) -> dict[str, int] | None:
+        """Our field → column index; None (with problems) when the file cannot be mapped.
+
+        A platform's format uses the columns it knows and leaves the others out (platforms
+        add columns all the time): `found` records both. Linimasa's own format refuses a
+        column it does not know, so that a misspelt header never drops a figure silently."""
         columns: dict[str, int] = {}
         unknown = []
+        own = fmt.family == ""
         for index, header in enumerate(headers):
             if not header.strip():
                 continue
             self.headers_seen.add(formats.normalise(header))
-            target = self.mapping.get(formats.normalise(header))
+            target = self.mapping.get(formats.normalise(header)) if own else None
+            if target is None and fields:
+                target = fields.get(header)
             if target is None:
                 target = fmt.field_of(header)
             if target is None and fmt.ignores(header):
                 target = IGNORE
+            if target is None and not own:
+                target = IGNORE
             if target is None:
                 unknown.append(header)
                 continue
-            if target == IGNORE:
+            if target == IGNORE or (not own and target in columns):
+                if found is not None:  # a platform's repeated header: the first one counts
+                    found.left_out.append(header)
                 continue
             if target in columns:
                 self.problem(
@@ -529,6 +623,10 @@ class _Planner:
                 )
                 return None
             columns[target] = index
+            if found is not None:
+                found.used[header] = target
+        if not own:
+            return self._platform_columns(name, fmt, columns)
         for header in unknown:
             if header not in self.plan.unknown_headers:
                 self.plan.unknown_headers.append(header)
@@ -565,19 +663,159 @@ class _Planner:
             return None
         return columns
 
-    def _file(self, name: str, sheet: read.Sheet) -> None:
-        fmt = self._format_for(sheet.headers) or formats.GENERIC
+    def day_of(self, fmt: Format, cell: object) -> dt.date | None:
+        """The institution's local day of a platform's date cell (None: not a date)."""
+        found = self.moment_of(fmt, cell)
+        return found.date() if isinstance(found, dt.datetime) else found
+
+    def moment_of(self, fmt: Format, cell: object) -> dt.date | dt.datetime | None:
+        """A platform's date cell as a date, or a datetime in the institution's zone."""
+        try:
+            found = fmt.moment(cell)
+        except (ValueError, OverflowError):
+            return None
+        if isinstance(found, dt.datetime):
+            if self.zone is None:
+                self.zone = timezone.institution_zone(self.db)
+            return timezone.parse(found, self.zone)
+        return found
+
+    def platform_account(
+        self, name: str, fmt: Format, platform: str | None, per_row: bool
+    ) -> tuple[str | None, str] | None:
+        """(platform, handle) of a platform file's rows: the account chosen (`--account`),
+        else the only account the file's platform has; None, with the problem said once per
+        file, when the account is of another platform or cannot be told. `per_row`: the file
+        names its account on every row (Instagram's username); the choice is then the
+        default for blank cells only."""
+        key = (name, platform)
+        if key in self.file_accounts:
+            return self.file_accounts[key]
+        chosen = self.file_accounts[key] = self._platform_account(name, fmt, platform, per_row)
+        return chosen
+
+    def _platform_account(self, name, fmt, platform, per_row):
+        platform = platform or fmt.platform
+        title = _(fmt.title)
+        if self.default_account is not None:
+            given_platform, handle = self.default_account
+            on = [a.platform for a in self.accounts.by_handle.get(handle.casefold(), [])]
+            other = given_platform or (on[0] if on and platform not in on else None)
+            if platform and other and other != platform:
+                self.problem(
+                    name,
+                    None,
+                    None,
+                    _(
+                        "this file is a {platform} export ({format}), but the account {account} "
+                        "is on {other}; choose the {platform} account"
+                    ).format(
+                        platform=accounts.platform_title(platform),
+                        format=title,
+                        account=f"{other}:{handle}",
+                        other=accounts.platform_title(other),
+                    ),
+                )
+                return None
+            return platform or given_platform, handle
+        if per_row:
+            return platform, ""
+        if platform:
+            mine = [
+                a
+                for group in self.accounts.by_handle.values()
+                for a in group
+                if a.platform == platform and not a.archived and not a.peer
+            ]
+            if len(mine) == 1:
+                return platform, mine[0].handle
+        self.plan.needs_account = True
+        self.problem(
+            name,
+            None,
+            None,
+            _(
+                "the file ({format}) does not say whose figures they are; choose the account "
+                "with --account platform:handle"
+            ).format(format=title),
+            "account",
+        )
+        return None
+
+    def _platform_columns(
+        self, name: str, fmt: Format, columns: dict[str, int]
+    ) -> dict[str, int] | None:
+        missing = [f for f in fmt.required if f not in columns]
+        figures = set(columns) & (set(VALUE_FIELDS) | set(formats.POST_FIELDS[4:]))
+        figures |= {part for parts in fmt.sums.values() for part in parts} & set(columns)
+        if not missing and figures:
+            return columns
+        names = [fmt.columns[f][0] for f in missing]
+        if not figures:
+            names.append(_("a column of figures"))
+        self.problem(
+            name,
+            1,
+            None,
+            _(
+                'this looks like the export "{format}", but it lacks its key columns: '
+                "{columns}; download the file again from the platform, without removing columns"
+            ).format(format=_(fmt.title), columns=", ".join(names)),
+        )
+        return None
+
+    def _file(self, name: str, sheet: read.Sheet, in_archive: bool = False) -> None:
+        fmt = self._sheet_format(sheet)
+        if in_archive and fmt is formats.GENERIC and self._known(sheet.headers) < 2:
+            self.problem(
+                name,
+                None,
+                None,
+                _(
+                    "this file in the ZIP is not an export Linimasa reads (YouTube Studio's "
+                    "export holds Table data.csv, Chart data.csv and Totals.csv)"
+                ),
+            )
+            return
+        tables = [sheet]
+        if fmt.split is not None:
+            try:
+                tables = fmt.split(sheet, self.latest)
+            except read.Unreadable as exc:
+                self.problem(name, None, None, str(exc))
+                return
+        found = Recognised(name, fmt, left_out=[t for table in tables for t in table.left_out])
+        self.plan.recognised.append(found)
+        for table in tables:
+            if len(table.headers) < 2 and table.left_out:
+                continue  # a table left out as a whole (said in `found`)
+            if fmt.kind == "posts":
+                posts.plan_table(self, name, table, fmt, found)
+            else:
+                self._table(name, table, fmt, found)
+
+    def _table(self, name: str, sheet: read.Sheet, fmt: Format, found: Recognised) -> None:
         self.plan.format_names.append(fmt.name)
-        columns = self._columns(name, sheet.headers, fmt)
+        columns = self._columns(name, sheet.headers, fmt, found, sheet.fields)
         if columns is None:
             return
         headers = sheet.headers
-        value_columns = [(f, columns[f], headers[columns[f]]) for f in VALUE_FIELDS if f in columns]
+        parts = [part for fields in fmt.sums.values() for part in fields]
+        value_columns = [
+            (f, columns[f], headers[columns[f]])
+            for f in (*VALUE_FIELDS, *parts)
+            if f in columns and (f in VALUE_FIELDS or f in parts)
+        ]
         date_index = columns["date"]
         date_header = headers[date_index]
         handle_index = columns.get("handle")
         platform_index = columns.get("platform")
         default_platform, default_handle = self.default_account or (None, "")
+        if fmt.family:
+            chosen = self.platform_account(name, fmt, sheet.platform, handle_index is not None)
+            if chosen is None:
+                return
+            default_platform, default_handle = chosen
         pending: list[_Pending] = []
         readings_cache: dict = {}
         platforms: dict = {}
@@ -636,7 +874,11 @@ class _Planner:
                 self.problem(name, line, date_header, _("the date is empty"))
                 bad = True
             else:
-                readings, single = _date_readings(date_cell, readings_cache)
+                if fmt.moment is not None:
+                    day = self.day_of(fmt, date_cell)
+                    readings, single = ({"ymd": day}, day) if day else ({}, None)
+                else:
+                    readings, single = _date_readings(date_cell, readings_cache)
                 if not readings:
                     self.problem(
                         name,
@@ -663,6 +905,10 @@ class _Planner:
                     bad = True
                 elif value is not None:
                     values[our] = value
+            for total, fields in fmt.sums.items():
+                given = [values.pop(f) for f in fields if f in values]
+                if given:
+                    values[total] = sum(given)
             if not bad:
                 pending.append(
                     _Pending(
@@ -734,6 +980,9 @@ class _Planner:
             iso = day.isoformat()
             key = (item.platform, item.handle.casefold(), iso)
             earlier = self.seen.get(key)
+            if earlier is not None and not set(earlier[2]) & set(item.values):
+                earlier[2].update(item.values)  # stacked tables: each gives its own figure
+                continue
             if earlier is not None:
                 if earlier[2] != item.values:
                     self.problem(
@@ -781,20 +1030,6 @@ class _Planner:
                 continue
             old = stored.get((row.account_id, row.date)) if row.account_id is not None else None
             if old is None:
-                if "followers" not in row.values:
-                    column = None
-                    plan.problems.append(
-                        Problem(
-                            row.file,
-                            row.line,
-                            column,
-                            _(
-                                "{account} has no figures for {date} yet: a new day needs its "
-                                "followers"
-                            ).format(account=row.account, date=row.date),
-                        )
-                    )
-                    continue
                 plan.adds.append(row)
             else:
                 differ = {
@@ -909,6 +1144,7 @@ def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
                     params = [(*(r.values[n] for n in names), account_of(r), r.date) for r in chunk]
                 db.conn.executemany(sql, params)
                 tick(len(chunk))
+        posts_added, posts_changed = posts.write(db, plan)
         if progress is not None:  # a cancel asked for during the last rows still undoes all
             progress.update(total, total, _("Writing…"))
-    return Result(len(plan.adds), len(plan.changes))
+    return Result(len(plan.adds), len(plan.changes), posts_added, posts_changed)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import LinimasaError
@@ -32,11 +32,19 @@ class Unreadable(Exception):
 
 @dataclass
 class Sheet:
-    """A file's table: header texts and (row number, cells) for every row after it."""
+    """A file's table: header texts and (row number, cells) for every row after it.
+
+    A format's `split` may fill `platform` (the platform a table names, as Meta's daily files
+    do in their title line), `left_out` (tables or rows it leaves out, with why) and `fields`
+    (a header's field, as a Meta daily table's title line says it)."""
 
     headers: list[str]
     rows: list[tuple[int, list[Cell]]]
     kind: str  # "csv" or "xlsx"
+    platform: str | None = None
+    left_out: list[str] = field(default_factory=list)
+    #: Header → our field, when the split knows better than the format's aliases.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 #: Rows between two calls of `tick`.
@@ -76,6 +84,66 @@ def read(
     if not sheet.rows:
         raise Unreadable(_("the file has a header row but no data rows"))
     return sheet
+
+
+def read_all(
+    path: Path,
+    choose: Callable[[list[str]], bool] | None = None,
+    tick: Callable[[int], None] | None = None,
+) -> list[tuple[str, Sheet]]:
+    """Every table in `path` as (name, sheet): one for a CSV or XLSX file; for a ZIP of CSV
+    files (YouTube Studio's export) one per CSV inside, named "archive.zip/Table data.csv".
+    A ZIP without a CSV file raises `Unreadable`; its other files are passed over."""
+    import zipfile
+
+    name = str(path)
+    try:
+        is_zip = zipfile.is_zipfile(path) and not _is_workbook(path)
+    except OSError:
+        is_zip = False
+    if not is_zip:
+        return [(name, read(path, choose, tick))]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [
+                info
+                for info in archive.infolist()
+                if not info.is_dir()
+                and info.filename.lower().endswith(".csv")
+                and not Path(info.filename).name.startswith(("._", "~$"))
+            ]
+            if not members:
+                raise Unreadable(
+                    _(
+                        "the ZIP file holds no CSV file (YouTube Studio's export holds "
+                        "Table data.csv, Chart data.csv and Totals.csv)"
+                    )
+                )
+            found = []
+            for info in sorted(members, key=lambda i: i.filename):
+                member = f"{name}/{Path(info.filename).name}"
+                if info.file_size > 200_000_000:
+                    raise Unreadable(_("{file} is too large").format(file=info.filename))
+                raw = archive.read(info)
+                if not raw.strip():
+                    raise Unreadable(_("{file} is empty").format(file=info.filename))
+                sheet = _read_csv(raw, tick or (lambda _rows: None))
+                found.append((member, sheet))
+            return found
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
+        raise Unreadable(_("the ZIP file is damaged or incomplete")) from None
+
+
+def _is_workbook(path: Path) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(
+                n.startswith("xl/") or n == "[Content_Types].xml" for n in archive.namelist()
+            )
+    except (zipfile.BadZipFile, OSError):
+        return True  # read() says what is wrong with it
 
 
 def _not_text() -> Unreadable:

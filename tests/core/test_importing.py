@@ -252,15 +252,20 @@ def test_duplicates_within_and_across_files(team, tmp_path):
     assert "sama.csv" in problem.message
 
 
-def test_a_new_day_needs_followers_and_a_row_without_figures_is_skipped(team, tmp_path):
-    db, _ids = team
+def test_a_new_day_without_followers_is_kept_as_given_and_a_row_without_figures_skipped(
+    team, tmp_path
+):
+    db, ids = team
     path = write_csv(
         tmp_path,
         "platform,handle,date,followers,reach\nx,bmsn_ri,2026-10-01,,5\nx,bmsn_ri,2026-10-02,-,\n",
     )
-    plan = refused(db, [path])
-    assert only_problem(plan).row == 2
+    plan = importing.plan(db, [path])
+    assert plan.ok
     assert [r.line for r in plan.skipped] == [3]
+    importing.write(db, plan)
+    snap = metrics.snapshot_on(db, ids["x"], "2026-10-01")
+    assert (snap.followers, snap.reach) == (None, 5)  # no follower count invented
 
 
 def test_followers_shrinking_by_half_is_a_warning_not_a_problem(team, tmp_path):

@@ -63,7 +63,7 @@ def test_clear_empties_only_the_figure_named(db, account, day):
     )
 
 
-@pytest.mark.parametrize("field", ["followers", "date", "account_id", "source"])
+@pytest.mark.parametrize("field", ["date", "account_id", "source"])
 def test_what_a_snapshot_cannot_lack_cannot_be_cleared(db, account, day, field):
     with pytest.raises(ValidationError) as info:
         metrics.upsert_snapshots(db, [{**day, field: metrics.CLEAR}])
@@ -71,18 +71,30 @@ def test_what_a_snapshot_cannot_lack_cannot_be_cleared(db, account, day, field):
     assert stored(db, account).followers == 76670
 
 
-def test_a_new_day_still_needs_its_followers(db, account, day):
+def test_followers_can_be_emptied_keeping_the_days_other_figures(db, account, day):
+    metrics.upsert_snapshots(db, [{**day, "followers": metrics.CLEAR}])
+    snap = stored(db, account)
+    assert (snap.followers, snap.reach, snap.engagements) == (None, 12500, 830)
+
+
+def test_a_new_day_needs_a_figure_but_not_followers(db, account, day):
+    """A daily reach file gives no followers: the day is kept without inventing them."""
+    metrics.upsert_snapshots(
+        db, [{"account_id": account.id, "date": "2026-11-26", "reach": 5, "video_views": 7}]
+    )
+    snap = metrics.snapshot_on(db, account.id, "2026-11-26")
+    assert (snap.followers, snap.reach, snap.video_views) == (None, 5, 7)
     with pytest.raises(ValidationError) as info:
         metrics.upsert_snapshots(
             db,
             [
                 {**day, "reach": 1},
-                {"account_id": account.id, "date": "2026-11-26", "reach": 5},
+                {"account_id": account.id, "date": "2026-11-27", "source": "manual"},
             ],
         )
     assert info.value.field == "followers"
     assert stored(db, account).reach == 12500  # all or nothing
-    assert metrics.snapshot_on(db, account.id, "2026-11-26") is None
+    assert metrics.snapshot_on(db, account.id, "2026-11-27") is None
 
 
 def test_as_row_puts_back_a_day_exactly(db, account, day):

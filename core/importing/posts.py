@@ -1,0 +1,455 @@
+"""Per-post rows of the platforms' exports: plan (read, match to planned posts, compare) and
+write, as part of the import pipeline (core.importing.pipeline calls these).
+
+A row is one post of one account, keyed by the platform's post id (taken from the post's link
+when the file has no id column, as TikTok's). Its figures are the post's lifetime totals as
+of the export, stored under the day it was published: importing a later export of the same
+post updates that row, and the same file twice changes nothing.
+
+Matching to the plan: a post is linked to a planned variant of the same account that already
+carries its figures, else whose external id or link is the post's, else that was planned or
+published that day with the same text (compared without case, spacing or "bold" Unicode
+letters). A variant is linked to one post at most. Posts no variant matches are kept as posts
+published outside the plan (`core.importing.posts.outside_plan`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from core import metrics, parse
+from core.i18n import _
+from core.importing import pipeline
+
+if TYPE_CHECKING:
+    from core.importing import read
+    from core.importing.formats import Format
+
+#: Excel keeps 15 significant digits: a post id stored as a number above this has lost some.
+EXACT_LIMIT = 2**53
+#: How much of a caption is compared when matching a post to a planned variant.
+MATCH_CHARS = 60
+
+
+@dataclass
+class PostRow:
+    """One post's figures as read from a file. `values`: the figures the file gives (core.
+    metrics.POST_COUNTS); `published_at`: stored text (None when the file gives the day
+    only); `variant_id`: the planned variant it matches (None: published outside the plan)."""
+
+    file: str
+    line: int
+    platform: str
+    handle: str
+    account_id: int
+    post_id: str
+    date: str
+    published_at: str | None
+    url: str
+    caption: str
+    values: dict[str, int]
+    variant_id: int | None = None
+    matched_by: str = ""
+    details: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def account(self) -> str:
+        return f"{self.platform}:{self.handle}"
+
+
+# --- cells ------------------------------------------------------------------------------
+
+_ID_IN_URL = (
+    re.compile(r"/(?:video|status|reel|posts|p|videos|shorts)/([A-Za-z0-9_-]+)"),
+    re.compile(r"[?&](?:v|story_fbid|fbid)=([A-Za-z0-9_-]+)"),
+    re.compile(r"youtu\.be/([A-Za-z0-9_-]+)"),
+)
+
+
+def id_from_url(url: str) -> str:
+    """The post id a platform's link carries ("" when none is found)."""
+    for pattern in _ID_IN_URL:
+        found = pattern.search(url)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def normalise_url(url: str) -> str:
+    """A link as compared: no scheme, "www." or "m.", query (except YouTube's v=) or end slash."""
+    text = url.strip().casefold()
+    text = re.sub(r"^https?://", "", text)
+    text = re.sub(r"^(www|m|mobile)\.", "", text)
+    if "youtube.com/watch" not in text:
+        text = text.split("?")[0]
+    return text.split("#")[0].rstrip("/")
+
+
+def normalise_text(text: str) -> str:
+    """A caption as compared: NFKC (𝗣𝗘𝗡𝗧𝗜𝗡𝗚 = PENTING), case-folded, spacing as one space."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())[:MATCH_CHARS]
+
+
+# --- plan -------------------------------------------------------------------------------
+
+
+def plan_table(
+    planner, name: str, sheet: read.Sheet, fmt: Format, found: pipeline.Recognised
+) -> None:
+    """Read one per-post table into `planner.post_rows` (problems into the plan)."""
+    columns = planner._columns(name, sheet.headers, fmt, found)
+    if columns is None:
+        return
+    headers = sheet.headers
+    handle_index = columns.get("handle")
+    chosen = planner.platform_account(name, fmt, sheet.platform, handle_index is not None)
+    if chosen is None:
+        return
+    default_platform, default_handle = chosen
+    counts = [(f, columns[f], headers[columns[f]]) for f in metrics.POST_COUNTS if f in columns]
+    width = max(columns.values()) + 1
+    rows: dict[tuple[int | None, str], PostRow] = getattr(planner, "post_rows", None) or {}
+    planner.post_rows = rows
+
+    def cell(cells: list, field_name: str) -> object:
+        index = columns.get(field_name)
+        return cells[index] if index is not None else None
+
+    for line, cells in sheet.rows:
+        planner.tick()
+        if len(cells) < width:
+            cells = list(cells) + [None] * (width - len(cells))
+        if all(pipeline._blank(c) for c in cells):
+            continue
+        bad = False
+        handle = default_handle
+        if handle_index is not None and not pipeline._blank(cells[handle_index]):
+            handle = pipeline._handle(cells[handle_index])
+        if not handle:
+            planner.problem(
+                name,
+                line,
+                headers[handle_index] if handle_index is not None else None,
+                _("no account: the handle is empty"),
+            )
+            continue
+        platform, handle, account_id, why = planner.accounts.find(default_platform, handle)
+        if why:
+            column = headers[handle_index] if handle_index is not None else None
+            planner.account_problems.setdefault(why, [name, line, column, 0])[3] += 1
+            continue
+        url = _text(cell(cells, "url"))
+        raw_id = cell(cells, "post_id")
+        post_id = _text(raw_id)
+        if (
+            isinstance(raw_id, int | float)
+            and not isinstance(raw_id, bool)
+            and raw_id >= EXACT_LIMIT
+        ):
+            planner.problem(
+                name,
+                line,
+                headers[columns["post_id"]],
+                _(
+                    "Excel has turned the post id {value} into a number and rounded it, so it "
+                    "no longer names the post; import the file as the platform gave it (CSV), "
+                    "or format the column as text before saving"
+                ).format(value=post_id),
+            )
+            continue
+        if not post_id:
+            post_id = id_from_url(url)
+        if not post_id or parse.is_no_value(post_id):
+            planner.problem(
+                name,
+                line,
+                headers[columns["post_id"]] if "post_id" in columns else None,
+                _("the post has no id (and its link names none)"),
+            )
+            continue
+        if not url and fmt.platform == "youtube":
+            url = f"https://www.youtube.com/watch?v={post_id}"
+        published = cell(cells, "published")
+        moment = planner.moment_of(fmt, published) if not pipeline._blank(published) else None
+        header = headers[columns["published"]] if "published" in columns else None
+        if moment is None:
+            if pipeline._blank(published):
+                planner.problem(name, line, header, _("the post has no publication date"))
+            else:
+                planner.problem(
+                    name,
+                    line,
+                    header,
+                    _("{value} is not a date (or not a real one)").format(value=published),
+                )
+            continue
+        day = moment.date() if isinstance(moment, dt.datetime) else moment
+        if day > planner.latest:
+            planner.problem(
+                name, line, header, _("{date} lies in the future").format(date=day.isoformat())
+            )
+            continue
+        values = {}
+        for our, index, column in counts:
+            value, why = pipeline._count(cells[index])
+            if why is not None:
+                planner.problem(name, line, column, why)
+                bad = True
+            elif value is not None:
+                values[our] = value
+        if bad:
+            continue
+        published_at = (
+            moment.replace(microsecond=0).isoformat() if isinstance(moment, dt.datetime) else None
+        )
+        row = PostRow(
+            name,
+            line,
+            platform,
+            handle,
+            account_id,
+            post_id,
+            day.isoformat(),
+            published_at,
+            url,
+            max(_text(cell(cells, "caption")), _text(cell(cells, "title")), key=len),
+            values,
+        )
+        key = (account_id, post_id)
+        earlier = rows.get(key)
+        if earlier is not None:
+            if earlier.values != row.values:
+                planner.problem(
+                    name,
+                    line,
+                    None,
+                    _(
+                        "the post {post} of {account} is also in {file} row {row}, with other "
+                        "figures"
+                    ).format(
+                        post=post_id, account=row.account, file=earlier.file, row=earlier.line
+                    ),
+                )
+            continue
+        rows[key] = row
+
+
+def _details(row: PostRow) -> dict[str, str]:
+    return {
+        name: value
+        for name, value in (
+            ("url", row.url),
+            ("published_at", row.published_at),
+            ("caption", row.caption),
+        )
+        if value
+    }
+
+
+def compare(planner) -> None:
+    """Match the planned rows to variants and sort them into adds, changes and unchanged."""
+    rows: dict = getattr(planner, "post_rows", None) or {}
+    if not rows:
+        return
+    db, plan = planner.db, planner.plan
+    ids = sorted({account_id for account_id, _post in rows})
+    marks = ",".join("?" * len(ids))
+    stored: dict[tuple[int, str, str], tuple] = {}
+    linked: dict[tuple[int, str], int] = {}
+    names = (*metrics.POST_COUNTS, *metrics.POST_DETAILS)
+    for record in db.conn.execute(
+        f"""SELECT account_id, external_post_id, date, variant_id, {", ".join(names)}
+            FROM post_metrics WHERE account_id IN ({marks}) AND external_post_id IS NOT NULL""",
+        ids,
+    ):
+        stored[(record[0], record[1], record[2])] = record[3:]
+        if record[3] is not None:
+            linked[(record[0], record[1])] = record[3]
+    by_variant: dict[tuple[int, str], tuple] = {}
+    for record in db.conn.execute(
+        f"""SELECT variant_id, date, {", ".join(names)} FROM post_metrics
+            WHERE account_id IN ({marks}) AND variant_id IS NOT NULL""",
+        ids,
+    ):
+        by_variant[(record[0], record[1])] = (record[0], *record[2:])
+    match = _Matcher(db, ids, linked)
+    for row in sorted(rows.values(), key=lambda r: (r.file, r.line)):
+        planner.tick()
+        row.variant_id, row.matched_by = match.find(row)
+        old = stored.get((row.account_id, row.post_id, row.date))
+        if old is None and row.variant_id is not None:
+            old = by_variant.get((row.variant_id, row.date))
+        row.details = _details(row)
+        if old is None:
+            plan.post_adds.append(row)
+            continue
+        was = dict(zip(names, old[1:], strict=True))
+        differ = {
+            name: (was[name], value)
+            for name, value in (*row.values.items(), *row.details.items())
+            if was[name] != value
+        }
+        if old[0] != row.variant_id and row.variant_id is not None:
+            differ["variant_id"] = (old[0], row.variant_id)
+        if differ:
+            plan.post_changes.append((row, differ))
+        else:
+            plan.post_unchanged += 1
+
+
+class _Matcher:
+    """Finds the planned variant a platform's post is (see the module docstring)."""
+
+    def __init__(self, db, account_ids: list[int], linked: dict[tuple[int, str], int]):
+        self.linked = linked
+        self.by_external: dict[tuple[int, str], int] = {}
+        self.by_url: dict[tuple[int, str], int] = {}
+        self.by_text: dict[tuple[int, str, str], list[int]] = {}
+        self.taken: set[int] = set(linked.values())
+        marks = ",".join("?" * len(account_ids))
+        for variant_id, account_id, external, url, text, planned, published in db.conn.execute(
+            f"""SELECT id, account_id, external_id, url, text, planned_at, published_at
+                FROM post_variants WHERE account_id IN ({marks})""",
+            account_ids,
+        ):
+            if external:
+                self.by_external.setdefault((account_id, external.strip()), variant_id)
+            if url:
+                self.by_url.setdefault((account_id, normalise_url(url)), variant_id)
+            key = normalise_text(text)
+            if key:
+                for moment in {planned, published} - {None}:
+                    self.by_text.setdefault((account_id, moment[:10], key), []).append(variant_id)
+
+    def find(self, row: PostRow) -> tuple[int | None, str]:
+        account = row.account_id
+        found = self.linked.get((account, row.post_id))
+        if found is not None:
+            return found, "linked"
+        for variant_id, how in (
+            (self.by_external.get((account, row.post_id)), "id"),
+            (self.by_url.get((account, normalise_url(row.url))) if row.url else None, "url"),
+        ):
+            if variant_id is not None and variant_id not in self.taken:
+                self.taken.add(variant_id)
+                return variant_id, how
+        key = normalise_text(row.caption)
+        if key:
+            candidates = [
+                v
+                for v in dict.fromkeys(self.by_text.get((account, row.date, key), []))
+                if v not in self.taken
+            ]
+            if len(candidates) == 1:
+                self.taken.add(candidates[0])
+                return candidates[0], "text"
+        return None, ""
+
+
+# --- write ------------------------------------------------------------------------------
+
+
+def write(db, plan) -> tuple[int, int]:
+    """Write a plan's post rows (inside the caller's transaction): (added, changed). A
+    matched variant without an external id or link gets the platform's."""
+    rows = [*plan.post_adds, *(row for row, _differ in plan.post_changes)]
+    if not rows:
+        return 0, 0
+    metrics.upsert_post_metrics(
+        db,
+        [
+            {
+                "account_id": row.account_id,
+                "variant_id": row.variant_id,
+                "external_post_id": row.post_id,
+                "date": row.date,
+                "source": "import",
+                **row.values,
+                **row.details,
+            }
+            for row in rows
+        ],
+    )
+    from core.db import now_iso
+
+    for row in rows:
+        if row.variant_id is None:
+            continue
+        db.conn.execute(
+            """UPDATE post_variants SET external_id = ?, updated_at = ?
+               WHERE id = ? AND (external_id IS NULL OR trim(external_id) = '')""",
+            (row.post_id, now_iso(), row.variant_id),
+        )
+        if row.url:
+            db.conn.execute(
+                "UPDATE post_variants SET url = ? WHERE id = ? AND url = ''",
+                (row.url, row.variant_id),
+            )
+    return len(plan.post_adds), len(plan.post_changes)
+
+
+# --- reading back -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutsidePost:
+    """A post a platform's export showed that no planned variant matches."""
+
+    account_id: int
+    post_id: str
+    date: str
+    published_at: str | None
+    url: str
+    caption: str
+    figures: dict[str, int]
+
+
+def outside_plan(
+    db, start: str, end: str, account_ids: list[int] | None = None
+) -> list[OutsidePost]:
+    """The posts published outside the plan from `start` to `end` (ISO days), their latest
+    figures, by publication time."""
+    names = metrics.POST_COUNTS
+    where = ""
+    params: list = [start, end]
+    if account_ids is not None:
+        if not account_ids:
+            return []
+        where = f" AND m.account_id IN ({','.join('?' * len(account_ids))})"
+        params += list(account_ids)
+    found = db.conn.execute(
+        f"""SELECT m.account_id, m.external_post_id, m.date, m.published_at,
+                   coalesce(m.url, ''), coalesce(m.caption, ''), {", ".join(f"m.{n}" for n in names)}
+            FROM post_metrics m
+            WHERE m.variant_id IS NULL AND m.external_post_id IS NOT NULL
+              AND m.date BETWEEN ? AND ?{where}
+              AND m.date = (SELECT max(o.date) FROM post_metrics o
+                            WHERE o.account_id = m.account_id
+                              AND o.external_post_id = m.external_post_id)
+            ORDER BY coalesce(m.published_at, m.date), m.account_id""",
+        params,
+    ).fetchall()
+    return [
+        OutsidePost(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            {n: v for n, v in zip(names, r[6:], strict=True) if v is not None},
+        )
+        for r in found
+    ]
