@@ -646,7 +646,11 @@ def restamp_times(db: Database, old: dt.tzinfo, new: dt.tzinfo) -> int:
                     (*moved, variant_id),
                 )
                 changed += 1
-        for table, column in (("posts", "planned_at"), ("variant_history", "at")):
+        for table, column in (
+            ("posts", "planned_at"),
+            ("variant_history", "at"),
+            ("post_metrics", "published_at"),
+        ):
             rows = db.query(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL")
             db.conn.executemany(
                 f"UPDATE {table} SET {column} = ? WHERE id = ?",

@@ -170,3 +170,56 @@ def test_import_takes_the_writer_lock(team_file, capsys):
         assert dump(team_file) == before
     finally:
         lock.release()
+
+
+PLATFORMS = Path(__file__).resolve().parent / "fixtures" / "platforms"
+
+
+@pytest.fixture
+def office_file(db):
+    accounts.create(db, platform="instagram", handle="diskominfo.contoh")
+    accounts.create(db, platform="youtube", handle="diskominfokotacontoh")
+    path = db.path
+    db.close()
+    return path
+
+
+def test_a_platform_export_says_its_format_and_columns_then_exports_per_post(
+    office_file, tmp_path, capsys
+):
+    file = str(PLATFORMS / "meta_instagram_posts.csv")
+    assert run("import", file, "--db", str(office_file), "--format", "meta", "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "Meta Business Suite: Instagram posts" in out and "Left out: Account ID" in out
+    assert "Posts to add: 3" in out and "published outside the plan: 3" in out
+    assert run("import", file, "--db", str(office_file)) == 0
+    assert "Imported posts: 3 added, 0 changed." in capsys.readouterr().out
+    out_file = tmp_path / "unggahan.csv"
+    code = run(
+        "export", "post-metrics", "--db", str(office_file), "--out", str(out_file),
+        "--from", "2026-10-10", "--to", "2026-10-31",
+    )  # fmt: skip
+    assert code == 0
+    lines = out_file.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(",")[:8] == [
+        "unit", "platform", "handle", "post_id", "url", "published_at", "date", "reach",
+    ]  # fmt: skip
+    assert [line.split(",")[3] for line in lines[1:]] == ["18034567890123456", "18123456789012345"]
+
+
+def test_a_youtube_zip_imports_through_the_cli(office_file, capsys):
+    code = run("import", str(PLATFORMS / "youtube_export.zip"), "--db", str(office_file))
+    assert code == 0, capsys.readouterr().err
+    with sqlite3.connect(office_file) as conn:
+        assert conn.execute("SELECT count(*) FROM post_metrics").fetchone() == (3,)
+        assert conn.execute(
+            "SELECT count(*) FROM account_snapshots WHERE followers IS NULL"
+        ).fetchone() == (5,)
+
+
+def test_a_file_with_the_wrong_platform_format_forced_is_refused_unchanged(office_file, capsys):
+    before = dump(office_file)
+    file = str(PLATFORMS / "meta_instagram_posts.csv")
+    assert run("import", file, "--db", str(office_file), "--format", "tiktok") == 1
+    assert "lacks its key columns" in capsys.readouterr().err
+    assert dump(office_file) == before

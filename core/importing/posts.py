@@ -8,8 +8,8 @@ post updates that row, and the same file twice changes nothing.
 
 Matching to the plan: a post is linked to a planned variant of the same account that already
 carries its figures, else whose external id or link is the post's, else that was planned or
-published that day with the same text (compared without case, spacing or "bold" Unicode
-letters). A variant is linked to one post at most. Posts no variant matches are kept as posts
+published that day with the same text (its first 60 characters, or all of the shorter one,
+compared without case, spacing or "bold" Unicode letters). A variant is linked to one post at most. Posts no variant matches are kept as posts
 published outside the plan (`core.importing.posts.outside_plan`).
 """
 
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 #: Excel keeps 15 significant digits: a post id stored as a number above this has lost some.
 EXACT_LIMIT = 2**53
-#: How much of a caption is compared when matching a post to a planned variant.
+#: How much of a caption is compared when matching a post to a planned variant: the first
+#: MATCH_CHARS characters, or all of the shorter text when it has at least MATCH_LEAST.
 MATCH_CHARS = 60
+MATCH_LEAST = 20
 
 
 @dataclass
@@ -316,7 +318,7 @@ class _Matcher:
         self.linked = linked
         self.by_external: dict[tuple[int, str], int] = {}
         self.by_url: dict[tuple[int, str], int] = {}
-        self.by_text: dict[tuple[int, str, str], list[int]] = {}
+        self.by_day: dict[tuple[int, str], list[tuple[int, str]]] = {}
         self.taken: set[int] = set(linked.values())
         marks = ",".join("?" * len(account_ids))
         for variant_id, account_id, external, url, text, planned, published in db.conn.execute(
@@ -329,9 +331,9 @@ class _Matcher:
             if url:
                 self.by_url.setdefault((account_id, normalise_url(url)), variant_id)
             key = normalise_text(text)
-            if key:
-                for moment in {planned, published} - {None}:
-                    self.by_text.setdefault((account_id, moment[:10], key), []).append(variant_id)
+            if len(key) >= MATCH_LEAST:
+                for day in {moment[:10] for moment in (planned, published) if moment}:
+                    self.by_day.setdefault((account_id, day), []).append((variant_id, key))
 
     def find(self, row: PostRow) -> tuple[int | None, str]:
         account = row.account_id
@@ -346,11 +348,11 @@ class _Matcher:
                 self.taken.add(variant_id)
                 return variant_id, how
         key = normalise_text(row.caption)
-        if key:
+        if len(key) >= MATCH_LEAST:
             candidates = [
-                v
-                for v in dict.fromkeys(self.by_text.get((account, row.date, key), []))
-                if v not in self.taken
+                variant_id
+                for variant_id, text in self.by_day.get((account, row.date), [])
+                if variant_id not in self.taken and (key.startswith(text) or text.startswith(key))
             ]
             if len(candidates) == 1:
                 self.taken.add(candidates[0])
