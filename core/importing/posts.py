@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 #: Excel keeps 15 significant digits: a post id stored as a number above this has lost some.
 EXACT_LIMIT = 2**53
+#: The longest link kept, and the longest caption (a longer one is cut: it is shown only).
+URL_LIMIT = 2000
+CAPTION_LIMIT = 20000
 #: How much of a caption is compared when matching a post to a planned variant: the first
 #: MATCH_CHARS characters, or all of the shorter text when it has at least MATCH_LEAST.
 MATCH_CHARS = 60
@@ -57,6 +60,8 @@ class PostRow:
     variant_id: int | None = None
     matched_by: str = ""
     details: dict[str, str] = field(default_factory=dict)
+    #: The post_metrics row this one updates (None: a new row).
+    stored_id: int | None = None
 
     @property
     def account(self) -> str:
@@ -181,6 +186,19 @@ def plan_table(
                 _("the post has no id (and its link names none)"),
             )
             continue
+        too_long = [
+            (n, limit)
+            for n, text, limit in (("url", url, URL_LIMIT), ("post_id", post_id, 200))
+            if len(text) > limit
+        ]
+        if too_long:
+            planner.problem(
+                name,
+                line,
+                headers[columns[too_long[0][0]]],
+                _("longer than {n} characters").format(n=too_long[0][1]),
+            )
+            continue
         if not url and fmt.platform == "youtube":
             url = f"https://www.youtube.com/watch?v={post_id}"
         published = cell(cells, "published")
@@ -226,7 +244,9 @@ def plan_table(
             day.isoformat(),
             published_at,
             url,
-            max(_text(cell(cells, "caption")), _text(cell(cells, "title")), key=len),
+            max(_text(cell(cells, "caption")), _text(cell(cells, "title")), key=len)[
+                :CAPTION_LIMIT
+            ],
             values,
         )
         key = (account_id, post_id)
@@ -271,21 +291,19 @@ def compare(planner) -> None:
     stored: dict[tuple[int, str, str], tuple] = {}
     linked: dict[tuple[int, str], int] = {}
     names = (*metrics.POST_COUNTS, *metrics.POST_DETAILS)
-    for record in db.conn.execute(
-        f"""SELECT account_id, external_post_id, date, variant_id, {", ".join(names)}
-            FROM post_metrics WHERE account_id IN ({marks}) AND external_post_id IS NOT NULL""",
-        ids,
-    ):
-        stored[(record[0], record[1], record[2])] = record[3:]
-        if record[3] is not None:
-            linked[(record[0], record[1])] = record[3]
     by_variant: dict[tuple[int, str], tuple] = {}
     for record in db.conn.execute(
-        f"""SELECT variant_id, date, {", ".join(names)} FROM post_metrics
-            WHERE account_id IN ({marks}) AND variant_id IS NOT NULL""",
+        f"""SELECT id, account_id, external_post_id, date, variant_id, {", ".join(names)}
+            FROM post_metrics WHERE account_id IN ({marks})""",
         ids,
     ):
-        by_variant[(record[0], record[1])] = (record[0], *record[2:])
+        kept = (record[0], record[4], *record[5:])  # id, variant, figures and details
+        if record[2] is not None:
+            stored[(record[1], record[2], record[3])] = kept
+            if record[4] is not None:
+                linked[(record[1], record[2])] = record[4]
+        if record[4] is not None:
+            by_variant[(record[4], record[3])] = kept
     match = _Matcher(db, ids, linked)
     for row in sorted(rows.values(), key=lambda r: (r.file, r.line)):
         planner.tick()
@@ -297,14 +315,15 @@ def compare(planner) -> None:
         if old is None:
             plan.post_adds.append(row)
             continue
-        was = dict(zip(names, old[1:], strict=True))
+        row.stored_id = old[0]
+        was = dict(zip(names, old[2:], strict=True))
         differ = {
             name: (was[name], value)
             for name, value in (*row.values.items(), *row.details.items())
             if was[name] != value
         }
-        if old[0] != row.variant_id and row.variant_id is not None:
-            differ["variant_id"] = (old[0], row.variant_id)
+        if old[1] != row.variant_id and row.variant_id is not None:
+            differ["variant_id"] = (old[1], row.variant_id)
         if differ:
             plan.post_changes.append((row, differ))
         else:
@@ -363,28 +382,62 @@ class _Matcher:
 # --- write ------------------------------------------------------------------------------
 
 
+def _values(row: PostRow, names: tuple[str, ...]) -> list:
+    return [row.values.get(n, row.details.get(n)) for n in names]
+
+
 def write(db, plan) -> tuple[int, int]:
     """Write a plan's post rows (inside the caller's transaction): (added, changed). A
     matched variant without an external id or link gets the platform's."""
     rows = [*plan.post_adds, *(row for row, _differ in plan.post_changes)]
     if not rows:
         return 0, 0
-    metrics.upsert_post_metrics(
-        db,
-        [
-            {
-                "account_id": row.account_id,
-                "variant_id": row.variant_id,
-                "external_post_id": row.post_id,
-                "date": row.date,
-                "source": "import",
-                **row.values,
-                **row.details,
-            }
-            for row in rows
-        ],
-    )
-    from core.db import now_iso
+    from core.db import new_uid, now_iso
+
+    # The planner has checked every value (counts, times, lengths): written in bulk, one
+    # statement per set of given columns. Column names come from metrics' own lists.
+    groups: dict[tuple, list[PostRow]] = {}
+    for row in rows:
+        given = tuple(
+            n
+            for n in (*metrics.POST_COUNTS, *metrics.POST_DETAILS)
+            if n in row.values or n in row.details
+        )
+        groups.setdefault((row.stored_id is None, given), []).append(row)
+    for (new, given), chunk in groups.items():
+        if new:
+            names = (
+                "uid",
+                "account_id",
+                "variant_id",
+                "external_post_id",
+                "date",
+                "source",
+                *given,
+            )
+            db.conn.executemany(
+                f"INSERT INTO post_metrics ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' * len(names))})",
+                [
+                    (
+                        new_uid(),
+                        r.account_id,
+                        r.variant_id,
+                        r.post_id,
+                        r.date,
+                        "import",
+                        *_values(r, given),
+                    )
+                    for r in chunk
+                ],
+            )
+        else:
+            assignments = ", ".join(f"{n} = ?" for n in given)
+            db.conn.executemany(
+                f"UPDATE post_metrics SET {assignments}{', ' if given else ''}"
+                "variant_id = coalesce(?, variant_id), external_post_id = ? WHERE id = ?",
+                [(*_values(r, given), r.variant_id, r.post_id, r.stored_id) for r in chunk],
+            )
 
     for row in rows:
         if row.variant_id is None:
@@ -455,3 +508,51 @@ def outside_plan(
         )
         for r in found
     ]
+
+
+def outside_plan_for_calendar(db, start: dt.date, end: dt.date, filters) -> list[OutsidePost]:
+    """The posts published outside the plan that the calendar shows from `start` to `end`
+    with `filters` (a core.planning.Filters), by publication time, which is given in the
+    institution's zone, as the calendar's days are.
+
+    They are our own accounts' posts (not another institution's) that the account, platform
+    and work-unit filters keep (the account's unit standing for the post's), with every search
+    word in the caption; none unless published posts are shown, nor when an assignee, pillar
+    or campaign is asked for, which such a post has none of."""
+    import dataclasses
+
+    from core import accounts, timezone
+
+    if filters.statuses and "published" not in filters.statuses:
+        return []
+    if filters.assignee_ids or filters.pillar_ids or filters.campaigns:
+        return []
+    chosen = [
+        account.id
+        for account in accounts.list_all(db, include_archived=True)
+        if not account.peer
+        and (not filters.account_ids or account.id in filters.account_ids)
+        and (not filters.platforms or account.platform in filters.platforms)
+        and (not filters.unit_ids or account.unit_id in filters.unit_ids)
+    ]
+    if not chosen:
+        return []
+    tz = timezone.institution_zone(db)
+    words = filters.text.casefold().split()
+    # The day a post is stored under is the platform's (or the exporter's): in our zone it
+    # may be the day before or after, so one more day is read on either side.
+    margin = dt.timedelta(days=1)
+    first, last = start.isoformat(), end.isoformat()
+    shown = []
+    for post in outside_plan(db, (start - margin).isoformat(), (end + margin).isoformat(), chosen):
+        published_at = post.published_at
+        if published_at:
+            try:
+                published_at = timezone.stored(published_at, tz)
+            except ValueError:
+                published_at = None
+        day = published_at[:10] if published_at else post.date
+        caption = post.caption.casefold()
+        if first <= day <= last and all(word in caption for word in words):
+            shown.append(dataclasses.replace(post, published_at=published_at))
+    return sorted(shown, key=lambda post: post.published_at or post.date)
