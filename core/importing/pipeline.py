@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core import accounts, parse, timezone
+from core import accounts, metrics, parse, timezone
 from core.db import Database
 from core.errors import LinimasaError, UsageError
 from core.i18n import _
@@ -1009,16 +1009,19 @@ class _Planner:
         plan = self.plan
         ids = sorted({r.account_id for r in self.rows if r.account_id is not None})
         stored: dict[tuple[int, str], tuple] = {}
+        typed: dict[tuple[int, str], tuple] = {}  # the stored days not imported from a file
         columns = ("followers", *formats.VALUE_FIELDS[1:])
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for row in self.db.conn.execute(
-                f"SELECT account_id, date, {', '.join(columns)} FROM account_snapshots "
+                f"SELECT account_id, date, {', '.join(columns)}, source FROM account_snapshots "
                 f"WHERE account_id IN ({marks})",
                 chunk,
             ):
-                stored[(row[0], row[1])] = tuple(row[2:])
+                stored[(row[0], row[1])] = tuple(row[2:-1])
+                if row[-1] != "import":
+                    typed[(row[0], row[1])] = stored[(row[0], row[1])]
         timeline: dict[tuple, dict[str, tuple[int, Row | None]]] = {}
         for account_id, day in stored:
             followers = stored[(account_id, day)][0]
@@ -1044,7 +1047,45 @@ class _Planner:
             if "followers" in row.values:
                 key = ("id", row.account_id) if row.account_id else ("new", row.account)
                 timeline.setdefault(key, {})[row.date] = (row.values["followers"], row)
+        self._counted_twice(typed, columns)
         self._shrinking(timeline)
+
+    def _counted_twice(self, typed: dict, columns: tuple[str, ...]) -> None:
+        """A month's reach, impressions and engagements are the sum of its days' (core.figures):
+        daily figures imported into a month that already holds another day's figure typed by
+        hand (a monthly total) would count that month twice. Said once per account."""
+        summed = ("reach", "impressions", "engagements")
+        told: set[int] = set()
+        months: dict[tuple[int, str, str], str] = {}
+        for (account_id, day), values in typed.items():
+            for name in summed:
+                if values[columns.index(name)] is not None:
+                    months.setdefault((account_id, day[:7], name), day)
+        for row in self.rows:
+            if row.account_id is None or row.account_id in told:
+                continue
+            for name in summed:
+                other = months.get((row.account_id, row.date[:7], name))
+                if name in row.values and other is not None and other != row.date:
+                    told.add(row.account_id)
+                    self.plan.warnings.append(
+                        Problem(
+                            row.file,
+                            row.line,
+                            None,
+                            _(
+                                "{account}: {month} already has {figure} for {date}; a month's "
+                                "figure is the sum of its days, so a monthly total entered "
+                                "earlier would now count twice; check the month's figures"
+                            ).format(
+                                account=row.account,
+                                month=row.date[:7],
+                                figure=_(metrics.SNAPSHOT_TITLES[name]).lower(),
+                                date=other,
+                            ),
+                        )
+                    )
+                    break
 
     def _shrinking(self, timeline: dict) -> None:
         for days in timeline.values():

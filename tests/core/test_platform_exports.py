@@ -569,3 +569,19 @@ def test_a_new_institution_zone_restamps_imported_publication_times(office):
     posts.restamp_times(db, timezone.zone("Asia/Jakarta"), timezone.zone("Asia/Makassar"))
     times = [r[2] for r in stored_posts(db, ids["x"], ("reach",))]
     assert times[0] == "2025-10-03T10:15:00+08:00"  # the same moment, in WITA
+
+
+def test_daily_figures_into_a_month_with_a_typed_monthly_total_warn_of_counting_twice(office):
+    db, ids = office
+    metrics.upsert_snapshots(
+        db, [{"account_id": ids["x"], "date": "2026-07-31", "followers": 900, "engagements": 4000}]
+    )
+    plan = importing.plan(db, [FIXTURES / "account_overview_analytics.csv"])
+    assert plan.ok  # a warning, not a problem
+    [warning] = plan.warnings
+    assert "2026-07" in warning.message and "2026-07-31" in warning.message
+    importing.write(db, plan)
+    again = importing.plan(db, [FIXTURES / "account_overview_analytics.csv"])
+    assert len(again.warnings) == 1  # still true: the typed total is still there
+    metrics.delete_snapshot(db, ids["x"], "2026-07-31")
+    assert not importing.plan(db, [FIXTURES / "account_overview_analytics.csv"]).warnings
