@@ -794,7 +794,7 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         snapshots=len(snapshot_rows),
         posts=len(post_rows),
         variants=len(planned),
-        post_metrics=len(metric_rows),
+        post_metrics=db.conn.execute("SELECT count(*) FROM post_metrics").fetchone()[0],
         peers=len(peer_ids),
         security_checklists=len(checklists),
     )
