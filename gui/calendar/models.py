@@ -1,6 +1,7 @@
 """The calendar's models: a month grid and a week of hour slots (each cell a list of
 `core.planning.Entry`, painted as chips by `gui.calendar.grid_view.ChipDelegate`), and the
-list of a period's variants.
+list of a period's variants, with the posts published outside the plan among them
+(`gui.calendar.outside`).
 
 Each model reads its whole visible range with one `planning.entries` query; a change that
 names variants (`update_variants`) reads only those and repaints only the cells they left
@@ -19,6 +20,13 @@ from PySide6.QtGui import QColor, QFont
 from core import accounts, cadence, calendar_days, fmt, planning, posts
 from core.db import Database
 from core.i18n import _, babel_locale
+from gui.calendar.outside import (
+    OUTSIDE_COLOR,
+    OutsideEntry,
+    outside_dot,
+    outside_title,
+    outside_tooltip,
+)
 from gui.models import ANY_INDEX, DISPLAY_ROLE, RowsTableModel
 
 #: A chip's colour for each status (core.posts.STATUSES): its stripe, and tinted, its fill.
@@ -347,7 +355,8 @@ class WeekModel(ChipGridModel):
 
 
 class EntryListModel(RowsTableModel):
-    """A period's variants as rows (the list view)."""
+    """A period's variants as rows (the list view), and the posts published outside the plan
+    (`OutsideEntry`), marked as such: neither is edited here."""
 
     COLUMNS = (
         "date",
@@ -374,10 +383,12 @@ class EntryListModel(RowsTableModel):
             "campaign": _("Campaign"),
         }[column]
 
-    def row_key(self, entry: planning.Entry) -> int:
+    def row_key(self, entry: planning.Entry | OutsideEntry):
+        if isinstance(entry, OutsideEntry):
+            return ("outside", entry.post.account_id, entry.post.post_id)
         return entry.variant_id
 
-    def display(self, entry: planning.Entry, column: str) -> str:
+    def display(self, entry: planning.Entry | OutsideEntry, column: str) -> str:
         if column == "date":
             return fmt.weekday_date(entry.day) if entry.day else ""
         if column == "time":
@@ -386,20 +397,33 @@ class EntryListModel(RowsTableModel):
             return accounts.platform_title(entry.platform)
         if column == "account":
             return "@" + entry.handle
+        if column == "title":
+            return entry.title
+        if isinstance(entry, OutsideEntry):
+            return outside_title() if column == "status" else ""
         if column == "status":
             return posts.status_title(entry.status)
         return getattr(entry, column)
 
-    def sort_key(self, entry: planning.Entry, column: str):
+    def sort_key(self, entry: planning.Entry | OutsideEntry, column: str):
         if column in ("date", "time"):
             return entry.when or ""
         return super().sort_key(entry, column)
 
-    def role_data(self, entry: planning.Entry, column: str, role: int):
+    def role_data(self, entry: planning.Entry | OutsideEntry, column: str, role: int):
+        outside = isinstance(entry, OutsideEntry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry_tooltip(entry)
+            return outside_tooltip(entry) if outside else entry_tooltip(entry)
         if role == Qt.ItemDataRole.DecorationRole and column == "status":
+            if outside:
+                return outside_dot()
             from gui.calendar.grid_view import status_dot
 
             return status_dot(entry.status)
+        if outside and role == Qt.ItemDataRole.FontRole:
+            italic = QFont()
+            italic.setItalic(True)
+            return italic
+        if outside and role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QColor(OUTSIDE_COLOR)
         return None

@@ -1,5 +1,6 @@
 """Kalender tab: the team's posts by month, by week in hour slots, or as a list; filtered,
-opened, moved by dragging, duplicated and deleted (or cancelled) from here."""
+opened, moved by dragging, duplicated and deleted (or cancelled) from here. The list also
+shows the posts published outside the plan, read-only."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from gui.calendar.models import (
     MonthModel,
     WeekModel,
 )
+from gui.calendar.outside import OutsideEntry, OutsidePostDialog, outside_entries
 from gui.session import Session
 from gui.signals import Change, notify
 from gui.tabs import Tab, nobody_to_ask
@@ -58,7 +60,10 @@ WEEK_SCROLL_HOUR = 7
 
 class CalendarTab(Tab):
     tab_id = "kalender"
-    WATCHES = frozenset({"posts", "accounts", "members", "units", "pillars", "settings"})
+    #: "snapshots": an import of metrics also brings the posts published outside the plan.
+    WATCHES = frozenset(
+        {"posts", "accounts", "members", "units", "pillars", "settings", "snapshots"}
+    )
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -315,7 +320,12 @@ class CalendarTab(Tab):
         else:
             first = self.anchor.replace(day=1)
             last = timezone.add_months(first, 1) - dt.timedelta(days=1)
-            self.list_model.set_rows(planning.entries(self.session.db, first, last, filters))
+            db = self.session.db
+            rows = [
+                *planning.entries(db, first, last, filters),
+                *outside_entries(db, first, last, filters),
+            ]
+            self.list_model.set_rows(sorted(rows, key=lambda row: row.when or ""))
             if filters.is_empty():
                 self.list_empty.setText(_("No posts planned in this month."))
             else:
@@ -412,7 +422,8 @@ class CalendarTab(Tab):
         if grid is not None:
             return grid.selected_entry()
         rows = self.list_view.selectionModel().selectedRows()
-        return self.list_model.row_at(rows[0].row()) if rows else None
+        entry = self.list_model.row_at(rows[0].row()) if rows else None
+        return entry if isinstance(entry, planning.Entry) else None
 
     def _selected_day(self) -> tuple[dt.date | None, int | None]:
         grid = self.current_grid()
@@ -421,7 +432,11 @@ class CalendarTab(Tab):
         return None, None
 
     def _list_activated(self, index) -> None:
-        self.open_entry(self.list_model.row_at(index.row()))
+        entry = self.list_model.row_at(index.row())
+        if isinstance(entry, OutsideEntry):
+            self.show_outside_post(entry)
+        else:
+            self.open_entry(entry)
 
     # -- opening and creating --------------------------------------------------------------
 
@@ -430,6 +445,17 @@ class CalendarTab(Tab):
 
         # The editor tells what it saved (notify), which moves the chips concerned.
         edit_post(self, self.session, entry.post_id, variant_id=entry.variant_id)
+
+    def show_outside_post(self, entry: OutsideEntry) -> QDialog | None:
+        """What the export said about a post published outside the plan (it has no planned
+        post to open in the editor)."""
+        dialog = OutsidePostDialog(entry, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if nobody_to_ask():
+            dialog.show()
+            return dialog
+        dialog.exec()
+        return None
 
     def new_post(self, day: dt.date | None, hour: int | None = None) -> None:
         if self.session.read_only:
@@ -662,7 +688,13 @@ class CalendarTab(Tab):
         if not index.isValid():
             return
         entry = self.list_model.row_at(index.row())
-        self._menu(entry, None, None, self.list_view.viewport().mapToGlobal(position))
+        position = self.list_view.viewport().mapToGlobal(position)
+        if isinstance(entry, OutsideEntry):
+            menu = QMenu(self)
+            menu.addAction(_("&Details…"), lambda: self.show_outside_post(entry))
+            menu.exec(position)
+            return
+        self._menu(entry, None, None, position)
 
     # -- screenshots ------------------------------------------------------------------------
 

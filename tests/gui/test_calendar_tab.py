@@ -1,14 +1,25 @@
-"""The Kalender tab: the month grid, the week slots, the list, filters, moving chips, undo."""
+"""The Kalender tab: the month grid, the week slots, the list (with the posts published
+outside the plan), filters, moving chips, undo."""
 
 import datetime as dt
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 
-from core import accounts, planning, posts, settings, timezone
+from core import accounts, metrics, planning, posts, settings, timezone
+from core.i18n import _
 from gui.calendar.grid_view import FILE_MIME, VARIANT_MIME
-from gui.calendar.models import DAY_ROLE, ENTRIES_ROLE, OUTSIDE_ROLE, MonthModel, WeekModel
+from gui.calendar.models import (
+    DAY_ROLE,
+    ENTRIES_ROLE,
+    OUTSIDE_ROLE,
+    EntryListModel,
+    MonthModel,
+    WeekModel,
+)
+from gui.calendar.outside import OutsideEntry, OutsidePostDialog
 from gui.signals import notify
 
 TODAY = dt.date(2026, 11, 25)
@@ -404,3 +415,103 @@ def test_a_late_post_dropped_in_the_last_week_slot_keeps_its_hour(qtbot, db, pla
     target = tab.week_model.index(LAST_HOUR - FIRST_HOUR, 3)  # Thursday
     _drop(tab.week_view, late.id, target)
     assert posts.get_variant(db, late.id).planned_at == "2026-11-19T23:30:00+07:00"
+
+
+# -- posts published outside the plan -----------------------------------------------------
+
+
+@pytest.fixture
+def outside(db, plan):
+    """A post of the Instagram account that no planned variant matches, from an export."""
+    metrics.upsert_post_metrics(
+        db,
+        [
+            {
+                "account_id": plan["ig"].id,
+                "external_post_id": "3456789",
+                "date": "2026-11-20",
+                "url": "https://www.instagram.com/p/3456789/",
+                "published_at": "2026-11-20T10:00:00+07:00",
+                "caption": "Selamat Hari Anak Sedunia!\nMari lindungi hak anak.",
+                "reach": 1234,
+                "reactions": 56,
+                "source": "import",
+            }
+        ],
+    )
+
+
+def _outside_rows(tab):
+    return [row for row in tab.list_model.rows if isinstance(row, OutsideEntry)]
+
+
+def test_the_list_shows_a_post_published_outside_the_plan_marked_as_such(
+    qtbot, db, plan, outside, qtmodeltester
+):
+    tab = _tab(qtbot, db)
+    tab.show_view("list")
+    titles = [row.title for row in tab.list_model.rows]
+    assert titles == [
+        "Infografis terbit",
+        "Draf hari pahlawan",
+        "Ide kampanye",
+        "Selamat Hari Anak Sedunia!",  # 20 November 10.00, before the quiz at 15.00
+        "Kuis Jumat",
+    ]
+    row = titles.index("Selamat Hari Anak Sedunia!")
+    model = tab.list_model
+
+    def cell(column, role=Qt.ItemDataRole.DisplayRole):
+        return model.index(row, EntryListModel.COLUMNS.index(column)).data(role)
+
+    assert cell("status") == _("Published outside the plan")
+    assert (cell("date"), cell("time")) == ("Jum, 20 Nov", "10.00")
+    assert (cell("platform"), cell("account")) == ("Instagram", "@humas_ig")
+    assert cell("assignee") == ""
+    assert cell("title", Qt.ItemDataRole.FontRole).italic()
+    tooltip = cell("title", Qt.ItemDataRole.ToolTipRole)
+    assert "1.234" in tooltip and "https://www.instagram.com/p/3456789/" in tooltip
+    qtmodeltester.check(model)
+
+
+def test_filters_hide_an_outside_post_of_an_account_or_status_not_shown(qtbot, db, plan, outside):
+    tab = _tab(qtbot, db)
+    tab.show_view("list")
+    assert len(_outside_rows(tab)) == 1
+    accounts_box = tab.filter_bar.boxes["account"]
+    accounts_box.setCurrentIndex(accounts_box.findData(plan["fb"].id))
+    assert _outside_rows(tab) == []
+    accounts_box.setCurrentIndex(accounts_box.findData(plan["ig"].id))
+    assert len(_outside_rows(tab)) == 1
+    statuses = tab.filter_bar.boxes["status"]
+    statuses.setCurrentIndex(statuses.findData("scheduled"))
+    assert _outside_rows(tab) == []
+    statuses.setCurrentIndex(statuses.findData("published"))
+    assert len(_outside_rows(tab)) == 1
+    tab.step(1)  # December
+    assert _outside_rows(tab) == []
+
+
+def test_an_outside_post_opens_its_details_not_the_post_editor(
+    qtbot, db, plan, outside, monkeypatch
+):
+    editor = pytest.importorskip("gui.post_editor")
+    opened = []
+    monkeypatch.setattr(editor, "edit_post", lambda *args, **kw: opened.append(args))
+    tab = _tab(qtbot, db)
+    tab.show_view("list")
+    row = [r.title for r in tab.list_model.rows].index("Selamat Hari Anak Sedunia!")
+    rect = tab.list_view.visualRect(tab.list_model.index(row, 0))
+    qtbot.mouseClick(tab.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened == []
+    dialog = tab.findChild(OutsidePostDialog)
+    assert dialog is not None and dialog.isVisible()
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "https://www.instagram.com/p/3456789/" in shown and "1.234" in shown
+    assert dialog.caption.isReadOnly()
+    # Nothing that changes a planned post acts on it.
+    assert tab.selected_entry() is None
+    tab.duplicate_selected()
+    tab.delete_selected()
+    assert len(posts_ids(db)) == 4
