@@ -4,13 +4,16 @@
 off the GUI thread (core.importing.plan never writes), shows what it would do and asks what
 the files leave open: unknown columns (remembered per header signature in QSettings), the
 order of ambiguous dates, accounts to create, or whose figures a file without account
-columns holds. Import writes the plan in one transaction (a cancel rolls it back) and tells
-the open views what changed.
+columns holds. The platforms' own exports (Meta, X, YouTube Studio ZIP, TikTok Studio) say
+what each file was read as, and their per-post figures are listed on a tab of their own.
+Import writes the plan in one transaction (a cancel rolls it back) and tells the open views
+what changed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import logging
 import tempfile
@@ -33,13 +36,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core import accounts, backups, fmt, importing
+from core import accounts, backups, fmt, importing, metrics, timezone
 from core import db as dbmod
 from core.errors import LinimasaError
 from core.i18n import N_, _, ngettext
@@ -61,6 +65,29 @@ FIELD_TITLES = {
     "handle": N_("Account (handle)"),
     **COLUMN_TITLES,
 }
+#: A post's figures as the posts tab titles them.
+POST_FIGURE_TITLES = {
+    **{name: title for name, title in COLUMN_TITLES.items() if name in metrics.POST_COUNTS},
+    "reactions": N_("Reactions"),
+    "comments": N_("Comments"),
+    "shares": N_("Shares"),
+    "saves": N_("Saves"),
+}
+#: How a platform's post was matched to a planned post (PostRow.matched_by): the cell's
+#: word and its tooltip; "" is a post published outside the plan.
+MATCH_TITLES = {
+    "linked": (N_("already linked"), N_("An earlier import linked it to its planned post.")),
+    "id": (N_("post id"), N_("A planned post carries this post's id.")),
+    "url": (N_("link"), N_("A planned post carries this post's link.")),
+    "text": (
+        N_("day and text"),
+        N_("A planned post of this account on that day has the same text."),
+    ),
+}
+#: The posts tab's text column: its width when the figures leave no room (it is elided).
+CAPTION_WIDTH = 120
+#: Left-out columns a file's line names before "and N more" (the tooltip lists them all).
+LEFT_OUT_SHOWN = 4
 DATE_ORDER_TITLES = {
     "dmy": N_("Day/month/year (31/08/2026)"),
     "mdy": N_("Month/day/year (08/31/2026)"),
@@ -83,14 +110,15 @@ def import_files(parent: QWidget | None, session: Session, paths: list[Path] | N
 
 
 def choose_files(parent: QWidget | None) -> list[Path]:
-    """CSV or XLSX files from a file dialog that opens where the last import came from."""
+    """CSV, XLSX or ZIP (YouTube Studio) files from a file dialog that opens where the last
+    import came from."""
     settings = QSettings()
     folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
         _("Import metrics"),
         folder,
-        _("Spreadsheets (*.csv *.xlsx);;All files (*)"),
+        _("Spreadsheets and exports (*.csv *.xlsx *.zip);;All files (*)"),
     )
     if names:
         settings.setValue(LAST_FOLDER_KEY, str(Path(names[0]).parent))
@@ -117,6 +145,29 @@ def _names_in_short(names: list[str], shown: int = 4) -> str:
     if len(names) > shown:
         text += " " + _("and {n} more").format(n=len(names) - shown)
     return text
+
+
+def recognised_line(found) -> str:
+    """What one file was read as (an item of Plan.recognised), in one sentence; a long list of
+    left-out columns (Facebook's 30-odd) ends "and N more"."""
+    left = found.left_out
+    if len(left) > LEFT_OUT_SHOWN + 1:
+        more = _("and {n} more").format(n=fmt.number(len(left) - LEFT_OUT_SHOWN))
+        left = [*left[:LEFT_OUT_SHOWN], more]
+    return str(dataclasses.replace(found, left_out=left))
+
+
+def plan_posts(plan: importing.Plan) -> list[tuple]:
+    """The posts a plan adds or changes, as (PostRow, {field: (old, new)}), in the files' order."""
+    return sorted(
+        [*((row, {}) for row in plan.post_adds), *plan.post_changes],
+        key=lambda item: (item[0].file, item[0].line),
+    )
+
+
+def _rich_tooltip(lines: list[str]) -> str:
+    """Lines as a tooltip that wraps (Qt wraps rich text, not plain)."""
+    return "".join(f"<p>{html.escape(line)}</p>" for line in lines)
 
 
 def remembered_mapping(signature: str) -> dict[str, str]:
@@ -179,6 +230,66 @@ class ChangesModel(_PlanRowsModel):
             return ""
         old, new = differ[column]
         return f"{fmt.number(old)} → {fmt.number(new)}"
+
+
+class PostsModel(RowsTableModel):
+    """Plan.post_adds and Plan.post_changes as (PostRow, {field: (old, new)}) in the files'
+    order: the post's account, time, figures (changed ones as old → new), whether it matches
+    a planned post, and its text on one line."""
+
+    def show(self, rows: list[tuple], fields: tuple[str, ...], tz) -> None:
+        self.set_rows([])
+        self.COLUMNS = ("account", "published", "match", *fields, "caption")
+        self.tz = tz
+        self.set_rows(rows)
+
+    def column_title(self, column: str) -> str:
+        titles = {
+            "account": _("Account"),
+            "published": _("Published"),
+            "match": _("Plan"),
+            "caption": _("Text"),
+        }
+        return titles[column] if column in titles else _(POST_FIGURE_TITLES[column])
+
+    def display(self, row: tuple, column: str) -> str:
+        post, differ = row
+        if column == "account":
+            return account_name(post.platform, post.handle)
+        if column == "published":
+            if post.published_at:
+                return fmt.datetime_in_zone(post.published_at, self.tz)
+            return fmt.date_short(post.date)
+        if column == "match":
+            if post.variant_id is None:
+                return _("Outside the plan")
+            how = MATCH_TITLES.get(post.matched_by)
+            return _("Matched: {how}").format(how=_(how[0]) if how else post.matched_by)
+        if column == "caption":
+            return " ".join(post.caption.split())
+        if column in differ:
+            old, new = differ[column]
+            return f"{fmt.number(old)} → {fmt.number(new)}"
+        value = post.values.get(column)
+        return "" if value is None else fmt.number(value)
+
+    def role_data(self, row: tuple, column: str, role: int):
+        post, _differ = row
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in POST_FIGURE_TITLES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        if column == "caption" and post.caption:
+            return _rich_tooltip(post.caption.splitlines())
+        if column == "match":
+            if post.variant_id is None:
+                return _(
+                    "No planned post matches it: its figures are kept as a post published "
+                    "outside the plan."
+                )
+            if post.matched_by in MATCH_TITLES:
+                return _(MATCH_TITLES[post.matched_by][1])
+        return None
 
 
 class ProblemsModel(RowsTableModel):
@@ -393,22 +504,37 @@ class ImportDialog(PreviewDialog):
         answers = QHBoxLayout()
         answers.addWidget(self.dates_box)
         answers.addWidget(self.accounts_box, 1)
+        # A question keeps its height when no table is shown (a file that only asks whose
+        # figures it holds): the room left goes to the stretch under the tables.
+        for box in (self.dates_box, self.accounts_box):
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.summary = QLabel()
         self.summary.setObjectName("sectionTitle")
         self.summary.setWordWrap(True)
+        # What each file was read as: one line per file, the whole lists in the tooltip.
+        self.formats_label = hint_label()
+        self.formats_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail = hint_label()
 
         self.problems_model = ProblemsModel(self)
         self.warnings_model = ProblemsModel(self)
         self.adds_model = AddsModel(self)
         self.changes_model = ChangesModel(self)
+        self.posts_model = PostsModel(self)
         self.tabs = QTabWidget()
         self.problems_view = _table(self.problems_model, stretch_last=True)
         self.warnings_view = _table(self.warnings_model, stretch_last=True)
         self.adds_view = _table(self.adds_model, stretch_last=False)
         self.changes_view = _table(self.changes_model, stretch_last=False)
-        for view in (self.problems_view, self.warnings_view, self.adds_view, self.changes_view):
+        self.posts_view = _table(self.posts_model, stretch_last=True)
+        for view in (
+            self.problems_view,
+            self.warnings_view,
+            self.adds_view,
+            self.changes_view,
+            self.posts_view,
+        ):
             self.tabs.addTab(view, "")
 
         self.note = hint_label()
@@ -428,10 +554,18 @@ class ImportDialog(PreviewDialog):
         layout.addWidget(self.mapping_box)
         layout.addLayout(answers)
         layout.addWidget(self.summary)
+        layout.addWidget(self.formats_label)
         layout.addWidget(self.detail)
         layout.addWidget(self.tabs, 1)
+        layout.addStretch(0)
         layout.addLayout(bottom)
-        for box in (self.mapping_box, self.dates_box, self.accounts_box, self.tabs):
+        for box in (
+            self.mapping_box,
+            self.dates_box,
+            self.accounts_box,
+            self.formats_label,
+            self.tabs,
+        ):
             box.hide()
         self.translate_ui()
 
@@ -457,9 +591,14 @@ class ImportDialog(PreviewDialog):
         self.account_label.setText(_("Figures &of"))
         self.import_button.setText(_("&Import"))
         self._fill_account_combo()
-        for model in (self.problems_model, self.warnings_model, self.adds_model):
+        for model in (
+            self.problems_model,
+            self.warnings_model,
+            self.adds_model,
+            self.changes_model,
+            self.posts_model,
+        ):
             model.retranslate()
-        self.changes_model.retranslate()
         if self.plan is not None:
             self.show_plan(self.plan)
 
@@ -512,6 +651,12 @@ class ImportDialog(PreviewDialog):
         self.options = plan.options
         self._show_questions(plan)
         self.summary.setText(self._summary(plan))
+        lines = [recognised_line(found) for found in plan.recognised]
+        if len(lines) > 1:
+            lines = [f"• {line}" for line in lines]
+        self.formats_label.setText("\n".join(lines))
+        self.formats_label.setToolTip(_rich_tooltip(plan.formats_text()))
+        self.formats_label.setVisible(bool(plan.recognised))
         self.detail.setText(self._detail(plan))
         self.detail.setVisible(bool(self.detail.text()))
 
@@ -530,35 +675,62 @@ class ImportDialog(PreviewDialog):
         self.adds_model.show(plan.adds, add_fields)
         change_fields = tuple(f for f in VALUE_FIELDS if any(f in d for _r, d in plan.changes))
         self.changes_model.show(plan.changes, change_fields)
+        posts = plan_posts(plan)
+        post_fields = tuple(
+            f
+            for f in metrics.POST_COUNTS
+            if any(f in row.values or f in differ for row, differ in posts)
+        )
+        self.posts_model.show(posts, post_fields, timezone.institution_zone(self.session.db))
+        # The text takes the width left, at least CAPTION_WIDTH (elided), not its whole length.
+        header = self.posts_view.horizontalHeader()
+        header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(header.count() - 1, CAPTION_WIDTH)
         self._show_sections(
             (
                 (self.problems_view, _("Problems ({n})"), len(listed)),
                 (self.warnings_view, _("Warnings ({n})"), len(plan.warnings)),
                 (self.adds_view, _("To add ({n})"), len(plan.adds)),
                 (self.changes_view, _("Changes ({n})"), len(plan.changes)),
+                (self.posts_view, _("Posts ({n})"), len(posts)),
             )
         )
 
-        something = bool(plan.adds or plan.changes)
         if self.session.read_only:
             self.note.setText(_("The file is open read-only: nothing can be imported."))
         elif not plan.ok:
             self.note.setText(_("Solve the problems first; nothing is imported until then."))
-        elif not something:
+        elif not plan.something:
             self.note.setText(_("Nothing to change: Linimasa already holds these figures."))
         else:
             self.note.setText(_("Nothing is written until you press Import."))
-        self.import_button.setEnabled(plan.ok and something and not self.session.read_only)
+        self.import_button.setEnabled(plan.ok and plan.something and not self.session.read_only)
 
     def _summary(self, plan: importing.Plan) -> str:
-        return _(
-            "To add: {added} · To change: {changed} · Unchanged: {unchanged} · Skipped: {skipped}"
-        ).format(
-            added=fmt.number(len(plan.adds)),
-            changed=fmt.number(len(plan.changes)),
-            unchanged=fmt.number(plan.unchanged),
-            skipped=fmt.number(len(plan.skipped)),
-        )
+        """The days' counts (unless the files hold posts only), then the posts' counts."""
+        lines = []
+        has_posts = bool(plan.post_adds or plan.post_changes or plan.post_unchanged)
+        if not has_posts or plan.adds or plan.changes or plan.unchanged or plan.skipped:
+            lines.append(
+                _(
+                    "To add: {added} · To change: {changed} · Unchanged: {unchanged} · "
+                    "Skipped: {skipped}"
+                ).format(
+                    added=fmt.number(len(plan.adds)),
+                    changed=fmt.number(len(plan.changes)),
+                    unchanged=fmt.number(plan.unchanged),
+                    skipped=fmt.number(len(plan.skipped)),
+                )
+            )
+        if has_posts:
+            lines.append(
+                _("Posts: {added} to add · {changed} to change · {unchanged} unchanged").format(
+                    added=fmt.number(len(plan.post_adds)),
+                    changed=fmt.number(len(plan.post_changes)),
+                    unchanged=fmt.number(plan.post_unchanged),
+                )
+            )
+        return "\n".join(lines)
 
     def _detail(self, plan: importing.Plan) -> str:
         parts = []
@@ -569,6 +741,15 @@ class ImportDialog(PreviewDialog):
                 _("New accounts: {names}.").format(
                     names=", ".join(account_name(p, h) for p, h in plan.accounts_to_create)
                 )
+            )
+        posts = [row for row, _differ in plan_posts(plan)]
+        if posts:
+            matched = sum(1 for row in posts if row.variant_id is not None)
+            parts.append(
+                _(
+                    "Posts matched to planned posts: {matched}; published outside the plan: "
+                    "{outside}."
+                ).format(matched=fmt.number(matched), outside=fmt.number(len(posts) - matched))
             )
         if plan.warnings:
             parts.append(_("Warnings do not stop the import, but check the figures they name."))
@@ -664,12 +845,25 @@ class ImportDialog(PreviewDialog):
         combo = self.account_combo
         combo.clear()
         combo.addItem(_("Choose an account…"), None)
-        for account in accounts.list_all(self.session.db):
+        for account in self._account_choices():
             combo.addItem(
                 account_name(account.platform, account.handle),
                 f"{account.platform}:{account.handle}",
             )
         combo.setCurrentIndex(max(combo.findData(self.options.account), 0))
+
+    def _account_choices(self) -> list[accounts.Account]:
+        """The accounts a file without account columns may be of: those of its platform when
+        every file is a platform's export (and the account chosen, to show it), else all."""
+        everyone = accounts.list_all(self.session.db)
+        recognised = self.plan.recognised if self.plan is not None else []
+        platforms = {found.format.platform for found in recognised}
+        if not platforms or None in platforms:
+            return everyone
+        chosen = self.options.account
+        return [
+            a for a in everyone if a.platform in platforms or f"{a.platform}:{a.handle}" == chosen
+        ]
 
     def choose_account(self) -> None:
         account = self.account_combo.currentData()
@@ -715,12 +909,28 @@ class ImportDialog(PreviewDialog):
             remember_mapping(plan.header_signature, plan.options.mapping)
         touched = {r.account_id for r in plan.adds if r.account_id is not None}
         touched |= {r.account_id for r, _d in plan.changes if r.account_id is not None}
-        notify("snapshots", ids=touched | created)
+        if touched or created:
+            notify("snapshots", ids=touched | created)
         if created:
             notify("accounts", ids=created)
-        self.result_text = _("Imported: {added} rows added, {changed} changed.").format(
-            added=fmt.number(result.added), changed=fmt.number(result.changed)
-        )
+        posts = [row for row, _differ in plan_posts(plan)]
+        if posts:
+            # Post figures, and the matched variants now carry the platform's id and link.
+            notify("posts", ids={row.variant_id for row in posts if row.variant_id is not None})
+        parts = []
+        if result.added or result.changed or not posts:
+            parts.append(
+                _("Imported: {added} rows added, {changed} changed.").format(
+                    added=fmt.number(result.added), changed=fmt.number(result.changed)
+                )
+            )
+        if posts:
+            parts.append(
+                _("Imported posts: {added} added, {changed} changed.").format(
+                    added=fmt.number(result.posts_added), changed=fmt.number(result.posts_changed)
+                )
+            )
+        self.result_text = " ".join(parts)
         self._announce(_("Import metrics"))
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 
-from core import accounts, metrics
+from core import accounts, metrics, timezone
 from core.db import open_database
 from core.i18n import _
 from gui import import_dialog
@@ -13,10 +17,19 @@ from gui.import_dialog import ImportDialog, import_files, preview_for_screenshot
 from gui.session import Session
 from gui.signals import app_signals
 
+PLATFORMS = Path(__file__).resolve().parent.parent / "fixtures" / "platforms"
+
 
 @pytest.fixture
 def session(demo_db, demo_today):
     return Session(demo_db, today=demo_today)
+
+
+@pytest.fixture
+def export_today(monkeypatch):
+    """A fixed "today" for the platform fixtures: TikTok's dates without a year end on the
+    latest such day not after it (January 6 → 2026-01-06)."""
+    monkeypatch.setattr(timezone, "latest_today", lambda _db: dt.date(2026, 11, 28))
 
 
 def account_id(db, platform, handle):
@@ -213,6 +226,150 @@ def test_cancelled_planning_leaves_nothing_open(qtbot, session, tmp_path, monkey
 
     monkeypatch.setattr(import_dialog.importing, "plan", cancelled)
     assert import_files(None, session, [write_csv(tmp_path, GENERIC)]) is False
+
+
+def test_instagram_export_shows_its_format_and_posts_outside_the_plan(
+    qtbot, session, export_today, qtmodeltester
+):
+    accounts.create(session.db, platform="instagram", handle="diskominfo.contoh")
+    dialog = planned(qtbot, session, PLATFORMS / "meta_instagram_posts.csv")
+    assert dialog.formats_label.isVisibleTo(dialog)
+    recognised = dialog.formats_label.text()
+    assert recognised.startswith("meta_instagram_posts.csv: ")
+    assert _("Meta Business Suite: Instagram posts") in recognised
+    assert "Publish time" in recognised and "Follows" in dialog.formats_label.toolTip()
+    assert dialog.summary.text() == _(
+        "Posts: {added} to add · {changed} to change · {unchanged} unchanged"
+    ).format(added=3, changed=0, unchanged=0)
+
+    posts = dialog.posts_model
+    place = dialog.tabs.indexOf(dialog.posts_view)
+    assert dialog.tabs.isTabVisible(place) and dialog.tabs.currentIndex() == place
+    assert dialog.tabs.tabText(place) == _("Posts ({n})").format(n=3)
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.adds_view))
+    assert [posts.display(row, "match") for row in posts.rows] == [_("Outside the plan")] * 3
+    first = posts.rows[0]
+    assert posts.display(first, "account") == "Instagram @diskominfo.contoh"
+    assert posts.display(first, "published") == "2 Okt 2026 07.30 WIB"
+    assert posts.display(first, "impressions") == "3.480"
+    assert posts.display(first, "caption").startswith("Selamat pagi, warga Kota Contoh!")
+    qtmodeltester.check(posts)
+    assert dialog.import_button.isEnabled()
+
+    with qtbot.waitSignal(app_signals().data_changed) as changed:
+        dialog.import_button.click()
+    assert dialog.written and changed.args[0].kinds == {"posts"}
+    stored = session.db.query(
+        "SELECT count(*) FROM post_metrics m JOIN accounts a ON a.id = m.account_id "
+        "WHERE a.handle = 'diskominfo.contoh' AND m.variant_id IS NULL"
+    )
+    assert stored[0][0] == 3
+    assert dialog.result_text == _("Imported posts: {added} added, {changed} changed.").format(
+        added=3, changed=0
+    )
+
+    again = planned(qtbot, session, PLATFORMS / "meta_instagram_posts.csv")
+    assert again.plan.post_unchanged == 3 and not again.import_button.isEnabled()
+    assert again.note.text() == _("Nothing to change: Linimasa already holds these figures.")
+
+
+def test_post_matched_to_its_planned_post_says_how(qtbot, session, export_today, tmp_path):
+    variant, published, url = session.db.query(
+        "SELECT v.id, v.published_at, v.url FROM post_variants v "
+        "JOIN accounts a ON a.id = v.account_id WHERE a.platform = 'instagram' "
+        "AND a.handle = 'bmsn_ri' AND v.published_at IS NOT NULL AND v.url != '' "
+        "ORDER BY v.published_at DESC LIMIT 1"
+    )[0]
+    moment = dt.datetime.fromisoformat(published)
+    header = (PLATFORMS / "meta_instagram_posts.csv").read_text(encoding="utf-8-sig")
+    header = header.splitlines()[0]
+    row = (
+        f'17999999999999999,17841400000000000,bmsn_ri,"BMSN RI","Halo Sobat Mutu!",0,'
+        f'"{moment:%m/%d/%Y %H:%M}",{url},"IG image",,Lifetime,"1,200",900,80,4,1,6,2'
+    )
+    path = write_csv(tmp_path, f"{header}\n{row}\n", "instagram.csv")
+    dialog = planned(qtbot, session, path)
+    posts = dialog.posts_model
+    assert [post.variant_id for post, _differ in posts.rows] == [variant]
+    assert posts.display(posts.rows[0], "match") == _("Matched: {how}").format(how=_("link"))
+    with qtbot.waitSignal(app_signals().data_changed) as changed:
+        dialog.import_button.click()
+    assert changed.args[0].kinds == {"posts"} and changed.args[0].ids == {variant}
+
+
+def test_youtube_zip_lists_each_file_and_both_days_and_videos(qtbot, session, export_today):
+    dialog = planned(qtbot, session, PLATFORMS / "youtube_export.zip")
+    lines = dialog.formats_label.text().splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "• Chart data.csv",
+        "• Table data.csv",
+        "• Totals.csv",
+    ]
+    assert len(dialog.summary.text().splitlines()) == 2
+    for view in (dialog.adds_view, dialog.posts_view):
+        assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(view))
+    posts = dialog.posts_model
+    # The table gives the day a video was published, not its time.
+    assert posts.display(posts.rows[0], "published") == "3 Okt 2026"
+    assert posts.display(posts.rows[2], "impressions") == ""
+    assert dialog.import_button.isEnabled()
+
+
+def test_tiktok_overview_asks_which_tiktok_account(qtbot, session, export_today):
+    for handle in ("diskominfo.contoh", "bmsn_tiktok"):
+        accounts.create(session.db, platform="tiktok", handle=handle)
+    dialog = planned(qtbot, session, PLATFORMS / "tiktok" / "Overview.csv")
+    assert dialog.plan.needs_account
+    assert dialog.account_row.isVisibleTo(dialog)
+    assert not dialog.problems_model.rows
+    assert not dialog.import_button.isEnabled()
+    assert _("TikTok Studio: overview (per day)") in dialog.formats_label.text()
+    combo = dialog.account_combo
+    offered = {combo.itemData(i) for i in range(1, combo.count())}
+    assert offered == {"tiktok:diskominfo.contoh", "tiktok:bmsn_tiktok"}
+
+    combo.setCurrentIndex(combo.findData("tiktok:diskominfo.contoh"))
+    dialog.choose_account()
+    adds = dialog.plan.adds
+    assert dialog.plan.ok and len(adds) == 10
+    assert (adds[0].date, adds[0].values["video_views"]) == ("2025-12-28", 1203)
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    tiktok = account_id(session.db, "tiktok", "diskominfo.contoh")
+    days = {s.date: s for s in metrics.snapshots(session.db, tiktok)}
+    assert days["2026-01-06"].video_views == 2214 and days["2026-01-06"].followers is None
+
+
+def test_instagram_export_into_a_facebook_account_names_both(qtbot, session, export_today):
+    dialog = ImportDialog(session, [PLATFORMS / "bad" / "instagram_as_facebook.csv"])
+    qtbot.addWidget(dialog)
+    dialog.options = dataclasses.replace(dialog.options, account="facebook:bmsn.ri")
+    dialog.start()
+    messages = [p.message for p in dialog.problems_model.rows]
+    assert len(messages) == 1
+    assert "Instagram" in messages[0] and "Facebook" in messages[0]
+    assert dialog.tabs.currentWidget() is dialog.problems_view
+    assert not dialog.import_button.isEnabled()
+    # The question offers the file's platform (and shows the account given).
+    combo = dialog.account_combo
+    assert combo.currentData() == "facebook:bmsn.ri"
+    offered = {combo.itemData(i) for i in range(1, combo.count())}
+    assert {"instagram:bmsn_ri", "facebook:bmsn.ri"} <= offered
+    assert "facebook:bmsn.timur" not in offered
+
+
+def test_file_chooser_takes_zip_exports(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    filters = []
+
+    def chooser(_parent, _title, _folder, name_filter):
+        filters.append(name_filter)
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(chooser))
+    assert import_dialog.choose_files(None) == []
+    assert "*.zip" in filters[0] and "*.csv" in filters[0]
 
 
 def test_last_folder_is_remembered(qtbot, tmp_path, monkeypatch):
