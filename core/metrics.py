@@ -49,6 +49,17 @@ POST_COUNTS = (
     "video_views",
     "engagements",
 )
+#: A post's figures as the user reads them (translate with `_` where shown).
+POST_TITLES = {
+    "reach": N_("Reach"),
+    "impressions": N_("Impressions"),
+    "reactions": N_("Reactions"),
+    "comments": N_("Comments"),
+    "shares": N_("Shares"),
+    "saves": N_("Saves"),
+    "video_views": N_("Video views"),
+    "engagements": N_("Engagements"),
+}
 #: What a platform's export says about the post itself, besides its figures.
 POST_DETAILS = ("url", "published_at", "caption")
 

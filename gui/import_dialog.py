@@ -66,13 +66,7 @@ FIELD_TITLES = {
     **COLUMN_TITLES,
 }
 #: A post's figures as the posts tab titles them.
-POST_FIGURE_TITLES = {
-    **{name: title for name, title in COLUMN_TITLES.items() if name in metrics.POST_COUNTS},
-    "reactions": N_("Reactions"),
-    "comments": N_("Comments"),
-    "shares": N_("Shares"),
-    "saves": N_("Saves"),
-}
+POST_FIGURE_TITLES = metrics.POST_TITLES
 #: How a platform's post was matched to a planned post (PostRow.matched_by): the cell's
 #: word and its tooltip; "" is a post published outside the plan.
 MATCH_TITLES = {

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
 
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-        return [p for p in paths if p.suffix.lower() in (".csv", ".xlsx")]
+        return [p for p in paths if p.suffix.lower() in (".csv", ".xlsx", ".zip")]
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.session.read_only and self._spreadsheets(event):

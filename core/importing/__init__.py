@@ -35,19 +35,28 @@ Public API (the CLI `import` command and the app's import dialog use only this):
 - `needs_account`: a file has no account columns: plan again with `Options.account`.
 - `ambiguous_dates`: a file's dates all read two ways (03/04/2021) and none decides: plan
   again with `Options.date_order`.
-- `ok` (no problems), `summary()` (one translated paragraph), `files`, `format_names`.
+- `ok` (no problems), `something` (writing would change anything), `summary()` (one
+  translated paragraph), `files`, `format_names`.
+- `recognised`: one `Recognised(file, format, used={header: field}, left_out=[...])` per file
+  (per CSV of a ZIP); `str()` of one, or `formats_text()`, says it in a sentence.
+- `post_adds`, `post_changes` ((PostRow, {field: (old, new)})), `post_unchanged`: the per-post
+  rows of a platform's export. `PostRow(account_id, post_id, date, published_at, url, caption,
+  values, variant_id, matched_by)`: `variant_id` None is a post published outside the plan;
+  `matched_by` says how it was matched ("linked", "id", "url", "text").
 
 `Row(file, line, platform, handle, account_id, date, values)`: `values` has only the figures
 the file gives (followers, reach, impressions, engagements, posts_published), so a
 followers-only file never empties a day's reach; `account_id` is None for an account to create.
 
-`write(db, plan)`: one transaction, all or nothing; refuses a plan with problems
-(`ImportRefused`). `progress` is a `core.progress.Progress`: both steps report rows and
+`write(db, plan)`: one transaction, all or nothing, returning `Result(added, changed,
+posts_added, posts_changed)`; refuses a plan with problems (`ImportRefused`). `progress` is a `core.progress.Progress`: both steps report rows and
 raise `Cancelled` when cancelled; a cancelled write is rolled back.
 
-Formats: `core.importing.formats` (`Format`, `FORMATS`, `GENERIC`): a platform importer adds
-a `Format(name, columns={our field: [header aliases]}, ignore=..., detect_headers=...)` to
-`FORMATS` before GENERIC. Reading (CSV encodings and delimiters, XLSX): `core.importing.read`.
+Formats: `core.importing.formats` (`Format`, `FORMATS`, `GENERIC`); the platforms' own
+exports (Meta, X, YouTube Studio, TikTok Studio) are in `core.importing.platforms`, their
+per-post rows in `core.importing.posts` (which also lists the posts published outside the
+plan: `outside_plan`). Reading (CSV encodings and delimiters, XLSX, ZIPs of CSV files):
+`core.importing.read`.
 """
 
 from __future__ import annotations
@@ -59,12 +68,14 @@ from core.importing.pipeline import (
     Options,
     Plan,
     Problem,
+    Recognised,
     Result,
     Row,
     parse_account_option,
     plan,
     write,
 )
+from core.importing.posts import PostRow
 
 __all__ = [
     "FIELDS",
@@ -74,7 +85,9 @@ __all__ = [
     "ImportRefused",
     "Options",
     "Plan",
+    "PostRow",
     "Problem",
+    "Recognised",
     "Result",
     "Row",
     "formats",

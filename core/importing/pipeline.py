@@ -197,10 +197,16 @@ class Recognised:
         title = _(self.format.title) if self.format.title else _("Linimasa's own columns")
         text = _("{file}: {format}.").format(file=Path(self.file).name, format=title)
         if self.used:
-            text += " " + _("Columns used: {columns}.").format(columns=", ".join(self.used))
+            text += " " + _("Columns used: {columns}.").format(columns=_listed(self.used))
         if self.left_out:
-            text += " " + _("Left out: {columns}.").format(columns=", ".join(self.left_out))
+            text += " " + _("Left out: {columns}.").format(columns=_listed(self.left_out))
         return text
+
+
+def _listed(headers) -> str:
+    """Headers joined with commas, those holding a comma in quotes ("Reactions, Comments and
+    Shares")."""
+    return ", ".join(f'"{h}"' if "," in h else h for h in headers)
 
 
 @dataclass(frozen=True)
@@ -712,7 +718,7 @@ class _Planner:
                     ).format(
                         platform=accounts.platform_title(platform),
                         format=title,
-                        account=f"{other}:{handle}",
+                        account=f"{accounts.platform_title(other)} @{handle}",
                         other=accounts.platform_title(other),
                     ),
                 )

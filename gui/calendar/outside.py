@@ -86,16 +86,7 @@ def outside_title() -> str:
 
 def figure_title(name: str) -> str:
     """A post's figure (core.metrics.POST_COUNTS) as the user reads it."""
-    return {
-        "reach": _("Reach"),
-        "impressions": _("Impressions"),
-        "reactions": _("Reactions"),
-        "comments": _("Comments"),
-        "shares": _("Shares"),
-        "saves": _("Saves"),
-        "video_views": _("Video views"),
-        "engagements": _("Engagements"),
-    }[name]
+    return _(metrics.POST_TITLES[name])
 
 
 def figures_text(entry: OutsideEntry) -> str:
