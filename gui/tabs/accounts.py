@@ -659,6 +659,11 @@ class AccountsTab(Tab):
 
             return preview_for_screenshot(self, self.session)
 
+        def platform_preview():
+            from gui.import_dialog import platform_preview_for_screenshot
+
+            return platform_preview_for_screenshot(self, self.session)
+
         return [
             ("tambah", add_dialog),
             ("ubah", edit_dialog),
@@ -667,6 +672,7 @@ class AccountsTab(Tab):
             ("angka", figures_dialog),
             ("bulanan", monthly_dialog),
             ("impor", import_preview),
+            ("impor-platform", platform_preview),
             ("keamanan", self.show_summary),
         ]
 
