@@ -54,8 +54,8 @@ raise `Cancelled` when cancelled; a cancelled write is rolled back.
 
 Formats: `core.importing.formats` (`Format`, `FORMATS`, `GENERIC`); the platforms' own
 exports (Meta, X, YouTube Studio, TikTok Studio) are in `core.importing.platforms`, their
-per-post rows in `core.importing.posts` (which also lists the posts published outside the
-plan: `outside_plan`). Reading (CSV encodings and delimiters, XLSX, ZIPs of CSV files):
+per-post rows in `core.importing.posts` (the posts no planned variant matches are read back
+by `core.outside_plan`). Reading (CSV encodings and delimiters, XLSX, ZIPs of CSV files):
 `core.importing.read`.
 """
 

@@ -10,7 +10,7 @@ Matching to the plan: a post is linked to a planned variant of the same account 
 carries its figures, else whose external id or link is the post's, else that was planned or
 published that day with the same text (its first 60 characters, or all of the shorter one,
 compared without case, spacing or "bold" Unicode letters). A variant is linked to one post at most. Posts no variant matches are kept as posts
-published outside the plan (`core.importing.posts.outside_plan`).
+published outside the plan (`core.outside_plan`).
 """
 
 from __future__ import annotations
@@ -453,106 +453,3 @@ def write(db, plan) -> tuple[int, int]:
                 (row.url, row.variant_id),
             )
     return len(plan.post_adds), len(plan.post_changes)
-
-
-# --- reading back -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OutsidePost:
-    """A post a platform's export showed that no planned variant matches."""
-
-    account_id: int
-    post_id: str
-    date: str
-    published_at: str | None
-    url: str
-    caption: str
-    figures: dict[str, int]
-
-
-def outside_plan(
-    db, start: str, end: str, account_ids: list[int] | None = None
-) -> list[OutsidePost]:
-    """The posts published outside the plan from `start` to `end` (ISO days), their latest
-    figures, by publication time."""
-    names = metrics.POST_COUNTS
-    where = ""
-    params: list = [start, end]
-    if account_ids is not None:
-        if not account_ids:
-            return []
-        where = f" AND m.account_id IN ({','.join('?' * len(account_ids))})"
-        params += list(account_ids)
-    found = db.conn.execute(
-        f"""SELECT m.account_id, m.external_post_id, m.date, m.published_at,
-                   coalesce(m.url, ''), coalesce(m.caption, ''), {", ".join(f"m.{n}" for n in names)}
-            FROM post_metrics m
-            WHERE m.variant_id IS NULL AND m.external_post_id IS NOT NULL
-              AND m.date BETWEEN ? AND ?{where}
-              AND m.date = (SELECT max(o.date) FROM post_metrics o
-                            WHERE o.account_id = m.account_id
-                              AND o.external_post_id = m.external_post_id)
-            ORDER BY coalesce(m.published_at, m.date), m.account_id""",
-        params,
-    ).fetchall()
-    return [
-        OutsidePost(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            r[5],
-            {n: v for n, v in zip(names, r[6:], strict=True) if v is not None},
-        )
-        for r in found
-    ]
-
-
-def outside_plan_for_calendar(db, start: dt.date, end: dt.date, filters) -> list[OutsidePost]:
-    """The posts published outside the plan that the calendar shows from `start` to `end`
-    with `filters` (a core.planning.Filters), by publication time, which is given in the
-    institution's zone, as the calendar's days are.
-
-    They are our own accounts' posts (not another institution's) that the account, platform
-    and work-unit filters keep (the account's unit standing for the post's), with every search
-    word in the caption; none unless published posts are shown, nor when an assignee, pillar
-    or campaign is asked for, which such a post has none of."""
-    import dataclasses
-
-    from core import accounts, timezone
-
-    if filters.statuses and "published" not in filters.statuses:
-        return []
-    if filters.assignee_ids or filters.pillar_ids or filters.campaigns:
-        return []
-    chosen = [
-        account.id
-        for account in accounts.list_all(db, include_archived=True)
-        if not account.peer
-        and (not filters.account_ids or account.id in filters.account_ids)
-        and (not filters.platforms or account.platform in filters.platforms)
-        and (not filters.unit_ids or account.unit_id in filters.unit_ids)
-    ]
-    if not chosen:
-        return []
-    tz = timezone.institution_zone(db)
-    words = filters.text.casefold().split()
-    # The day a post is stored under is the platform's (or the exporter's): in our zone it
-    # may be the day before or after, so one more day is read on either side.
-    margin = dt.timedelta(days=1)
-    first, last = start.isoformat(), end.isoformat()
-    shown = []
-    for post in outside_plan(db, (start - margin).isoformat(), (end + margin).isoformat(), chosen):
-        published_at = post.published_at
-        if published_at:
-            try:
-                published_at = timezone.stored(published_at, tz)
-            except ValueError:
-                published_at = None
-        day = published_at[:10] if published_at else post.date
-        caption = post.caption.casefold()
-        if first <= day <= last and all(word in caption for word in words):
-            shown.append(dataclasses.replace(post, published_at=published_at))
-    return sorted(shown, key=lambda post: post.published_at or post.date)

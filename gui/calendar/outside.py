@@ -1,5 +1,5 @@
 """Posts published outside the plan: posts a platform's export showed that no planned variant
-matches (`core.importing.posts.outside_plan`). The calendar's list shows them among the
+matches (`core.outside_plan`). The calendar's list shows them among the
 planned posts, read-only; opening one shows what the export said about it."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core import accounts, fmt, metrics, planning
 from core.db import Database
 from core.i18n import _
-from core.importing.posts import OutsidePost, outside_plan_for_calendar
+from core.outside_plan import OutsidePost, outside_plan_for_calendar
 from gui.widgets import hint_label
 
 #: The status text of such a row, dimmer than a planned post's.

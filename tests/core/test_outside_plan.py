@@ -1,4 +1,4 @@
-"""core.importing.posts.outside_plan_for_calendar: the posts published outside the plan that
+"""core.outside_plan.outside_plan_for_calendar: the posts published outside the plan that
 the calendar shows for a period and its filters."""
 
 import datetime as dt
@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from core import accounts, metrics, posts, settings, units
-from core.importing.posts import outside_plan_for_calendar
+from core.outside_plan import outside_plan_for_calendar
 from core.planning import Filters
 
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))

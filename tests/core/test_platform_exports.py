@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core import accounts, importing, metrics, posts, timezone
-from core.importing import posts as imported
+from core import accounts, importing, metrics, outside_plan, posts, timezone
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "platforms"
 TODAY = dt.date(2026, 11, 28)
@@ -449,7 +448,7 @@ def test_posts_match_planned_variants_by_link_or_by_day_and_text(office):
     assert found["17912345678901234"] == (None, "")  # published outside the plan
     importing.write(db, plan)
     assert posts.get_variant(db, by_link.id).external_id == "18034567890123456"
-    outside = imported.outside_plan(db, "2026-10-01", "2026-10-31", [ids["instagram"]])
+    outside = outside_plan.outside_plan(db, "2026-10-01", "2026-10-31", [ids["instagram"]])
     assert "17912345678901234" in [p.post_id for p in outside]
     assert "18034567890123456" not in [p.post_id for p in outside]
     again = importing.plan(db, [FIXTURES / "meta_instagram_posts.csv"])
