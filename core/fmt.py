@@ -133,3 +133,12 @@ def sentence(text: str) -> str:
     """A message as a sentence: capital first, full stop last."""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut at a word to at most `limit` characters, with "…" when it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"

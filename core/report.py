@@ -684,32 +684,51 @@ def _output(context: _Context) -> list[Block]:
     if not context.accounts:
         return blocks + _no_accounts()
     variants = _variants(context)
-    if not variants:
+    outside = _outside(context)
+    if not variants and not outside:
         return blocks + [Paragraph(_("No posts were planned or published in this period."))]
-    columns = (_("Account"), _("Planned"), _("Published"), _("Cancelled"), _("Realisation"))
+    base = (_("Account"), _("Planned"), _("Published"), _("Cancelled"), _("Realisation"))
+    columns = base
     by_account: dict[int, list[_VariantRow]] = {}
     for row in variants:
         by_account.setdefault(row.account_id, []).append(row)
+    outside_by_account: dict[int, int] = {}
+    for post in outside:
+        outside_by_account[post.account_id] = outside_by_account.get(post.account_id, 0) + 1
     rows = [
-        _count_row(series.account_label(a), by_account[a.id])
+        _count_row(series.account_label(a), by_account.get(a.id, []))
         for a in context.accounts
-        if a.id in by_account
+        if a.id in by_account or a.id in outside_by_account
     ]
+    shown = [a.id for a in context.accounts if a.id in by_account or a.id in outside_by_account]
     totals = frozenset()
     if len(rows) > 1:
         totals = frozenset({len(rows)})
         rows.append(_count_row(_("Total"), variants))
+    widths: tuple = (4, 2, 2, 2, 2)
+    if outside:  # a column only when there are such posts: most offices import none
+        columns = (*columns, _("Outside the plan"))
+        counts = [outside_by_account.get(account_id, 0) for account_id in shown]
+        if len(rows) > len(shown):
+            counts.append(len(outside))
+        rows = [(*row, fmt.number(n)) for row, n in zip(rows, counts, strict=True)]
+        widths = (4, 2, 2, 2, 2, 2.4)
+    numeric = frozenset(range(1, len(columns)))
     blocks.append(Heading(_("Per account"), 2))
-    blocks.append(Table(columns, tuple(rows), frozenset({1, 2, 3, 4}), totals, (4, 2, 2, 2, 2)))
-    blocks.append(
-        Paragraph(
-            _(
-                "Planned: every post version of the period (by the day it went out, or else "
-                "the day it is planned); realisation = published ÷ planned."
-            ),
-            "note",
-        )
+    blocks.append(Table(columns, tuple(rows), numeric, totals, widths))
+    note = _(
+        "Planned: every post version of the period (by the day it went out, or else "
+        "the day it is planned); realisation = published ÷ planned."
     )
+    if outside:
+        note += " " + _(
+            "Outside the plan: posts a platform's export showed that no planned post matches."
+        )
+    blocks.append(Paragraph(note, "note"))
+    if not variants:
+        blocks.append(Heading(_("Top 5 posts by engagement"), 2))
+        blocks.extend(_top_posts(context, variants, outside))
+        return blocks
     by_pillar: dict[str, list[_VariantRow]] = {}
     for row in variants:
         by_pillar.setdefault(row.pillar, []).append(row)
@@ -720,24 +739,32 @@ def _output(context: _Context) -> list[Block]:
     blocks.append(Heading(_("Per content pillar"), 2))
     blocks.append(
         Table(
-            (_("Pillar"), *columns[1:]),
+            (_("Pillar"), *base[1:]),
             tuple(pillar_rows),
             frozenset({1, 2, 3, 4}),
             widths=(4, 2, 2, 2, 2),
         )
     )
     blocks.append(Heading(_("Top 5 posts by engagement"), 2))
-    blocks.extend(_top_posts(context, variants))
+    blocks.extend(_top_posts(context, variants, outside))
     return blocks
+
+
+def _outside(context: _Context) -> list:
+    """The scope's posts published outside the plan in the period (core.outside_plan)."""
+    from core import outside_plan
+
+    ids = [a.id for a in context.accounts]
+    return outside_plan.outside_plan(context.db, context.start, context.end, ids) if ids else []
 
 
 TOP_POSTS = 5
 _ENGAGEMENT_COUNTS = ("reactions", "comments", "shares", "saves")
 
 
-def _top_posts(context: _Context, variants: list[_VariantRow]) -> list[Block]:
-    """The period's published variants with the most engagements (reactions + comments +
-    shares + saves) at their latest measurement."""
+def _top_posts(context: _Context, variants: list[_VariantRow], outside: list) -> list[Block]:
+    """The period's published variants, and posts published outside the plan, with the most
+    engagements (reactions + comments + shares + saves) at their latest measurement."""
     published = {row.variant_id: row for row in variants if row.status == "published"}
     found: list[tuple[int, _VariantRow]] = []
     if published:
@@ -752,6 +779,14 @@ def _top_posts(context: _Context, variants: list[_VariantRow]) -> list[Block]:
             tuple(published),
         )
         found = [(engagements, published[variant_id]) for variant_id, engagements in rows]
+    for post in outside:
+        if any(name in post.figures for name in _ENGAGEMENT_COUNTS):
+            first_line = (post.caption.strip().splitlines() or [post.post_id])[0]
+            title = _("{title} (outside the plan)").format(title=fmt.shortened(first_line, 70))
+            engagements = sum(post.figures.get(name, 0) for name in _ENGAGEMENT_COUNTS)
+            found.append(
+                (engagements, _VariantRow(-1, post.account_id, "published", post.date, title, ""))
+            )
     if not found:
         return [Paragraph(_("There are no post figures for this period yet."))]
     found.sort(key=lambda item: (-item[0], item[1].day, item[1].variant_id))
@@ -839,9 +874,12 @@ def _guidelines(context: _Context) -> list[Block]:
         return blocks + [Paragraph(_("Nothing was published in this period."))]
     blocks.append(
         Paragraph(
-            _(
+            ngettext(
                 "Of {n} posts published, {passed} passed every required item of the checklist "
-                "and {overridden} were approved anyway with an approver's written reason."
+                "and {overridden} was approved anyway with an approver's written reason.",
+                "Of {n} posts published, {passed} passed every required item of the checklist "
+                "and {overridden} were approved anyway with an approver's written reason.",
+                result.total.overridden,
             ).format(
                 n=fmt.number(result.total.published),
                 passed=fmt.number(result.total.passed),

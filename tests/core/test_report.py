@@ -378,6 +378,45 @@ def test_output_counts_plan_and_realisation_per_account_and_pillar(db, instagram
     )
 
 
+def test_posts_published_outside_the_plan_get_a_column_and_join_the_top_posts(db, instagram):
+    post = posts.create(db, "Infografis SNI")
+    variant = posts.add_variant(
+        db, post.id, instagram.id, "", "published", "2019-03-01T09:00", "2019-03-01T09:00"
+    )
+    metrics.upsert_post_metrics(
+        db,
+        [
+            {"variant_id": variant.id, "account_id": instagram.id, "date": "2019-03-01",
+             "reactions": 500},
+            {"account_id": instagram.id, "external_post_id": "1790001", "date": "2019-03-05",
+             "caption": "KLARIFIKASI: pesan berantai itu tidak benar.\nLayanan tetap buka.",
+             "reactions": 700, "shares": 120, "source": "import"},
+            {"account_id": instagram.id, "external_post_id": "1790002", "date": "2019-09-05",
+             "reactions": 9000, "source": "import"},  # after the period
+        ],
+    )  # fmt: skip
+    built = build(db, "output")
+    per_account, _per_pillar, top = tables(built)
+    assert per_account.columns[-1] == "Di luar rencana"
+    assert per_account.rows == (("Instagram @bmsn_ri", "1", "1", "0", "100%", "1"),)
+    assert top.rows[0] == (
+        "KLARIFIKASI: pesan berantai itu tidak benar. (di luar rencana)",
+        "Instagram @bmsn_ri",
+        "5 Mar 2019",
+        "820",
+    )
+    assert any("Di luar rencana" in note for note in notes(built))
+
+
+def test_output_has_no_outside_column_when_no_post_was_published_outside_the_plan(db, instagram):
+    post = posts.create(db, "Infografis SNI")
+    posts.add_variant(
+        db, post.id, instagram.id, "", "published", "2019-03-01T09:00", "2019-03-01T09:00"
+    )
+    per_account = tables(build(db, "output"))[0]
+    assert len(per_account.columns) == 5
+
+
 def test_output_without_posts_or_post_figures_says_so(db, instagram):
     assert "Tidak ada unggahan yang direncanakan atau diterbitkan pada periode ini." in text_of(
         build(db, "output")
