@@ -50,6 +50,7 @@ class Setting:
 SETTINGS = {
     s.key: s
     for s in (
+        Setting("institution.id", str, "", N_("Institution id")),
         Setting("institution.name", str, "", N_("Institution name")),
         Setting("institution.short_name", str, "", N_("Institution short name")),
         Setting("institution.founded", dt.date, None, N_("Founded on")),

@@ -24,6 +24,8 @@ class ProfileDialog(FormDialog):
         for key, setting in settings.SETTINGS.items():
             if setting.kind is not str or key.startswith(("persona.", "guidelines.")):
                 continue
+            if key == "institution.id":  # identifies the institution in merges: never typed
+                continue
             current = settings.get(db, key)
             if setting.choices:
                 box = QComboBox()

@@ -39,6 +39,9 @@ class Kind:
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
     #: `--out` is a folder the kind fills itself, not one table's file.
     folder: bool = False
+    #: `--out` is a file the kind writes itself (not a table): `function(db, args, target)`
+    #: returns the sentence that says what it wrote.
+    own_file: bool = False
 
 
 EXPORTS: dict[str, Kind] = {}
@@ -50,14 +53,16 @@ def export_kind(
     add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
     *,
     folder: bool = False,
+    own_file: bool = False,
 ):
     """Register `function(db, args) -> Table` as `export NAME` (with `folder`:
-    `function(db, args, target) -> number of files`)."""
+    `function(db, args, target) -> number of files`; with `own_file`:
+    `function(db, args, target) -> what was written, as a sentence`)."""
 
     def decorate(function: Callable) -> Callable:
         if name in EXPORTS and EXPORTS[name].run is not function:
             raise ValueError(f"export kind {name!r} is registered twice")
-        EXPORTS[name] = Kind(name, help_text, function, add_arguments, folder)
+        EXPORTS[name] = Kind(name, help_text, function, add_arguments, folder, own_file)
         return function
 
     return decorate
@@ -83,6 +88,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "--force",
                     action="store_true",
                     help=_("replace the --out folder if it holds an earlier export"),
+                )
+            elif kind.own_file:
+                parser.add_argument("--out", metavar="FILE", required=True, help=_("file to write"))
+                parser.add_argument(
+                    "--force", action="store_true", help=_("replace the --out file if it exists")
                 )
             else:
                 parser.add_argument(
@@ -113,6 +123,10 @@ def run_export(args: argparse.Namespace) -> int:
                 files,
             ).format(n=files, path=target)
         )
+        return 0
+    if args.export.own_file:
+        with dbmod.open_database(db_path(args), read_only=True) as database:
+            say(args.export.run(database, args, target))
         return 0
     format_of(target)  # a wrong extension is a usage error before any work
     with dbmod.open_database(db_path(args), read_only=True) as database:
