@@ -39,6 +39,7 @@ SECTIONS = (
     "followers",
     "charts",
     "engagement",
+    "units",
     "output",
     "kpi",
     "guidelines",
@@ -628,6 +629,179 @@ def _engagement(context: _Context) -> list[Block]:
     return blocks
 
 
+# --- units compared ----------------------------------------------------------------------
+
+
+def compares_units(chosen: Iterable[accounts.Account]) -> bool:
+    """The "units" section has something to compare: accounts of two or more units in scope
+    (accounts of no unit count as one more)."""
+    return len({a.unit_id for a in chosen}) > 1
+
+
+@dataclass
+class _UnitRow:
+    """One unit's own accounts in scope, summed: a sub-unit's are in its own row."""
+
+    name: str
+    depth: int
+    accounts: int = 0
+    with_figures: int = 0
+    start: int = 0
+    end: int = 0
+    published: int = 0
+    with_rate: int = 0
+    below: int = 0
+    without_2fa: int = 0
+    unchecked: int = 0
+
+    def add(self, other: _UnitRow) -> None:
+        for name in _UNIT_COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+_UNIT_COUNTS = (
+    "accounts",
+    "with_figures",
+    "start",
+    "end",
+    "published",
+    "with_rate",
+    "below",
+    "without_2fa",
+    "unchecked",
+)
+
+
+def _unit_rows(context: _Context) -> list[_UnitRow]:
+    """The scope's units with accounts, in the units' tree order (a unit before its
+    sub-units), each with its ancestors inside the scope as rows of their own so that the
+    hierarchy reads; accounts of no unit last."""
+    from core import security
+
+    db = context.db
+    method = figures.engagement_method(db)
+    published = Counter(row.account_id for row in _variants(context) if row.status == "published")
+    published.update(post.account_id for post in _outside(context))
+    by_unit: dict[int | None, _UnitRow] = {}
+    for account in context.accounts:
+        row = by_unit.setdefault(account.unit_id, _UnitRow("", 0))
+        row.accounts += 1
+        growth = context.growth[account.id]
+        if growth is not None:
+            row.with_figures += 1
+            row.start += growth.start.value
+            row.end += growth.end.value
+        row.published += published[account.id]
+        rate = figures.monthly_engagement(db, account.id, context.start, context.end, method).rate
+        if rate is not None:
+            row.with_rate += 1
+            benchmark = figures.benchmark(db, account.platform).rate
+            row.below += int(rate < benchmark and not _same_rate(rate, benchmark))
+        checklist = security.get(db, account.id)
+        row.unchecked += int(not checklist.recorded)
+        row.without_2fa += int(checklist.recorded and not checklist.two_factor)
+    tree = units.tree(db)
+    parents = {unit.id: unit.parent_id for unit, _depth in tree}
+    # A scope of a unit shows nothing above that unit.
+    root = context.options.unit_id if not context.options.account_ids else None
+    shown: set[int] = set()
+    for unit_id in by_unit:
+        while unit_id is not None and unit_id not in shown:
+            shown.add(unit_id)
+            unit_id = parents.get(unit_id) if unit_id != root else None
+    rows = []
+    for unit, _depth in tree:
+        if unit.id in shown:
+            row = by_unit.get(unit.id, _UnitRow("", 0))
+            row.name, parent = unit.name, parents[unit.id]
+            while parent in shown:
+                row.depth += 1
+                parent = parents[parent]
+            rows.append(row)
+    if None in by_unit:
+        by_unit[None].name = _("No unit")
+        rows.append(by_unit[None])
+    return rows
+
+
+def _unit_cells(row: _UnitRow) -> tuple[str, ...]:
+    name = "\u2003" * row.depth + row.name
+    if not row.accounts:  # a unit shown for its sub-units' rows below it
+        return (name, "", "", "", "", "", "", "")
+    change = row.end - row.start
+    moved = row.with_figures > 0
+    return (
+        name,
+        fmt.number(row.accounts),
+        fmt.number(row.end) if moved else "–",
+        fmt.signed(change) if moved else "–",
+        _percent_change(change, row.start) if moved else "–",
+        fmt.number(row.published),
+        _("{n} of {count}").format(n=fmt.number(row.below), count=fmt.number(row.with_rate))
+        if row.with_rate
+        else "–",
+        fmt.number(row.without_2fa),
+    )
+
+
+def _units(context: _Context) -> list[Block]:
+    """One row per unit (its own accounts), sub-units indented under their unit, and the
+    totals: who grew, who posted, who is below the engagement benchmark, whose accounts
+    lack two-factor authentication. Nothing when the scope has accounts of one unit only."""
+    if not compares_units(context.accounts):
+        return []
+    rows = _unit_rows(context)
+    total = _UnitRow(_("Total"), 0)
+    for row in rows:
+        total.add(row)
+    table_rows = [_unit_cells(row) for row in [*rows, total]]
+    blocks: list[Block] = [
+        Heading(_("Units compared")),
+        Table(
+            (
+                _("Unit"),
+                _("Accounts"),
+                _("Followers"),
+                _("Change"),
+                _("Change (%)"),
+                _("Published"),
+                _("Engagement below benchmark"),
+                _("Without 2FA"),
+            ),
+            tuple(table_rows),
+            right=frozenset(range(1, 8)),
+            totals=frozenset({len(table_rows) - 1}),
+            widths=(4.2, 1.7, 2.1, 1.8, 1.7, 1.9, 2.1, 1.7),
+        ),
+        Paragraph(
+            _(
+                "Each row sums the unit's own accounts; a sub-unit's accounts are in its own "
+                "row, indented under its unit. Followers: at the end of the period, and their "
+                "change since its start (YouTube counts subscribers). Published: planned posts "
+                "published in the period, and posts published outside the plan. Engagement "
+                "below benchmark: accounts whose engagement rate is below their platform's "
+                "benchmark, of those with a rate. Without 2FA: accounts whose security "
+                "checklist records two-factor authentication as off."
+            ),
+            "note",
+        ),
+    ]
+    if total.unchecked:
+        blocks.append(
+            Paragraph(
+                ngettext(
+                    "{n} account has no security checklist recorded yet and is not counted "
+                    "as without 2FA.",
+                    "{n} accounts have no security checklist recorded yet and are not counted "
+                    "as without 2FA.",
+                    total.unchecked,
+                ).format(n=fmt.number(total.unchecked)),
+                "note",
+            )
+        )
+    return blocks
+
+
 # --- output ------------------------------------------------------------------------------
 
 
@@ -972,6 +1146,7 @@ _SECTIONS = {
     "followers": _followers,
     "charts": _charts,
     "engagement": _engagement,
+    "units": _units,
     "output": _output,
     "kpi": _kpi,
     "guidelines": _guidelines,
