@@ -342,34 +342,33 @@ class _Merger:
         )
         self.found.changed[table] = self.found.changed.get(table, 0) + 1
 
+    def _one(self, sql: str, params) -> sqlite3.Row | None:
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row  # by name, whatever the connection's own factory
+        return cursor.execute(sql, params).fetchone()
+
     def find(self, table: str, values: dict, keys) -> sqlite3.Row | None:
-        self.conn.row_factory = sqlite3.Row
-        try:
-            if values.get("uid"):
-                found = self.conn.execute(
-                    f'SELECT * FROM "{table}" WHERE uid = ?', (values["uid"],)
-                ).fetchone()
-                if found is not None:
-                    return found
-            for key, where in keys:
-                if any(values.get(c) is None for c in key):
-                    continue
-                condition = " AND ".join(f"{c} = ?" for c in key)
-                if where:
-                    condition += f" AND ({where})"
-                found = self.conn.execute(
-                    f'SELECT * FROM "{table}" WHERE {condition}', [values[c] for c in key]
-                ).fetchone()
-                if found is not None:
-                    return found
-            if table in BY_NAME and values.get("name"):
-                return self.conn.execute(
-                    f'SELECT * FROM "{table}" WHERE lower(trim(name)) = lower(trim(?))',
-                    (values["name"],),
-                ).fetchone()
-            return None
-        finally:
-            self.conn.row_factory = None
+        if values.get("uid"):
+            found = self._one(f'SELECT * FROM "{table}" WHERE uid = ?', (values["uid"],))
+            if found is not None:
+                return found
+        for key, where in keys:
+            if any(values.get(c) is None for c in key):
+                continue
+            condition = " AND ".join(f"{c} = ?" for c in key)
+            if where:
+                condition += f" AND ({where})"
+            found = self._one(
+                f'SELECT * FROM "{table}" WHERE {condition}', [values[c] for c in key]
+            )
+            if found is not None:
+                return found
+        if table in BY_NAME and values.get("name"):
+            return self._one(
+                f'SELECT * FROM "{table}" WHERE lower(trim(name)) = lower(trim(?))',
+                (values["name"],),
+            )
+        return None
 
     def _required(self, table: str) -> set[str]:
         return {row[1] for row in self.conn.execute(f'PRAGMA table_info("{table}")') if row[3]}
