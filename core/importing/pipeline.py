@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,8 @@ PLATFORM_ALIASES = {
     "tik tok": "tiktok",
     "lainnya": "other",
 }
+#: A numeric date's first two numbers (03/10/2026, 3.10.2026).
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
 #: Followers falling below this share of the previous snapshot are flagged for review.
 SHRINK_WARNING = 0.5
 #: How often (in rows) progress is reported and cancel checked.
@@ -669,15 +672,46 @@ class _Planner:
             return None
         return columns
 
-    def day_of(self, fmt: Format, cell: object) -> dt.date | None:
+    def day_of(self, fmt: Format, cell: object, order: str = "mdy") -> dt.date | None:
         """The institution's local day of a platform's date cell (None: not a date)."""
-        found = self.moment_of(fmt, cell)
+        found = self.moment_of(fmt, cell, order)
         return found.date() if isinstance(found, dt.datetime) else found
 
-    def moment_of(self, fmt: Format, cell: object) -> dt.date | dt.datetime | None:
+    def date_order(self, name: str, column: str, cells: list) -> str | None:
+        """How a platform file's numeric dates read: month first as the platforms write them,
+        unless --date-order says otherwise or the file's own dates do (13/10 is day first,
+        re-saved by an Indonesian Excel); None, with the problem said, when they read both
+        ways."""
+        if self.options.date_order is not None:
+            return self.options.date_order
+        votes = set()
+        for cell in cells:
+            found = _NUMERIC_DATE.match(cell) if isinstance(cell, str) else None
+            if found:
+                first, second = int(found.group(1)), int(found.group(2))
+                if first > 12 >= second:
+                    votes.add("dmy")
+                elif second > 12 >= first:
+                    votes.add("mdy")
+        if len(votes) > 1:
+            self.problem(
+                name,
+                1,
+                column,
+                _(
+                    "the dates mix day-first (e.g. 13/05) and month-first (e.g. 05/14) "
+                    "orders; correct the file so that all dates are written the same way"
+                ),
+            )
+            return None
+        return votes.pop() if votes else "mdy"
+
+    def moment_of(
+        self, fmt: Format, cell: object, order: str = "mdy"
+    ) -> dt.date | dt.datetime | None:
         """A platform's date cell as a date, or a datetime in the institution's zone."""
         try:
-            found = fmt.moment(cell)
+            found = fmt.moment(cell, order)
         except (ValueError, OverflowError):
             return None
         if isinstance(found, dt.datetime):
@@ -713,8 +747,8 @@ class _Planner:
                     None,
                     None,
                     _(
-                        "this file is a {platform} export ({format}), but the account {account} "
-                        "is on {other}; choose the {platform} account"
+                        "this file is an export of {platform} ({format}), but the account "
+                        "{account} is on {other}; choose the {platform} account"
                     ).format(
                         platform=accounts.platform_title(platform),
                         format=title,
@@ -822,6 +856,14 @@ class _Planner:
             if chosen is None:
                 return
             default_platform, default_handle = chosen
+        order = "mdy"
+        if fmt.moment is not None:
+            found = self.date_order(
+                name, date_header, [c[date_index] for _n, c in sheet.rows if len(c) > date_index]
+            )
+            if found is None:
+                return
+            order = found
         pending: list[_Pending] = []
         readings_cache: dict = {}
         platforms: dict = {}
@@ -881,7 +923,7 @@ class _Planner:
                 bad = True
             else:
                 if fmt.moment is not None:
-                    day = self.day_of(fmt, date_cell)
+                    day = self.day_of(fmt, date_cell, order)
                     readings, single = ({"ymd": day}, day) if day else ({}, None)
                 else:
                     readings, single = _date_readings(date_cell, readings_cache)
@@ -1031,7 +1073,8 @@ class _Planner:
         timeline: dict[tuple, dict[str, tuple[int, Row | None]]] = {}
         for account_id, day in stored:
             followers = stored[(account_id, day)][0]
-            timeline.setdefault(("id", account_id), {})[day] = (followers, None)
+            if followers is not None:  # a day of other figures only (a daily reach file)
+                timeline.setdefault(("id", account_id), {})[day] = (followers, None)
         for row in self.rows:
             self.tick()
             if not row.values:
@@ -1062,36 +1105,53 @@ class _Planner:
         hand (a monthly total) would count that month twice. Said once per account."""
         summed = ("reach", "impressions", "engagements")
         told: set[int] = set()
-        months: dict[tuple[int, str, str], str] = {}
+        months: dict[tuple[int, str, str], tuple[str, int]] = {}
         for (account_id, day), values in typed.items():
             for name in summed:
-                if values[columns.index(name)] is not None:
-                    months.setdefault((account_id, day[:7], name), day)
-        for row in self.rows:
+                value = values[columns.index(name)]
+                if value is not None:
+                    months.setdefault((account_id, day[:7], name), (day, value))
+        # A typed figure replaced on its own day is said first: it is the worse surprise.
+        ordered = sorted(
+            self.rows,
+            key=lambda r: (
+                not any(
+                    (months.get((r.account_id, r.date[:7], n)) or ("",))[0] == r.date
+                    for n in summed
+                )
+            ),
+        )
+        for row in ordered:
             if row.account_id is None or row.account_id in told:
                 continue
             for name in summed:
                 other = months.get((row.account_id, row.date[:7], name))
-                if name in row.values and other is not None and other != row.date:
-                    told.add(row.account_id)
-                    self.plan.warnings.append(
-                        Problem(
-                            row.file,
-                            row.line,
-                            None,
-                            _(
-                                "{account}: {month} already has {figure} for {date}; a month's "
-                                "figure is the sum of its days, so a monthly total entered "
-                                "earlier would now count twice; check the month's figures"
-                            ).format(
-                                account=row.account,
-                                month=row.date[:7],
-                                figure=_(metrics.SNAPSHOT_TITLES[name]).lower(),
-                                date=other,
-                            ),
-                        )
+                if name not in row.values or other is None:
+                    continue
+                figure = _(metrics.SNAPSHOT_TITLES[name]).lower()
+                if other[0] != row.date:
+                    message = _(
+                        "{account}: {month} already has {figure} for {date}; a month's "
+                        "figure is the sum of its days, so a monthly total entered "
+                        "earlier would now count twice; check the month's figures"
+                    ).format(account=row.account, month=row.date[:7], figure=figure, date=other[0])
+                elif other[1] != row.values[name]:
+                    message = _(
+                        "{account}: the {figure} typed for {date} ({old}) is replaced by the "
+                        "file's figure for that day ({new}); if it was the month's total, "
+                        "the month now holds one day's figure only"
+                    ).format(
+                        account=row.account,
+                        figure=figure,
+                        date=row.date,
+                        old=other[1],
+                        new=row.values[name],
                     )
-                    break
+                else:
+                    continue
+                told.add(row.account_id)
+                self.plan.warnings.append(Problem(row.file, row.line, None, message))
+                break
 
     def _shrinking(self, timeline: dict) -> None:
         for days in timeline.values():
@@ -1191,7 +1251,7 @@ def write(db: Database, plan: Plan, progress: Progress | None = None) -> Result:
                     params = [(*(r.values[n] for n in names), account_of(r), r.date) for r in chunk]
                 db.conn.executemany(sql, params)
                 tick(len(chunk))
-        posts_added, posts_changed = posts.write(db, plan)
+        posts_added, posts_changed = posts.write(db, plan, created)
         if progress is not None:  # a cancel asked for during the last rows still undoes all
             progress.update(total, total, _("Writing…"))
     return Result(len(plan.adds), len(plan.changes), posts_added, posts_changed)

@@ -107,10 +107,27 @@ def _meta_daily_metric(title: str) -> tuple[str | None, str | None]:
     text = normalise(title)
     platform = "instagram" if "instagram" in text else "facebook" if "facebook" in text else None
     for words, field in (
-        (("unfollow", "berhenti mengikuti"), None),
-        (("follow", "mengikuti", "pengikut"), "new_followers"),
+        # Not a day's figure we keep (a page's or profile's visits, unfollows, clicks…):
+        (
+            (
+                "unfollow",
+                "berhenti mengikuti",
+                "page view",
+                "profile view",
+                "visit",
+                "kunjungan",
+                "click",
+                "klik",
+                "profil",
+            ),
+            None,
+        ),
+        # A running total is the day's followers; "follows" are the day's new ones.
+        (("followers", "follower count", "jumlah pengikut", "total pengikut"), "followers"),
+        (("follow", "mengikuti", "pengikut baru"), "new_followers"),
+        (("video view", "penayangan video", "3-second", "3 detik"), "video_views"),
         (("reach", "jangkauan"), "reach"),
-        (("view", "impression", "tayangan", "impresi"), "impressions"),
+        (("impression", "views", "tayangan", "impresi"), "impressions"),
         (("interaction", "engagement", "interaksi"), "engagements"),
     ):
         if any(word in text for word in words):
@@ -345,7 +362,12 @@ FACEBOOK_INSIGHTS = Format(
         "reach": ["Lifetime Post Total Reach"],
         "impressions": ["Lifetime Post Total Impressions"],
         "engagements": ["Lifetime Engaged Users"],
-        "video_views": ["Lifetime Total Video Views"],
+        "reactions": ["Lifetime Post Stories by action type - like"],
+        "comments": ["Lifetime Post Stories by action type - comment"],
+        "shares": ["Lifetime Post Stories by action type - share"],
+        # Each comes twice, Total Count then Unique Users: the first one counts.
+        "organic_views": ["Lifetime Organic Video Views"],
+        "paid_views": ["Lifetime Paid Video Views"],
     },
     detect_headers=_marks("Lifetime Post Total Reach", "Lifetime Post Total Impressions"),
     title=N_("Facebook Insights: post-level export"),
@@ -355,6 +377,7 @@ FACEBOOK_INSIGHTS = Format(
     required=("post_id", "published"),
     split=split_insights,
     moment=moment,
+    sums={"video_views": ("organic_views", "paid_views")},
 )
 
 X_TWEET_ACTIVITY = Format(

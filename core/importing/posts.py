@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from core.importing import read
     from core.importing.formats import Format
 
-#: Excel keeps 15 significant digits: a post id stored as a number above this has lost some.
-EXACT_LIMIT = 2**53
+#: Excel keeps 15 significant digits: a post id it turned into a number with more digits has
+#: lost some (and one written as 1.79123E+16 has lost more).
+EXCEL_DIGITS = 15
+_E_NOTATION = re.compile(r"\d+(?:[.,]\d+)?[eE]\+?\d+")
 #: The longest link kept, and the longest caption (a longer one is cut: it is shown only).
 URL_LIMIT = 2000
 CAPTION_LIMIT = 20000
@@ -86,6 +88,15 @@ def id_from_url(url: str) -> str:
     return ""
 
 
+def _rounded_id(cell: object) -> bool:
+    """Whether Excel has turned a post id into a number and lost digits of it."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return len(str(int(cell))) > EXCEL_DIGITS
+    return isinstance(cell, str) and bool(_E_NOTATION.fullmatch(cell.strip()))
+
+
 def _text(cell: object) -> str:
     if cell is None:
         return ""
@@ -94,14 +105,27 @@ def _text(cell: object) -> str:
     return str(cell).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
+#: Query parameters that name the post (Facebook's watch/?v=, permalink.php?story_fbid=&id=,
+#: photo.php?fbid=; YouTube's watch?v=): kept when links are compared, the rest dropped.
+_ID_PARAMETERS = ("v", "story_fbid", "fbid", "id")
+
+
 def normalise_url(url: str) -> str:
-    """A link as compared: no scheme, "www." or "m.", query (except YouTube's v=) or end slash."""
-    text = url.strip().casefold()
-    text = re.sub(r"^https?://", "", text)
-    text = re.sub(r"^(www|m|mobile)\.", "", text)
-    if "youtube.com/watch" not in text:
-        text = text.split("?")[0]
-    return text.split("#")[0].rstrip("/")
+    """A link as compared: no scheme, "www." or "m.", tracking parameters, fragment or end
+    slash; youtu.be/ID and /shorts/ID read as watch?v=ID."""
+    from urllib.parse import parse_qsl, urlencode
+
+    text = url.strip()
+    text = re.sub(r"^https?://", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(www|m|mobile)\.", "", text, flags=re.IGNORECASE)
+    text = text.split("#")[0]
+    short = re.match(r"(?:youtu\.be/|youtube\.com/shorts/)([A-Za-z0-9_-]+)", text, re.IGNORECASE)
+    if short:
+        return f"youtube.com/watch?v={short.group(1)}"
+    path, _, query = text.partition("?")
+    kept = [(k, v) for k, v in parse_qsl(query) if k in _ID_PARAMETERS]
+    path = path.casefold().rstrip("/")
+    return f"{path}?{urlencode(sorted(kept))}" if kept else path
 
 
 def normalise_text(text: str) -> str:
@@ -121,11 +145,44 @@ def plan_table(
         return
     headers = sheet.headers
     handle_index = columns.get("handle")
+    if handle_index is not None and planner.default_account is not None:
+        # The account chosen wins over the file's own column (a username changed since).
+        named = {
+            pipeline._handle(c[handle_index])
+            for _n, c in sheet.rows
+            if len(c) > handle_index and not pipeline._blank(c[handle_index])
+        }
+        chosen_handle = planner.default_account[1]
+        others = sorted(h for h in named if h.casefold() != chosen_handle.casefold())
+        if others:
+            planner.plan.warnings.append(
+                pipeline.Problem(
+                    name,
+                    None,
+                    headers[handle_index],
+                    _(
+                        "the file names the account {named}; its posts are imported into "
+                        "{chosen}, the account chosen"
+                    ).format(named=", ".join(others), chosen=chosen_handle),
+                )
+            )
+        handle_index = None
     chosen = planner.platform_account(name, fmt, sheet.platform, handle_index is not None)
     if chosen is None:
         return
     default_platform, default_handle = chosen
-    counts = [(f, columns[f], headers[columns[f]]) for f in metrics.POST_COUNTS if f in columns]
+    parts = [part for fields in fmt.sums.values() for part in fields]
+    counts = [
+        (f, columns[f], headers[columns[f]]) for f in (*metrics.POST_COUNTS, *parts) if f in columns
+    ]
+    order = "mdy"
+    if "published" in columns:
+        at = columns["published"]
+        order = planner.date_order(
+            name, headers[at], [c[at] for _n, c in sheet.rows if len(c) > at]
+        )
+        if order is None:
+            return
     width = max(columns.values()) + 1
     rows: dict[tuple[int | None, str], PostRow] = getattr(planner, "post_rows", None) or {}
     planner.post_rows = rows
@@ -160,11 +217,7 @@ def plan_table(
         url = _text(cell(cells, "url"))
         raw_id = cell(cells, "post_id")
         post_id = _text(raw_id)
-        if (
-            isinstance(raw_id, int | float)
-            and not isinstance(raw_id, bool)
-            and raw_id >= EXACT_LIMIT
-        ):
+        if _rounded_id(raw_id):
             planner.problem(
                 name,
                 line,
@@ -202,7 +255,9 @@ def plan_table(
         if not url and fmt.platform == "youtube":
             url = f"https://www.youtube.com/watch?v={post_id}"
         published = cell(cells, "published")
-        moment = planner.moment_of(fmt, published) if not pipeline._blank(published) else None
+        moment = (
+            planner.moment_of(fmt, published, order) if not pipeline._blank(published) else None
+        )
         header = headers[columns["published"]] if "published" in columns else None
         if moment is None:
             if pipeline._blank(published):
@@ -231,6 +286,10 @@ def plan_table(
                 values[our] = value
         if bad:
             continue
+        for total, fields in fmt.sums.items():
+            given = [values.pop(f) for f in fields if f in values]
+            if given:
+                values[total] = sum(given)
         published_at = (
             moment.replace(microsecond=0).isoformat() if isinstance(moment, dt.datetime) else None
         )
@@ -249,7 +308,7 @@ def plan_table(
             ],
             values,
         )
-        key = (account_id, post_id)
+        key = (account_id if account_id is not None else row.account, post_id)
         earlier = rows.get(key)
         if earlier is not None:
             if earlier.values != row.values:
@@ -281,34 +340,42 @@ def _details(row: PostRow) -> dict[str, str]:
 
 
 def compare(planner) -> None:
-    """Match the planned rows to variants and sort them into adds, changes and unchanged."""
+    """Match the planned rows to variants and sort them into adds, changes and unchanged.
+
+    A post already stored is found by its account and post id whatever its day (a new
+    institution zone, or another export that gives the day only, may put it on another day):
+    the latest of its rows is the one a new export updates."""
     rows: dict = getattr(planner, "post_rows", None) or {}
     if not rows:
         return
     db, plan = planner.db, planner.plan
-    ids = sorted({account_id for account_id, _post in rows})
+    ids = sorted({r.account_id for r in rows.values() if r.account_id is not None})
     marks = ",".join("?" * len(ids))
-    stored: dict[tuple[int, str, str], tuple] = {}
+    stored: dict[tuple[int, str], tuple] = {}
     linked: dict[tuple[int, str], int] = {}
     names = (*metrics.POST_COUNTS, *metrics.POST_DETAILS)
     by_variant: dict[tuple[int, str], tuple] = {}
     for record in db.conn.execute(
         f"""SELECT id, account_id, external_post_id, date, variant_id, {", ".join(names)}
-            FROM post_metrics WHERE account_id IN ({marks})""",
+            FROM post_metrics WHERE account_id IN ({marks}) ORDER BY date""",
         ids,
     ):
-        kept = (record[0], record[4], *record[5:])  # id, variant, figures and details
+        kept = (record[0], record[4], record[3], *record[5:])  # id, variant, day, values
         if record[2] is not None:
-            stored[(record[1], record[2], record[3])] = kept
+            stored[(record[1], record[2])] = kept  # in date order: the latest stays
             if record[4] is not None:
                 linked[(record[1], record[2])] = record[4]
         if record[4] is not None:
             by_variant[(record[4], record[3])] = kept
     match = _Matcher(db, ids, linked)
-    for row in sorted(rows.values(), key=lambda r: (r.file, r.line)):
+    ordered = sorted(rows.values(), key=lambda r: (r.file, r.line))
+    for row in ordered:  # exact matches first, so that a text match never takes their variant
+        row.variant_id, row.matched_by = match.exact(row)
+    for row in ordered:
         planner.tick()
-        row.variant_id, row.matched_by = match.find(row)
-        old = stored.get((row.account_id, row.post_id, row.date))
+        if row.variant_id is None and row.account_id is not None:
+            row.variant_id, row.matched_by = match.by_text(row)
+        old = stored.get((row.account_id, row.post_id))
         if old is None and row.variant_id is not None:
             old = by_variant.get((row.variant_id, row.date))
         row.details = _details(row)
@@ -316,7 +383,7 @@ def compare(planner) -> None:
             plan.post_adds.append(row)
             continue
         row.stored_id = old[0]
-        was = dict(zip(names, old[2:], strict=True))
+        was = dict(zip(names, old[3:], strict=True))
         differ = {
             name: (was[name], value)
             for name, value in (*row.values.items(), *row.details.items())
@@ -324,6 +391,8 @@ def compare(planner) -> None:
         }
         if old[1] != row.variant_id and row.variant_id is not None:
             differ["variant_id"] = (old[1], row.variant_id)
+        if old[2] != row.date:
+            differ["date"] = (old[2], row.date)
         if differ:
             plan.post_changes.append((row, differ))
         else:
@@ -354,7 +423,8 @@ class _Matcher:
                 for day in {moment[:10] for moment in (planned, published) if moment}:
                     self.by_day.setdefault((account_id, day), []).append((variant_id, key))
 
-    def find(self, row: PostRow) -> tuple[int | None, str]:
+    def exact(self, row: PostRow) -> tuple[int | None, str]:
+        """The variant already linked to the post, or carrying its id or link."""
         account = row.account_id
         found = self.linked.get((account, row.post_id))
         if found is not None:
@@ -366,11 +436,15 @@ class _Matcher:
             if variant_id is not None and variant_id not in self.taken:
                 self.taken.add(variant_id)
                 return variant_id, how
+        return None, ""
+
+    def by_text(self, row: PostRow) -> tuple[int | None, str]:
+        """The one variant of that day whose text is the post's (none: no match)."""
         key = normalise_text(row.caption)
         if len(key) >= MATCH_LEAST:
             candidates = [
                 variant_id
-                for variant_id, text in self.by_day.get((account, row.date), [])
+                for variant_id, text in self.by_day.get((row.account_id, row.date), [])
                 if variant_id not in self.taken and (key.startswith(text) or text.startswith(key))
             ]
             if len(candidates) == 1:
@@ -386,13 +460,18 @@ def _values(row: PostRow, names: tuple[str, ...]) -> list:
     return [row.values.get(n, row.details.get(n)) for n in names]
 
 
-def write(db, plan) -> tuple[int, int]:
-    """Write a plan's post rows (inside the caller's transaction): (added, changed). A
+def write(db, plan, created: dict[str, int]) -> tuple[int, int]:
+    """Write a plan's post rows (inside the caller's transaction): (added, changed).
+    `created`: the ids of the accounts the import has just created, by "platform:handle". A
     matched variant without an external id or link gets the platform's."""
     rows = [*plan.post_adds, *(row for row, _differ in plan.post_changes)]
     if not rows:
         return 0, 0
     from core.db import new_uid, now_iso
+
+    for row in rows:
+        if row.account_id is None:
+            row.account_id = created[row.account]
 
     # The planner has checked every value (counts, times, lengths): written in bulk, one
     # statement per set of given columns. Column names come from metrics' own lists.
@@ -435,8 +514,9 @@ def write(db, plan) -> tuple[int, int]:
             assignments = ", ".join(f"{n} = ?" for n in given)
             db.conn.executemany(
                 f"UPDATE post_metrics SET {assignments}{', ' if given else ''}"
-                "variant_id = coalesce(?, variant_id), external_post_id = ? WHERE id = ?",
-                [(*_values(r, given), r.variant_id, r.post_id, r.stored_id) for r in chunk],
+                "variant_id = coalesce(?, variant_id), external_post_id = ?, date = ? "
+                "WHERE id = ?",
+                [(*_values(r, given), r.variant_id, r.post_id, r.date, r.stored_id) for r in chunk],
             )
 
     for row in rows:

@@ -126,9 +126,11 @@ def read_all(
                     raise Unreadable(_("{file} is too large").format(file=info.filename))
                 raw = archive.read(info)
                 if not raw.strip():
-                    raise Unreadable(_("{file} is empty").format(file=info.filename))
+                    continue  # an empty file beside the export's own: nothing to read
                 sheet = _read_csv(raw, tick or (lambda _rows: None))
                 found.append((member, sheet))
+            if not found:
+                raise Unreadable(_("every CSV file in the ZIP is empty"))
             return found
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
         raise Unreadable(_("the ZIP file is damaged or incomplete")) from None

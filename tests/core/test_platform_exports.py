@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from core import accounts, importing, metrics, outside_plan, posts, timezone
+from core.importing import posts as imported
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "platforms"
 TODAY = dt.date(2026, 11, 28)
@@ -584,3 +585,158 @@ def test_daily_figures_into_a_month_with_a_typed_monthly_total_warn_of_counting_
     assert len(again.warnings) == 1  # still true: the typed total is still there
     metrics.delete_snapshot(db, ids["x"], "2026-07-31")
     assert not importing.plan(db, [FIXTURES / "account_overview_analytics.csv"]).warnings
+
+
+def test_followers_after_daily_files_without_followers_import_and_warn_as_before(office):
+    """Days without a follower count (TikTok's overview) never stop a followers file."""
+    db, ids = office
+    imported_ok(db, "tiktok/Overview.csv")
+    plan = imported_ok(db, "tiktok/FollowerHistory.csv")
+    assert not plan.warnings
+    days = stored_days(db, ids["tiktok"], ("video_views",))
+    assert days[0] == ("2025-12-28", 10412, 1203)  # both files' figures on one day
+
+
+# --- found in review: each a user would hit -----------------------------------------------
+
+
+def test_posts_of_an_account_created_by_the_import_are_written(db, tmp_path):
+    path = tmp_path / "ig.csv"
+    shutil.copy(FIXTURES / "meta_instagram_posts.csv", path)
+    imported_ok(db, str(path), create_accounts=True)
+    [account] = accounts.list_all(db)
+    assert (account.platform, account.handle) == ("instagram", "diskominfo.contoh")
+    assert len(stored_posts(db, account.id)) == 3
+
+
+@pytest.mark.parametrize(
+    ("planned", "posted", "same"),
+    [
+        ("https://www.facebook.com/watch/?v=1111", "https://facebook.com/watch?v=2222", False),
+        ("https://m.facebook.com/permalink.php?story_fbid=3333&id=9", "https://www.facebook.com/permalink.php?id=9&story_fbid=4444", False),
+        ("https://www.facebook.com/watch/?v=1111&ref=share", "https://facebook.com/watch?v=1111", True),
+        ("https://youtu.be/Xk3pQ9vLmZ0", "https://www.youtube.com/watch?v=Xk3pQ9vLmZ0", True),
+        ("https://www.instagram.com/p/DPq7xAbCdEf/?igsh=abc", "https://instagram.com/p/DPq7xAbCdEf", True),
+    ],
+)  # fmt: skip
+def test_links_are_the_same_post_only_when_they_name_the_same_post(planned, posted, same):
+    assert (imported.normalise_url(planned) == imported.normalise_url(posted)) is same
+
+
+def test_ids_excel_rounded_to_fifteen_digits_or_wrote_in_e_notation_are_refused(office, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Post ID", "Page ID", "Page name", "Publish time", "Permalink", "Reach"])
+    sheet.append(
+        [1829301746552010, 1045, "Diskominfo", "10/03/2026 08:15", "https://fb.com/p/1", 5]
+    )
+    sheet.append(["1,79123E+16", 1045, "Diskominfo", "10/04/2026 08:15", "https://fb.com/p/2", 6])
+    path = tmp_path / "facebook.xlsx"
+    book.save(path)
+    db, _ids = office
+    plan = refused(db, str(path))
+    assert [(p.row, p.column) for p in plan.problems] == [(2, "Post ID"), (3, "Post ID")]
+
+
+def test_a_new_institution_zone_does_not_store_a_post_twice(office):
+    db, ids = office
+    name = "tweet_activity_metrics_kominfocontoh_20251001_20251101_en.csv"
+    imported_ok(db, name)
+    from core import settings
+
+    settings.set(db, "institution.timezone", "Asia/Jayapura")
+    plan = importing.plan(db, [FIXTURES / name])
+    assert not plan.post_adds  # the tweets are known: at most their day moves
+    importing.write(db, plan)
+    assert db.query("SELECT count(*) FROM post_metrics")[0][0] == 3
+
+
+def test_day_first_dates_of_an_excel_resaved_meta_file_are_read_day_first(office, tmp_path):
+    text = (FIXTURES / "meta_instagram_posts.csv").read_text(encoding="utf-8-sig")
+    for us, day_first in (("10/02/2026", "02/10/2026"), ("10/15/2026", "15/10/2026"),
+                          ("10/29/2026", "29/10/2026")):  # fmt: skip
+        text = text.replace(us, day_first)
+    path = tmp_path / "ig.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    db, ids = office
+    imported_ok(db, str(path))
+    assert [r[1] for r in stored_posts(db, ids["instagram"])] == [
+        "2026-10-02",
+        "2026-10-15",
+        "2026-10-29",
+    ]
+
+
+def test_a_link_match_wins_over_a_text_match_whatever_the_order(office, tmp_path):
+    db, ids = office
+    variant = posts.add_variant(
+        db,
+        posts.create(db, "Akta").id,
+        ids["instagram"],
+        text="5 langkah mengurus akta kelahiran anak di Kota Contoh",
+        planned_at="2026-10-02T07:30:00",
+        url="https://www.instagram.com/p/DQa1bCdEfGh/",
+    )
+    text = (FIXTURES / "meta_instagram_posts.csv").read_text(encoding="utf-8-sig")
+    # the first post (2 October) now has the variant's text, another post its link
+    text = text.replace(
+        "Selamat pagi, warga Kota Contoh!", "5 langkah mengurus akta kelahiran anak di Kota Contoh"
+    )
+    path = tmp_path / "ig.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    plan = importing.plan(db, [path])
+    matched = {r.post_id: (r.variant_id, r.matched_by) for r in plan.post_adds}
+    assert matched["18034567890123456"] == (variant.id, "url")
+    assert matched["17912345678901234"] == (None, "")
+
+
+@pytest.mark.parametrize(
+    ("title", "field"),
+    [
+        ("Facebook follows", "new_followers"),
+        ("Instagram followers", "followers"),
+        ("Facebook Page views", None),
+        ("Facebook 3-second video views", "video_views"),
+        ("Instagram reach", "reach"),
+        ("Facebook unfollows", None),
+    ],
+)
+def test_meta_daily_tables_keep_each_figure_as_what_it_is(title, field):
+    from core.importing.platforms import _meta_daily_metric
+
+    assert _meta_daily_metric(title)[1] == field
+
+
+def test_the_account_chosen_wins_over_the_files_username_and_says_so(office):
+    db, ids = office
+    other = accounts.create(db, platform="instagram", handle="akun.baru").id
+    plan = importing.plan(
+        db,
+        [FIXTURES / "meta_instagram_posts.csv"],
+        importing.Options(account="instagram:akun.baru"),
+    )
+    assert plan.ok and {r.account_id for r in plan.post_adds} == {other}
+    [warning] = plan.warnings
+    assert "diskominfo.contoh" in warning.message
+
+
+def test_insights_post_stories_give_reactions_comments_shares_and_video_views(office):
+    db, ids = office
+    imported_ok(db, "facebook_insights_post_level.csv")
+    columns = ("reactions", "comments", "shares", "video_views")
+    assert [r[3:] for r in stored_posts(db, ids["facebook"], columns)][:2] == [
+        (102, 15, 9, None),
+        (268, 41, 63, 2875 + 612),  # organic + paid, total counts
+    ]
+
+
+def test_a_daily_figure_replacing_one_typed_on_that_day_warns(office):
+    db, ids = office
+    metrics.upsert_snapshots(
+        db, [{"account_id": ids["x"], "date": "2026-07-01", "followers": 900, "impressions": 42950}]
+    )
+    plan = importing.plan(db, [FIXTURES / "account_overview_analytics.csv"])
+    [warning] = plan.warnings
+    assert "42950" in warning.message and "2210" in warning.message
