@@ -727,12 +727,11 @@ def _unit_rows(context: _Context) -> list[_UnitRow]:
 def _unit_cells(row: _UnitRow) -> tuple[str, ...]:
     name = "\u2003" * row.depth + row.name
     if not row.accounts:  # a unit shown for its sub-units' rows below it
-        return (name, "", "", "", "", "", "", "")
+        return (name, "", "", "", "", "", "")
     change = row.end - row.start
     moved = row.with_figures > 0
     return (
         name,
-        fmt.number(row.accounts),
         fmt.number(row.end) if moved else "–",
         fmt.signed(change) if moved else "–",
         _percent_change(change, row.start) if moved else "–",
@@ -760,7 +759,6 @@ def _units(context: _Context) -> list[Block]:
         Table(
             (
                 _("Unit"),
-                _("Accounts"),
                 _("Followers"),
                 _("Change"),
                 _("Change (%)"),
@@ -769,9 +767,10 @@ def _units(context: _Context) -> list[Block]:
                 _("Without 2FA"),
             ),
             tuple(table_rows),
-            right=frozenset(range(1, 8)),
+            right=frozenset(range(1, 7)),
             totals=frozenset({len(table_rows) - 1}),
-            widths=(4.2, 1.7, 2.1, 1.8, 1.7, 1.9, 2.1, 1.7),
+            # Each header's longest word on one line, in both languages.
+            widths=(3.8, 2.1, 2.3, 2.3, 2.1, 2.6, 1.9),
         ),
         Paragraph(
             _(
