@@ -1,11 +1,15 @@
 """What the home tab shows: each of our accounts' followers, their change this month and this
 year, a year of month-end figures and last month's engagement rate against the benchmark; and
 the team's work at a glance: this week's posts, those waiting for review, those whose planned
-time has passed, and the accounts with security warnings."""
+time has passed, and the accounts with security warnings.
+
+Each can be scoped to some of our accounts (`account_ids`, a unit's: `unit_account_ids`);
+None is the whole institution."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from core import accounts, figures, planning, posts, security, timezone
@@ -18,6 +22,21 @@ SPARKLINE_MONTHS = 12
 WAITING_STATUSES = ("review",)
 #: Security badges that are warnings (an account not checked yet is counted apart).
 WARNING_BADGES = ("red", "amber")
+
+
+# --- scope ---------------------------------------------------------------------------------
+
+
+def unit_account_ids(db: Database, unit_id: int) -> frozenset[int]:
+    """Our accounts (archived ones too) of a unit and its sub-units."""
+    from core import units
+
+    inside = {unit_id, *units.descendants(db, unit_id)}
+    return frozenset(
+        account.id
+        for account in accounts.list_all(db, include_archived=True)
+        if not account.peer and account.unit_id in inside
+    )
 
 
 # --- accounts --------------------------------------------------------------------------------
@@ -96,9 +115,12 @@ def _months_until(
     return tuple(months)
 
 
-def account_summaries(db: Database, today: dt.date) -> list[AccountSummary]:
-    """Our own accounts (not archived): another institution's (peers), kept for comparison in
-    charts and reports, have no card of their own."""
+def account_summaries(
+    db: Database, today: dt.date, account_ids: Collection[int] | None = None
+) -> list[AccountSummary]:
+    """Our own accounts (not archived; those of `account_ids` if given): another
+    institution's (peers), kept for comparison in charts and reports, have no card of their
+    own."""
     month_start = today.replace(day=1)
     previous_month_end = month_start - dt.timedelta(days=1)
     year_start = dt.date(today.year, 1, 1)
@@ -108,7 +130,7 @@ def account_summaries(db: Database, today: dt.date) -> list[AccountSummary]:
     benchmarks: dict[str, figures.Benchmark] = {}
     result = []
     for account in accounts.list_all(db):
-        if account.peer:
+        if account.peer or (account_ids is not None and account.id not in account_ids):
             continue
         latest = figures.value_at(db, account.id, today)
         if account.platform not in benchmarks:
@@ -144,10 +166,50 @@ class WeekCounts:
     published: int
 
 
-def week_counts(db: Database, today: dt.date) -> WeekCounts:
+def week_counts(
+    db: Database, today: dt.date, account_ids: Collection[int] | None = None
+) -> WeekCounts:
     start, end = planning.week_of(today)
-    counts = posts.status_counts(db, start, end)
+    counts = status_counts(db, start, end, account_ids)
     return WeekCounts(start, end, sum(counts.values()) - counts["cancelled"], counts["published"])
+
+
+def _entries(db: Database, start: dt.date, end: dt.date, account_ids: Collection[int]) -> list:
+    """The accounts' variants from `start` to `end`, as the calendar reads them."""
+    if not account_ids:  # no filter would be every account
+        return []
+    return planning.entries(db, start, end, planning.Filters(account_ids=frozenset(account_ids)))
+
+
+def status_counts(
+    db: Database, start: dt.date, end: dt.date, account_ids: Collection[int] | None = None
+) -> dict[str, int]:
+    """`posts.status_counts`, of the accounts' variants only when `account_ids` is given."""
+    if account_ids is None:
+        return posts.status_counts(db, start, end)
+    counts = dict.fromkeys(posts.STATUSES, 0)
+    for entry in _entries(db, start, end, account_ids):
+        counts[entry.status] += 1
+    return counts
+
+
+def agenda(
+    db: Database,
+    start: dt.date,
+    end: dt.date,
+    limit: int,
+    account_ids: Collection[int] | None = None,
+) -> tuple[list[posts.AgendaItem], int]:
+    """`posts.agenda` (at most `limit` items) and how many there are in all, of the
+    accounts' variants only when `account_ids` is given."""
+    if account_ids is None:
+        return posts.agenda(db, start, end, limit), posts.agenda_count(db, start, end)
+    found = [
+        posts.AgendaItem(e.variant_id, e.title, e.platform, e.handle, e.status, e.when)
+        for e in _entries(db, start, end, account_ids)
+        if e.status not in posts.FINISHED and e.when
+    ]
+    return found[:limit], len(found)
 
 
 @dataclass(frozen=True)
@@ -160,7 +222,13 @@ class PostGroup:
     first_day: dt.date | None
 
 
-def _group(db: Database, where: str, params: tuple) -> PostGroup:
+def _group(
+    db: Database, where: str, params: tuple, account_ids: Collection[int] | None = None
+) -> PostGroup:
+    if account_ids is not None:
+        ids = sorted(account_ids)
+        where += f" AND account_id IN ({', '.join('?' * len(ids))})"
+        params = (*params, *ids)
     rows = db.query(
         f"""SELECT status, count(*), min(substr(COALESCE(published_at, planned_at), 1, 10))
             FROM post_variants WHERE {where} GROUP BY status""",
@@ -174,13 +242,15 @@ def _group(db: Database, where: str, params: tuple) -> PostGroup:
     )
 
 
-def waiting(db: Database) -> PostGroup:
+def waiting(db: Database, account_ids: Collection[int] | None = None) -> PostGroup:
     """Variants waiting for a reviewer or approver (`WAITING_STATUSES`), whatever their date."""
     marks = ", ".join("?" * len(WAITING_STATUSES))
-    return _group(db, f"status IN ({marks})", WAITING_STATUSES)
+    return _group(db, f"status IN ({marks})", WAITING_STATUSES, account_ids)
 
 
-def overdue(db: Database, now: dt.datetime) -> PostGroup:
+def overdue(
+    db: Database, now: dt.datetime, account_ids: Collection[int] | None = None
+) -> PostGroup:
     """Variants whose planned time is before `now` (naive: institution-local) but that are
     neither published nor cancelled: with no platform connection, this is how a post that was
     forgotten, or went out without being marked, shows up."""
@@ -190,6 +260,7 @@ def overdue(db: Database, now: dt.datetime) -> PostGroup:
         db,
         f"status NOT IN ({marks}) AND planned_at IS NOT NULL AND planned_at < ?",
         (*posts.FINISHED, moment),
+        account_ids,
     )
 
 
@@ -209,8 +280,14 @@ class SecurityWarnings:
         return sum(1 for found in self.accounts if found.status == badge)
 
 
-def security_warnings(db: Database, today: dt.date) -> SecurityWarnings:
-    found = security.overview(db, today)
+def security_warnings(
+    db: Database, today: dt.date, account_ids: Collection[int] | None = None
+) -> SecurityWarnings:
+    found = [
+        row
+        for row in security.overview(db, today)
+        if account_ids is None or row.account_id in account_ids
+    ]
     return SecurityWarnings(
         tuple(row for row in found if row.status in WARNING_BADGES),
         sum(1 for row in found if row.status == "unchecked"),

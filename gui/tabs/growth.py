@@ -1,8 +1,9 @@
 """Pertumbuhan tab: followers over time (absolute or indexed), growth since a date, change per
 month, the engagement rate against its benchmark and target, and our accounts beside peers.
 
-Accounts are ticked in the list on the left; the range comes from a preset or two dates. Each
-chart is a `gui.charts.plot.Chart` built when first shown; the figures come from
+Accounts are ticked in the list on the left, which holds the scope's accounts (the whole
+institution, or a unit with its sub-units; peers always); the range comes from a preset or two
+dates. Each chart is a `gui.charts.plot.Chart` built when first shown; the figures come from
 `core.series`. Followers are read once per file and sliced per range, so changing the range
 only redraws."""
 
@@ -30,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, series
+from core import accounts, overview, series
 from core.errors import LinimasaError
 from core.i18n import _
 from gui import platforms
 from gui.charts import plot
 from gui.models import ANY_INDEX
+from gui.scope import ALL, ScopeBox, example_units, no_accounts, unit_choice
 from gui.session import Session
 from gui.tabs import Tab
 from gui.widgets import EmptyState, ask_save_path, hint_label
@@ -43,6 +45,7 @@ from gui.widgets import EmptyState, ask_save_path, hint_label
 KIND_SETTING = "growth/kind"
 PRESET_SETTING = "growth/preset"
 CUSTOM_SETTING = "growth/custom_range"
+SCOPE_SETTING = "growth/scope"
 LIST_WIDTH = 270
 
 
@@ -133,8 +136,9 @@ class AccountChoiceModel(QAbstractListModel):
 
 class GrowthTab(Tab):
     tab_id = "pertumbuhan"
-    #: Accounts and their snapshots; settings (benchmarks, method, the institution's zone).
-    WATCHES = frozenset({"accounts", "snapshots", "settings"})
+    #: Accounts and their snapshots; settings (benchmarks, method, the institution's zone);
+    #: the scope chooser (units).
+    WATCHES = frozenset({"accounts", "snapshots", "settings", "units"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -151,6 +155,16 @@ class GrowthTab(Tab):
         # -- the accounts list
         self.list_title = QLabel()
         self.list_title.setObjectName("sectionTitle")
+        self.scope_label = QLabel()
+        self.scope_box = ScopeBox(SCOPE_SETTING)
+        self.scope_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope_box.setMinimumContentsLength(12)
+        self.scope_label.setBuddy(self.scope_box)
+        self.scope_box.currentIndexChanged.connect(self._scope_changed)
+        #: Our accounts in the scope chosen; None: the whole institution.
+        self.scope_ids: frozenset[int] | None = None
         self.model = AccountChoiceModel(self)
         self.model.dataChanged.connect(self._accounts_ticked)
         self.account_list = QListView()
@@ -162,6 +176,10 @@ class GrowthTab(Tab):
         self.none_button.clicked.connect(lambda: self._tick(set()))
         left = QVBoxLayout()
         left.addWidget(self.list_title)
+        scope = QHBoxLayout()
+        scope.addWidget(self.scope_label)
+        scope.addWidget(self.scope_box, 1)
+        left.addLayout(scope)
         left.addWidget(self.account_list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.ours_button)
@@ -268,6 +286,10 @@ class GrowthTab(Tab):
 
     def translate_ui(self) -> None:
         self.list_title.setText(_("Accounts"))
+        self.scope_label.setText(_("S&cope"))
+        self.scope_box.setToolTip(
+            _("The whole institution, or a unit with its sub-units: their accounts (peers always)")
+        )
         self.ours_button.setText(_("Our accounts"))
         self.ours_button.setToolTip(_("Tick every account of ours still in use"))
         self.none_button.setText(_("None"))
@@ -306,6 +328,14 @@ class GrowthTab(Tab):
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)
+        self.scope_box.fill(db)
+        has_units = self.scope_box.count() > 1
+        self.scope_label.setVisible(has_units)
+        self.scope_box.setVisible(has_units)
+        unit_id = self.scope_box.unit_id()
+        self.scope_ids = None if unit_id is None else overview.unit_account_ids(db, unit_id)
+        if self.scope_ids is not None:
+            items = [a for a in items if a.peer or a.id in self.scope_ids]
         # What was read of the file goes first: the ticks below must not draw from it.
         self._loaded = {}
         known = {a.id for a in self.model.accounts}
@@ -334,6 +364,11 @@ class GrowthTab(Tab):
         self.model.set_accounts([], set())
         super()._on_database_opened()
 
+    def _scope_changed(self, _index: int) -> None:
+        """Another scope: its accounts in the list, ours in use ticked."""
+        self.model.set_accounts([], set())
+        self.refresh()
+
     def _followers(self, account_ids: tuple[int, ...]) -> list[series.Series]:
         missing = [i for i in account_ids if i not in self._loaded]
         for item in series.load(self.session.db, missing):
@@ -352,6 +387,14 @@ class GrowthTab(Tab):
         """Tick exactly these accounts (Beranda's cards lead here). The chart shown stays,
         unless it is the peer comparison, which has accounts of its own: then followers."""
         self.refresh_if_stale()
+        listed = {a.id for a in self.model.accounts}
+        missing = [i for i in account_ids if i not in listed]
+        if missing:  # outside the scope: the scope of the account's unit, else all
+            unit_id = accounts.get(self.session.db, missing[0]).unit_id
+            inside = unit_id is not None and set(account_ids) <= overview.unit_account_ids(
+                self.session.db, unit_id
+            )
+            self.scope_box.choose(unit_choice(unit_id) if inside else ALL)
         self._tick(set(account_ids))
         if self.kind not in ("followers", "growth", "monthly", "engagement"):
             self.show_kind("followers")
@@ -452,6 +495,12 @@ class GrowthTab(Tab):
         self.platform_box.setVisible(peers)
         self.account_list.setEnabled(not peers)
         self.title.setText(spec.title())
+        unit_id = self.scope_box.unit_id()
+        if not peers and self.scope_ids is not None and not self.scope_ids:
+            return self._say(
+                *no_accounts(self.session.db, unit_id),
+                [(_("Show the whole institution"), lambda: self.scope_box.choose(ALL))],
+            )
         if not peers and not spec.account_ids:
             return self._say(
                 _("No account ticked"),
@@ -596,6 +645,12 @@ class GrowthTab(Tab):
             dialog.show()
             return dialog
 
+        def unit_view():
+            kind_view("followers")()
+            self.scope_box.choose(unit_choice(some))
+            return None
+
+        some, _empty = example_units(self.session.db)
         return [
             ("indeks", kind_view("followers", True)),
             ("sejak", kind_view("growth")),
@@ -603,6 +658,7 @@ class GrowthTab(Tab):
             ("er", kind_view("engagement")),
             ("pembanding", kind_view("peers")),
             ("ekspor", export_view),
+            *([("unit", unit_view)] if some else []),
         ]
 
 

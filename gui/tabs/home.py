@@ -2,7 +2,8 @@
 this month and this year, a year's sparkline, last month's engagement rate against the
 platform's benchmark. The team's work: this week's posts, those waiting for review, those
 overdue, the accounts with security warnings. Each card leads to its tab. Below: the coming
-agenda and this month's posts by status.
+agenda and this month's posts by status. All of it for the whole institution, or for a unit
+and its sub-units (the scope chooser beside the heading, remembered).
 
 It is the tab shown at startup: no charting library (the sparklines are QPainter)."""
 
@@ -33,16 +34,19 @@ from core.overview import last_full_month
 from gui.models import RowsTableModel
 from gui.platforms import color as platform_color
 from gui.platforms import platform_icon
+from gui.scope import ALL, ScopeBox, example_units, no_accounts, unit_choice
 from gui.session import Session
 from gui.sparkline import Sparkline
 from gui.tabs import TAB_MODULES, Tab, tab_title
-from gui.widgets import Card
+from gui.widgets import Card, EmptyState
 
 AGENDA_DAYS = 14
 AGENDA_ROWS = 30
 CARD_COLUMNS = 4
 MAX_CARD_ROWS = 2
 ICON_SIZE = 18
+#: The QSettings key of the scope chosen (gui.scope).
+SCOPE_SETTING = "home/scope"
 GROWTH_UP = "#1b7f3b"
 GROWTH_DOWN = "#b3261e"
 WARNING = "#a15c00"
@@ -274,8 +278,9 @@ class HomeTab(Tab):
     tab_id = "beranda"
     #: Cards (accounts, their security checklists, followers, targets), the work cards, the
     #: agenda and this month's counts (posts), the institution's name, zone, benchmarks and
-    #: the engagement-rate method (settings). A checklist's change is told as "accounts".
-    WATCHES = frozenset({"accounts", "snapshots", "posts", "settings"})
+    #: the engagement-rate method (settings); the scope chooser (units). A checklist's change
+    #: is told as "accounts".
+    WATCHES = frozenset({"accounts", "snapshots", "posts", "settings", "units"})
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(session, parent)
@@ -287,12 +292,23 @@ class HomeTab(Tab):
         self.heading = QLabel(content)
         self.heading.setObjectName("pageTitle")
         self.subheading = QLabel(content)
+        self.scope_label = QLabel(content)
+        self.scope_box = ScopeBox(SCOPE_SETTING, content)
+        self.scope_label.setBuddy(self.scope_box)
+        self.scope_box.currentIndexChanged.connect(lambda _index: self.refresh())
+        #: Our accounts in the scope chosen; None: the whole institution.
+        self.scope_ids: frozenset[int] | None = None
+        #: What the page shows for a scope without accounts (made when first needed).
+        self.scope_empty: EmptyState | None = None
+        # Everything below the heading, hidden for a scope without accounts.
+        body = QWidget(content)
+        self.body = body
 
         self.work_cards: dict[str, WorkCard] = {}
         work_row = QHBoxLayout()
         work_row.setSpacing(10)
         for name in WORK_CARDS:
-            card = WorkCard(content)
+            card = WorkCard(body)
             card.activated.connect(getattr(self, f"_open_{name}"))
             work_row.addWidget(card, 1)
             self.work_cards[name] = card
@@ -301,7 +317,7 @@ class HomeTab(Tab):
         self.security = overview.SecurityWarnings((), 0)
 
         # Many accounts (one per work unit) scroll here instead of pushing the window off screen.
-        self.cards_area = QScrollArea(content)
+        self.cards_area = QScrollArea(body)
         self.cards_area.setWidgetResizable(True)
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         self.cards_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -311,13 +327,13 @@ class HomeTab(Tab):
         self.cards_grid.setSpacing(10)
         self.cards_grid.setContentsMargins(0, 0, 0, 0)
         self.cards: list[AccountCard] = []
-        self.cards_empty = QLabel(content)
+        self.cards_empty = QLabel(body)
         self.cards_empty.setObjectName("hint")
 
-        self.agenda_title = QLabel(content)
+        self.agenda_title = QLabel(body)
         self.agenda_title.setObjectName("sectionTitle")
         self.agenda_model = AgendaModel(self)
-        self.agenda = AgendaView(content)
+        self.agenda = AgendaView(body)
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
         self.agenda.setTabKeyNavigation(False)  # Tab moves on to the next control
@@ -328,19 +344,19 @@ class HomeTab(Tab):
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.agenda_empty = QLabel(content)
+        self.agenda_empty = QLabel(body)
         self.agenda_empty.setWordWrap(True)
-        self.agenda_more = QLabel(content)
+        self.agenda_more = QLabel(body)
         self.agenda_more.setObjectName("hint")
 
-        self.status_title = QLabel(content)
+        self.status_title = QLabel(body)
         self.status_title.setObjectName("sectionTitle")
         self.status_labels: dict[str, tuple[QLabel, QLabel]] = {}
         status_grid = QGridLayout()
         status_grid.setHorizontalSpacing(24)
         status_grid.setColumnStretch(2, 1)
         for row, status in enumerate(posts.STATUSES):
-            name, count = QLabel(content), QLabel(content)
+            name, count = QLabel(body), QLabel(body)
             count.setAlignment(Qt.AlignmentFlag.AlignRight)
             status_grid.addWidget(name, row, 0)
             status_grid.addWidget(count, row, 1)
@@ -365,14 +381,24 @@ class HomeTab(Tab):
         lower.addSpacing(16)
         lower.addLayout(right, 1)
 
-        content_layout.addWidget(self.heading)
-        content_layout.addWidget(self.subheading)
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        top = QHBoxLayout()
+        top.addLayout(titles, 1)
+        top.addWidget(self.scope_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.scope_box, 0, Qt.AlignmentFlag.AlignBottom)
+        content_layout.addLayout(top)
         content_layout.addSpacing(6)
-        content_layout.addLayout(work_row)
-        content_layout.addSpacing(4)
-        content_layout.addWidget(self.cards_area)
-        content_layout.addWidget(self.cards_empty)
-        content_layout.addLayout(lower, 1)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(work_row)
+        body_layout.addSpacing(4)
+        body_layout.addWidget(self.cards_area)
+        body_layout.addWidget(self.cards_empty)
+        body_layout.addLayout(lower, 1)
+        content_layout.addWidget(body, 1)
+        self.content_layout = content_layout
 
         self.translate_ui()
         self.refresh()
@@ -386,6 +412,10 @@ class HomeTab(Tab):
         edit_post(self, self.session, variant.post_id, variant_id=variant.id)
 
     def translate_ui(self) -> None:
+        self.scope_label.setText(_("S&cope"))
+        self.scope_box.setToolTip(
+            _("The whole institution, or a unit with its sub-units: their accounts and posts")
+        )
         self.agenda.setToolTip(_("Double-click a post to open it"))
         self.agenda_title.setText(_("Agenda for the next {days} days").format(days=AGENDA_DAYS))
         self.agenda_empty.setText(
@@ -431,11 +461,22 @@ class HomeTab(Tab):
         name = settings.get(db, "institution.name") or _("your institution")
         self.heading.setText(_("Overview for {name}").format(name=name))
         self.subheading.setText(fmt.date_long(today))
-        summaries = overview.account_summaries(db, today)
+        self.scope_box.fill(db)
+        has_units = self.scope_box.count() > 1
+        self.scope_label.setVisible(has_units)
+        self.scope_box.setVisible(has_units)
+        unit_id = self.scope_box.unit_id()
+        ids = self.scope_ids = None if unit_id is None else overview.unit_account_ids(db, unit_id)
+        self.body.setVisible(ids is None or bool(ids))
+        if ids is not None and not ids:
+            return self._show_scope_empty(unit_id)
+        if self.scope_empty is not None:
+            self.scope_empty.hide()
+        summaries = overview.account_summaries(db, today, ids)
         self._fill_work(today, has_accounts=bool(summaries))
         self._fill_cards(summaries, today)
         end = today + dt.timedelta(days=AGENDA_DAYS)
-        agenda = posts.agenda(db, today, end, limit=AGENDA_ROWS)
+        agenda, count = overview.agenda(db, today, end, AGENDA_ROWS, ids)
         zone = timezone.abbreviation(dt.datetime.now(timezone.institution_zone(db)))
         if zone != self.agenda_model.zone:
             self.agenda_model.zone = zone
@@ -444,23 +485,48 @@ class HomeTab(Tab):
         self.agenda.setVisible(bool(agenda))
         self.agenda_empty.setVisible(not agenda)
         self.agenda_column.setStretch(self.agenda_column.count() - 1, 0 if agenda else 1)
-        more = posts.agenda_count(db, today, end) - len(agenda)
+        more = count - len(agenda)
         self.agenda_more.setText(_("… and {n} more").format(n=fmt.number(more)))
         self.agenda_more.setVisible(more > 0)
         month_start = today.replace(day=1)
         next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
-        counts = posts.status_counts(db, month_start, next_month - dt.timedelta(days=1))
+        counts = overview.status_counts(db, month_start, next_month - dt.timedelta(days=1), ids)
         for status, (_name, count) in self.status_labels.items():
             count.setText(fmt.number(counts[status]))
+
+    def _show_scope_empty(self, unit_id: int) -> None:
+        """A unit (with its sub-units) that has no accounts: say so and what to do."""
+        if self.scope_empty is None:
+            self.scope_empty = EmptyState(self.body.parentWidget())
+            self.content_layout.addWidget(self.scope_empty, 1)
+        actions = [(_("Show the whole institution"), lambda: self.scope_box.choose(ALL))]
+        if not self.session.read_only:
+            actions.insert(0, (_("Add account…"), lambda: self.window().add_account()))
+        self.scope_empty.set_content("welcome", *no_accounts(self.session.db, unit_id), actions)
+        self.scope_empty.show()
+
+    def screenshot_views(self):
+        some, empty = example_units(self.session.db)
+
+        def scoped(unit_id: int | None):
+            def show():
+                self.scope_box.choose(unit_choice(unit_id) if unit_id else ALL)
+                return None
+
+            return show
+
+        views = [("unit", scoped(some))] if some else []
+        return [*views, ("unit-kosong", scoped(empty))] if empty else views
 
     # -- the team's work ------------------------------------------------------------------
 
     def _fill_work(self, today: dt.date, has_accounts: bool) -> None:
         db = self.session.db
-        self.week = overview.week_counts(db, today)
-        self.waiting = overview.waiting(db)
-        self.overdue = overview.overdue(db, self.now())
-        self.security = overview.security_warnings(db, today)
+        ids = self.scope_ids
+        self.week = overview.week_counts(db, today, ids)
+        self.waiting = overview.waiting(db, ids)
+        self.overdue = overview.overdue(db, self.now(), ids)
+        self.security = overview.security_warnings(db, today, ids)
         calendar, accounts_tab = tab_name("kalender"), tab_name("akun")
 
         week = self.work_cards["week"]
@@ -470,7 +536,11 @@ class HomeTab(Tab):
             n=fmt.number(self.week.published),
             week=fmt.week_range(self.week.start, self.week.end),
         )
-        below = [c for c in cadence.overview(db, today) if c.below]
+        below = [
+            c
+            for c in cadence.overview(db, today)
+            if c.below and (ids is None or c.account.id in ids)
+        ]
         if below:  # the card has one line: the accounts below cadence, not the week's dates
             detail = _("{n} published · {below} below cadence").format(
                 n=fmt.number(self.week.published), below=fmt.number(len(below))
@@ -589,6 +659,9 @@ class HomeTab(Tab):
 
     def _fill_cards(self, summaries: list[overview.AccountSummary], today: dt.date) -> None:
         for card in self.cards:
+            # Out of sight at once: deleteLater waits for the event loop (screenshots, tests).
+            self.cards_grid.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards = []
         columns = CARD_COLUMNS

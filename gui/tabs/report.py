@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import accounts, periods, report, units
+from core import accounts, periods, report
 from core.errors import LinimasaError
 from core.i18n import N_, _
 from gui import platforms
+from gui.scope import ScopeBox
 from gui.session import Session
 from gui.tabs import Tab
 from gui.widgets import EmptyState, ask_save_path, hint_label
@@ -45,6 +46,7 @@ SECTION_TITLES = {
     "followers": N_("Follower table"),
     "charts": N_("Charts"),
     "engagement": N_("Engagement rate"),
+    "units": N_("Units compared"),
     "output": N_("Posts: plan and realisation"),
     "kpi": N_("Performance indicators"),
     "guidelines": N_("Tone guidelines"),
@@ -90,7 +92,7 @@ class ReportTab(Tab):
         dates.addWidget(self.end_edit)
         self.dates = QWidget()
         self.dates.setLayout(dates)
-        self.scope_box = QComboBox()
+        self.scope_box = ScopeBox()
         self.account_list = QListWidget()
         self.account_list.setMaximumHeight(130)
         self.account_list.itemChanged.connect(self._changed)
@@ -258,15 +260,7 @@ class ReportTab(Tab):
             return
         self.stack.setCurrentIndex(0)
         self._filling = True
-        current = self.scope_box.currentData()
-        self.scope_box.clear()
-        # Texts as the items' data: QComboBox.findData cannot compare tuples.
-        self.scope_box.addItem(_("Whole institution"), "all")
-        for unit in units.list_all(db):
-            self.scope_box.addItem(_("Unit: {name}").format(name=unit.name), f"unit:{unit.id}")
-        self.scope_box.addItem(_("Chosen accounts"), "accounts")
-        index = self.scope_box.findData(current) if current else 0
-        self.scope_box.setCurrentIndex(max(0, index))
+        self.scope_box.fill(db, ((_("Chosen accounts"), "accounts"),))
         # An empty list is a first fill (a new file clears it): all of ours ticked then;
         # afterwards the user's ticks stay.
         first_fill = self.account_list.count() == 0
@@ -404,6 +398,7 @@ class ReportTab(Tab):
         from gui.report import render
 
         options = self.options()
+        self._offer_units(options)
         if options.unit_id is None and not options.account_ids and self._scope_is_accounts():
             self.report = None
             return self._say(_("No account chosen"), _("Tick the accounts the report is about."))
@@ -444,6 +439,19 @@ class ReportTab(Tab):
         self.note.show()
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
+
+    def _offer_units(self, options: report.ReportOptions) -> None:
+        """ "Units compared" can be ticked when the scope holds accounts of two or more units
+        (the report leaves it out otherwise)."""
+        try:
+            chosen = report.scope_accounts(self.session.db, options.unit_id, options.account_ids)
+        except LinimasaError:  # the report says why
+            chosen = []
+        box = self.section_boxes["units"]
+        box.setEnabled(report.compares_units(chosen))
+        box.setToolTip(
+            "" if box.isEnabled() else _("Only when the scope holds accounts of two or more units")
+        )
 
     def _scope_is_accounts(self) -> bool:
         return self.scope_box.currentData() == "accounts"

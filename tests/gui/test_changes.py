@@ -68,8 +68,10 @@ def test_hidden_home_shows_an_archived_account_gone_when_shown(window):
 def test_older_string_callers_still_refresh_the_right_tabs(window, counted):
     app_signals().data_changed.emit("accounts")
     assert counted["beranda"] == 1
-    app_signals().data_changed.emit("team")  # units and members: Accounts, not Home
-    assert counted["beranda"] == 1
+    app_signals().data_changed.emit("team")  # units and members: Accounts, Home's scope
+    assert counted["beranda"] == 2
+    app_signals().data_changed.emit("members")  # Accounts only
+    assert counted["beranda"] == 2
     window.show_tab("akun")
     assert counted["akun"] == 1
 
