@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.act_restore = self._action(self.restore_from_backup)
         self.act_check = self._action(self.check_file)
         self.act_import = self._action(self.import_metrics, "Ctrl+I")
+        self.act_send = self._action(self.send_to_bureau)
+        self.act_merge = self._action(self.merge_units)
         # StandardKey.Quit is empty on Windows; office users expect Ctrl+Q everywhere.
         self.act_quit = self._action(self.close, "Ctrl+Q")
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
             (self.act_demo, _("Open &demo data")),
             (None, ""),
             (self.act_import, _("&Import metrics…")),
+            (None, ""),
+            (self.act_send, _("S&end to the bureau…")),
+            (self.act_merge, _("&Merge units' data…")),
             (None, ""),
             (self.act_backup_now, _("Back &up now")),
             (self.act_restore, _("Res&tore from a backup…")),
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
             self.act_me,
             self.act_monthly,
             self.act_import,
+            self.act_merge,
         ):
             action.setEnabled(not session.read_only)
         # Demo data lives in a temporary folder: there is nothing to keep or go back to.
@@ -456,6 +462,16 @@ class MainWindow(QMainWindow):
 
         if not self.session.read_only:
             import_files(self, self.session, paths)
+
+    def send_to_bureau(self) -> None:
+        from gui.unit_exchange_dialog import send_to_bureau
+
+        send_to_bureau(self, self.session)
+
+    def merge_units(self) -> None:
+        from gui.unit_exchange_dialog import merge_units
+
+        merge_units(self, self.session)
 
     @staticmethod
     def _spreadsheets(event) -> list:

@@ -664,6 +664,16 @@ class AccountsTab(Tab):
 
             return platform_preview_for_screenshot(self, self.session)
 
+        def send_dialog():
+            from gui.unit_exchange_dialog import send_for_screenshot
+
+            return send_for_screenshot(self, self.session)
+
+        def merge_preview():
+            from gui.unit_exchange_dialog import merge_for_screenshot
+
+            return merge_for_screenshot(self, self.session)
+
         return [
             ("tambah", add_dialog),
             ("ubah", edit_dialog),
@@ -673,6 +683,8 @@ class AccountsTab(Tab):
             ("bulanan", monthly_dialog),
             ("impor", import_preview),
             ("impor-platform", platform_preview),
+            ("kirim", send_dialog),
+            ("gabung", merge_preview),
             ("keamanan", self.show_summary),
         ]
 
