@@ -14,6 +14,7 @@ import datetime as dt
 import importlib
 import pkgutil
 import random
+import uuid
 from dataclasses import dataclass, field
 
 from core import accounts, members, metrics, pillars, posts, security, settings, timezone, units
@@ -598,6 +599,9 @@ def populate(db: Database, today: dt.date | None = None, seed: int = 2019) -> De
         if db.query("SELECT 1 FROM accounts UNION ALL SELECT 1 FROM posts LIMIT 1"):
             raise DatabaseNotEmpty()
         for key, value in (
+            # One demo institution: the same id in every demo file of this seed, so that a
+            # demo unit's package merges into a demo bureau's file.
+            ("institution.id", str(uuid.uuid5(uuid.NAMESPACE_URL, f"linimasa:demo:{seed}"))),
             ("institution.name", INSTITUTION),
             ("institution.short_name", INSTITUTION_SHORT),
             ("persona.admin_nickname", ADMIN_NICKNAME),

@@ -230,7 +230,7 @@ def test_a_damaged_package_is_refused_with_nothing_merged(demo_db, package, tmp_
     not_one = tmp_path / "notes.linimasa"
     not_one.write_text("platform,handle\n")
     before = dump(demo_db)
-    for path, words in ((changed, "checksum"), (cut, "damaged"), (not_one, "not a Linimasa")):
+    for path, words in ((changed, "checksum"), (cut, "rusak"), (not_one, "bukan paket")):
         with pytest.raises(unit_package.PackageError, match=words):
             unit_package.read(path)
         found = merge.plan(demo_db, [path])
@@ -243,7 +243,7 @@ def test_a_package_from_a_newer_linimasa_is_refused(demo_db, package):
     conn.execute(f"UPDATE {unit_package.MANIFEST} SET value = '999' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(unit_package.PackageError, match="newer version"):
+    with pytest.raises(unit_package.PackageError, match="lebih baru"):
         unit_package.read(package)
 
 
