@@ -52,6 +52,7 @@ KINDS = {
     "daily": N_("on opening"),
     "manual": N_("backed up by hand"),
     "import": N_("before an import"),
+    "merge": N_("before merging units' data"),
     "restore": N_("before a restore"),
     "upgrade": N_("before an upgrade"),
 }

@@ -318,10 +318,22 @@ def export_unit(
         )
         copy.close()
         os.replace(partial, target)
-    except BaseException:
+    except BaseException as exc:
         copy.close()
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
+        if isinstance(exc, sqlite3.Error):  # a full disk, a folder it may not write to
+            from core.db import translate_error
+
+            raise translate_error(exc, target) from exc
+        if isinstance(exc, OSError):
+            from core.errors import os_reason
+
+            raise PackageError(
+                _("{path} could not be written: {reason}").format(
+                    path=target, reason=os_reason(exc)
+                )
+            ) from exc
         raise
     return manifest
 

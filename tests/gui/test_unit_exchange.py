@@ -240,6 +240,8 @@ def test_a_package_of_another_institution_is_a_problem_and_cannot_be_merged(
     other = open_database(tmp_path / "lain.sqlite", create=True)
     demo.populate(other, today=demo_today)
     settings.set(other, "institution.name", "Arsip Contoh Nasional")
+    # Demo files share their institution's id: this one is another institution's.
+    settings.set(other, "institution.id", "8d0f2f0e-0000-4000-8000-000000000001")
     package = tmp_path / "lain.linimasa"
     unit_package.export_unit(other, units.find(other, UNIT).id, "2026-11-01", "2026-11-25", package)
     other.close()
