@@ -60,7 +60,10 @@ _savepoints = itertools.count(1)
 
 
 def now_iso() -> str:
-    return dt.datetime.now().replace(microsecond=0).isoformat()
+    """This moment as stored in `created_at` / `updated_at`: the computer's local time with
+    its offset (2026-11-28T09:00:00+07:00), so that times written on computers in different
+    zones (a unit in WIT, the bureau in WIB) compare right when their files are merged."""
+    return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 
 class Database:

@@ -25,6 +25,7 @@ runs the very same merge as `apply` in a transaction it rolls back, so the previ
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import sqlite3
 import tempfile
@@ -166,6 +167,7 @@ class _Merger:
         self.conn = db.conn
         self.found = found
         self.temp = tempfile.TemporaryDirectory(prefix="linimasa-merge-")
+        self.zone = None
 
     def close(self) -> None:
         self.temp.cleanup()
@@ -303,7 +305,7 @@ class _Merger:
             self.found.unchanged += 1
             return
         if "updated_at" in columns:
-            if (values["updated_at"] or "") <= (existing["updated_at"] or ""):
+            if self.moment(values["updated_at"]) <= self.moment(existing["updated_at"]):
                 self.found.unchanged += 1  # the bureau's is as new or newer
                 return
             self.update(table, existing, values, differ)
@@ -331,6 +333,21 @@ class _Merger:
                     values[column],
                 )
             )
+
+    def moment(self, text: str | None) -> dt.datetime:
+        """A time of change as a moment: with its offset, or (written before times carried
+        one) as the institution's local time."""
+        try:
+            value = dt.datetime.fromisoformat(text or "")
+        except ValueError:
+            return dt.datetime.min.replace(tzinfo=dt.UTC)
+        if value.tzinfo is None:
+            if self.zone is None:
+                from core import timezone
+
+                self.zone = timezone.institution_zone(self.db)
+            value = value.replace(tzinfo=self.zone)
+        return value
 
     def update(self, table, existing, values, differ) -> None:
         if not differ:

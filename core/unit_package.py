@@ -112,14 +112,19 @@ def _prune(conn: sqlite3.Connection, unit_id: int, start: str, end: str, templat
                 [*accounts, start, end],
             )
         )
+        # Tens of thousands of versions over a decade: through a table, never one IN list
+        # (Windows' SQLite takes at most 32,766 values).
+        conn.execute("DROP TABLE IF EXISTS temp.versions")
+        conn.execute("CREATE TEMP TABLE versions (id INTEGER PRIMARY KEY)")
+        conn.executemany("INSERT INTO temp.versions VALUES (?)", [(i,) for i in variants])
         posts = set(
             _ids(
                 conn,
-                f"SELECT DISTINCT post_id FROM post_variants WHERE id IN "
-                f"({','.join('?' * len(variants)) or 'NULL'})",
-                list(variants),
+                "SELECT DISTINCT post_id FROM post_variants WHERE id IN "
+                "(SELECT id FROM temp.versions)",
             )
         )
+        conn.execute("DROP TABLE temp.versions")
         posts |= set(
             _ids(
                 conn,
