@@ -263,9 +263,9 @@ def test_every_file_has_its_own_institution_id(tmp_path):
 
 
 def test_newer_wins_by_the_moment_not_the_clock_text_of_each_computer(demo_db, timur, tmp_path):
-    """A unit in WIT edits a post at 10:00 (03:00 UTC); the bureau in WIB edits it at 09:30
-    the same day (02:30 UTC): the unit's edit is the newer one, though its text is larger
-    only by the clock, and the other way round the bureau's stays."""
+    """A unit in WIT edits a post at 10:00 (01:00 UTC); the bureau in WIB edits it at 09:30
+    the same day (02:30 UTC): the bureau's edit is the newer one, though "10:00" is the larger
+    text."""
     merger = merge._Merger(demo_db, merge.MergePlan())
     try:
         unit_edit = merger.moment("2026-11-28T10:00:00+09:00")
