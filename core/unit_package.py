@@ -98,7 +98,9 @@ def _prune(conn: sqlite3.Connection, unit_id: int, start: str, end: str, templat
     accounts = set(
         _ids(conn, f"SELECT id FROM accounts WHERE unit_id IN ({marks}) AND peer = 0", list(scope))
     )
-    account_marks = ",".join("?" * len(accounts)) or "NULL"
+    # No accounts: an empty set, never NULL (`x NOT IN (NULL)` is no answer, so nothing would
+    # be deleted).
+    account_marks = ",".join("?" * len(accounts)) or "SELECT NULL WHERE 0"
     day = "substr(coalesce(v.published_at, v.planned_at), 1, 10)"
     if template:
         posts: set[int] = set()

@@ -274,3 +274,32 @@ def test_newer_wins_by_the_moment_not_the_clock_text_of_each_computer(demo_db, t
         assert merger.moment("2026-11-28T09:30:00") == bureau_edit  # older rows: WIB
     finally:
         merger.close()
+
+
+def test_the_bureau_merging_every_units_package_reports_what_the_units_reported(demo_db, tmp_path):
+    """Round trip: each top unit sends its year (sub-units included) to an empty bureau
+    file; the bureau's report of the institution has the same tables as the original's."""
+    import datetime as dt
+
+    from core import report
+
+    packages = []
+    for unit in units.list_all(demo_db):
+        if unit.parent_id is None:
+            path = tmp_path / f"{unit.id}.linimasa"
+            unit_package.export_unit(demo_db, unit.id, "2026-01-01", "2026-11-25", path)
+            packages.append(path)
+    options = report.ReportOptions(
+        dt.date(2026, 1, 1),
+        dt.date(2026, 11, 25),
+        sections=frozenset({"followers", "engagement", "units", "output", "security"}),
+        today=dt.date(2026, 11, 28),
+    )
+
+    def tables(db):
+        built = report.build(db, options)
+        return [(b.columns, b.rows) for b in built.blocks if isinstance(b, report.Table)]
+
+    with open_database(tmp_path / "biro.sqlite", create=True) as bureau:
+        merge.apply(bureau, packages)
+        assert tables(bureau) == tables(demo_db)
