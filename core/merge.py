@@ -42,8 +42,13 @@ from core.unit_package import INSTITUTION_ONLY, MANIFEST, Manifest, PackageError
 SKIPPED = ("settings", *INSTITUTION_ONLY)
 #: Columns compared for nothing: a row's own id, when it was created, where a figure came from.
 NOT_COMPARED = ("id", "uid", "created_at", "source")
-#: Tables matched by name when their uid is unknown (they have no unique key of their own).
-BY_NAME = ("units", "members")
+#: Tables matched by name when their uid is unknown (they have no unique key of their own),
+#: within the same parent unit (a unit) or unit (a member): "Subbagian Tata Usaha" exists in
+#: every office.
+BY_NAME = {"units": "parent_id", "members": "unit_id"}
+#: The institution's shared lists: a package carries the unit's copy of them, which never
+#: changes the bureau's (their new rows are added).
+CONTEXT = ("pillars", "snippets", "observances", "guideline_items")
 PREFERENCES = ("package", "bureau")
 
 
@@ -168,6 +173,7 @@ class _Merger:
         self.found = found
         self.temp = tempfile.TemporaryDirectory(prefix="linimasa-merge-")
         self.zone = None
+        self.own_units: set[int] = set()
 
     def close(self) -> None:
         self.temp.cleanup()
@@ -211,7 +217,9 @@ class _Merger:
             message = _(
                 "{path} comes from another institution's file that is also called {name}: the "
                 "unit's file was not started from this file's template (export unit "
-                "--template), so the two cannot be told to be one institution"
+                "--template). If it is one of this institution's units, the unit makes its "
+                "file one of the institution's first (join-institution --from this file) and "
+                "sends its package again"
             ).format(path=path, name=name)
         else:
             message = _(
@@ -240,9 +248,36 @@ class _Merger:
             if t not in SKIPPED and t != MANIFEST and _columns(self.conn, t)
         ]
         ids: dict[str, dict[int, int]] = {}
+        self.own_units = self._own_units(package)
         for table in _order(package, tables):
             ids[table] = {}
             self.table(package, table, ids, label)
+
+    def _own_units(self, package: sqlite3.Connection) -> set[int]:
+        """The package's ids of the unit that sent it and of its sub-units: the rest of what
+        it holds (the units above it, the shared lists) is the bureau's, carried as context."""
+        uid = dict(package.execute(f"SELECT key, value FROM {MANIFEST}")).get("unit_uid")
+        found = package.execute("SELECT id FROM units WHERE uid = ?", (uid,)).fetchone()
+        if found is None:
+            return set()
+        rows = package.execute(
+            """WITH RECURSIVE below(id) AS (SELECT ? UNION
+                   SELECT u.id FROM units u JOIN below ON u.parent_id = below.id)
+               SELECT id FROM below""",
+            (found[0],),
+        )
+        return {row[0] for row in rows}
+
+    def context(self, table: str, row: dict) -> bool:
+        """Whether the package carries this row only as context: the bureau's own, which a
+        unit's stale copy never changes (it is added when the bureau lacks it)."""
+        if table in CONTEXT:
+            return True
+        if table == "units":
+            return row["id"] not in self.own_units
+        if table in ("members", "approval_levels"):
+            return row.get("unit_id") is not None and row["unit_id"] not in self.own_units
+        return False
 
     def table(self, package, table: str, ids: dict, label: str) -> None:
         ours = set(_columns(self.conn, table))
@@ -288,11 +323,15 @@ class _Merger:
         existing = self.find(table, values, keys)
         if existing is None:
             inserted = [c for c in columns if c != "id"]
-            cursor = self.conn.execute(
-                f'INSERT INTO "{table}" ({", ".join(inserted)}) '
-                f"VALUES ({', '.join('?' * len(inserted))})",
-                [values[c] for c in inserted],
-            )
+            try:
+                cursor = self.conn.execute(
+                    f'INSERT INTO "{table}" ({", ".join(inserted)}) '
+                    f"VALUES ({', '.join('?' * len(inserted))})",
+                    [values[c] for c in inserted],
+                )
+            except sqlite3.IntegrityError:
+                self.clash(table, values, label)
+                return
             if "id" in columns:
                 ids[table][row["id"]] = cursor.lastrowid
             self.found.added[table] = self.found.added.get(table, 0) + 1
@@ -301,7 +340,7 @@ class _Merger:
         if "id" in columns:
             ids[table][row["id"]] = existing["id"]
         differ = [c for c in columns if c not in NOT_COMPARED and existing[c] != values[c]]
-        if not differ:
+        if not differ or self.context(table, row):
             self.found.unchanged += 1
             return
         if "updated_at" in columns:
@@ -313,8 +352,8 @@ class _Merger:
         # A row without a time of change: what the package leaves empty it does not say
         # (figures are partial, as everywhere); what only it says fills the bureau's gap;
         # two values are a conflict.
-        differ = [c for c in differ if values[c] is not None]
-        conflicting = [c for c in differ if existing[c] is not None]
+        differ = [c for c in differ if values[c] not in (None, "")]
+        conflicting = [c for c in differ if existing[c] not in (None, "")]
         if not differ:
             self.found.unchanged += 1
             return
@@ -353,11 +392,29 @@ class _Merger:
         if not differ:
             self.found.unchanged += 1
             return
-        self.conn.execute(
-            f'UPDATE "{table}" SET {", ".join(f"{c} = ?" for c in differ)} WHERE id = ?',
-            [*(values[c] for c in differ), existing["id"]],
-        )
+        try:
+            self.conn.execute(
+                f'UPDATE "{table}" SET {", ".join(f"{c} = ?" for c in differ)} WHERE id = ?',
+                [*(values[c] for c in differ), existing["id"]],
+            )
+        except sqlite3.IntegrityError:
+            self.clash(table, values, "")
+            return
         self.found.changed[table] = self.found.changed.get(table, 0) + 1
+
+    def clash(self, table: str, values: dict, label: str) -> None:
+        """A row that would break a rule of the bureau's file (the same handle twice on one
+        platform, after a rename at the unit): a problem, nothing merged."""
+        what = next(
+            (str(values[c]) for c in ("handle", "name", "title", "date") if values.get(c)),
+            table,
+        )
+        self.found.problems.append(
+            _(
+                "{package}: {what} cannot be merged: this file already holds another row with "
+                "the same key ({table}); rename or remove one of them first"
+            ).format(package=label or "?", what=what, table=table)
+        )
 
     def _one(self, sql: str, params) -> sqlite3.Row | None:
         cursor = self.conn.cursor()
@@ -381,9 +438,11 @@ class _Merger:
             if found is not None:
                 return found
         if table in BY_NAME and values.get("name"):
+            within = BY_NAME[table]
             return self._one(
-                f'SELECT * FROM "{table}" WHERE lower(trim(name)) = lower(trim(?))',
-                (values["name"],),
+                f'SELECT * FROM "{table}" WHERE lower(trim(name)) = lower(trim(?)) '
+                f"AND {within} IS ?",
+                (values["name"], values.get(within)),
             )
         return None
 

@@ -138,9 +138,9 @@ def _store(db: Database, rule: Rule, occurrences: list[tuple[dt.date, int]]) -> 
             stamp,
         ),
     ).lastrowid
-    db.conn.executemany(
-        "UPDATE posts SET series_id = ?, series_date = ? WHERE id = ?",
-        [(series_id, day.isoformat(), post_id) for day, post_id in occurrences],
+    db.conn.executemany(  # a change the bureau's merge must see: the time of change moves
+        "UPDATE posts SET series_id = ?, series_date = ?, updated_at = ? WHERE id = ?",
+        [(series_id, day.isoformat(), stamp, post_id) for day, post_id in occurrences],
     )
     return series_id
 
@@ -290,9 +290,10 @@ def delete_occurrences(db: Database, post_id: int, scope: str) -> tuple[int, int
             deleted += 1
         # A series of one post is no series: that post may be repeated anew.
         db.conn.execute(
-            """UPDATE posts SET series_id = NULL, series_date = NULL WHERE series_id IN
-               (SELECT series_id FROM posts WHERE series_id IS NOT NULL
-                GROUP BY series_id HAVING count(*) < 2)"""
+            """UPDATE posts SET series_id = NULL, series_date = NULL, updated_at = ?
+               WHERE series_id IN (SELECT series_id FROM posts WHERE series_id IS NOT NULL
+                                   GROUP BY series_id HAVING count(*) < 2)""",
+            (now_iso(),),
         )
         db.conn.execute(
             "DELETE FROM post_series WHERE id NOT IN "

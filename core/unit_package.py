@@ -177,7 +177,20 @@ def _prune(conn: sqlite3.Connection, unit_id: int, start: str, end: str, templat
     _keep(conn, "accounts", accounts)
     for table in ("account_security", "account_targets"):
         conn.execute(f"DELETE FROM {table} WHERE account_id NOT IN (SELECT id FROM accounts)")
-    conn.execute(f"DELETE FROM approval_levels WHERE unit_id NOT IN ({marks})", list(scope))
+    above = _ids(
+        conn,
+        """WITH RECURSIVE up(id) AS (SELECT parent_id FROM units WHERE id = ? UNION
+               SELECT u.parent_id FROM units u JOIN up ON u.id = up.id)
+           SELECT id FROM up WHERE id IS NOT NULL""",
+        (unit_id,),
+    )
+    # The approval levels of the unit and of those above it: a sub-unit's posts are approved
+    # by the levels it inherits (and their approvers come along as members).
+    levels = scope | set(above)
+    conn.execute(
+        f"DELETE FROM approval_levels WHERE unit_id NOT IN ({','.join('?' * len(levels))})",
+        list(levels),
+    )
     members = set(_ids(conn, f"SELECT id FROM members WHERE unit_id IN ({marks})", list(scope)))
     for table, column in (
         ("accounts", "responsible_id"),
@@ -191,13 +204,6 @@ def _prune(conn: sqlite3.Connection, unit_id: int, start: str, end: str, templat
     _keep(conn, "members", members)
     # The units kept: the unit's own, those above it (the hierarchy to hang it on), and any a
     # kept member or post belongs to.
-    above = _ids(
-        conn,
-        """WITH RECURSIVE up(id) AS (SELECT parent_id FROM units WHERE id = ? UNION
-               SELECT u.parent_id FROM units u JOIN up ON u.id = up.id)
-           SELECT id FROM up WHERE id IS NOT NULL""",
-        (unit_id,),
-    )
     kept_units = scope | set(above)
     for table in ("members", "posts"):
         kept_units |= set(_ids(conn, f"SELECT unit_id FROM {table} WHERE unit_id IS NOT NULL"))
@@ -367,9 +373,21 @@ def open_checked(path: Path) -> tuple[sqlite3.Connection, Manifest]:
     with open(path, "rb") as handle:
         if handle.read(16) != b"SQLite format 3\x00":
             raise _not_a_package(path)
+    conn = None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
         conn.execute("PRAGMA query_only = ON")
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if MANIFEST not in tables:
+            conn.close()
+            if "accounts" not in tables:
+                raise _not_a_package(path)
+            raise PackageError(
+                _(
+                    "{path} is a Linimasa data file, not a unit's package: the unit sends its "
+                    "package with Berkas > Kirim ke biro… (export unit)"
+                ).format(path=path)
+            )
         pairs = dict(conn.execute(f"SELECT key, value FROM {MANIFEST}").fetchall())
     except sqlite3.DatabaseError:
         with contextlib.suppress(Exception):
@@ -412,6 +430,13 @@ def open_checked(path: Path) -> tuple[sqlite3.Connection, Manifest]:
         digest, counts, intact = "", {}, False
     if not intact or digest != manifest.checksum or counts != manifest.counts:
         conn.close()
+        if intact and manifest.template:
+            raise PackageError(
+                _(
+                    "{path} is a unit's working file, begun from a starting file: the unit "
+                    "sends its package with Berkas > Kirim ke biro… (export unit)"
+                ).format(path=path)
+            )
         raise PackageError(
             _(
                 "{path} does not match its checksum: it was changed or damaged after it was "
@@ -426,3 +451,45 @@ def read(path: Path) -> Manifest:
     conn, manifest = open_checked(path)
     conn.close()
     return manifest
+
+
+def unassigned_accounts(db: Database) -> list[str]:
+    """Our accounts without a work unit: no unit's package carries them (say so at export)."""
+    from core.accounts import platform_title
+
+    return [
+        f"{platform_title(platform)} {handle}"
+        for platform, handle in db.query(
+            "SELECT platform, handle FROM accounts WHERE unit_id IS NULL AND peer = 0 "
+            "ORDER BY platform, handle"
+        )
+    ]
+
+
+def join_institution(db: Database, other: Path) -> str:
+    """Make this file one of the institution of `other` (the bureau's file, a starting file or
+    a package): take its institution id, so that this file's packages merge at the bureau. For
+    a unit that ran Linimasa before it had the bureau's starting file. Returns the name."""
+    from core import settings
+
+    conn = sqlite3.connect(f"file:{Path(other)}?mode=ro", uri=True)
+    try:
+        found = dict(
+            conn.execute(
+                "SELECT key, value FROM settings WHERE key IN ('institution.id', "
+                "'institution.name')"
+            ).fetchall()
+        )
+    except sqlite3.DatabaseError:
+        raise PackageError(
+            _("{path} is not a Linimasa file or package").format(path=other)
+        ) from None
+    finally:
+        conn.close()
+    if not found.get("institution.id"):
+        raise PackageError(_("{path} is not a Linimasa file or package").format(path=other))
+    with db.transaction():
+        settings.set(db, "institution.id", found["institution.id"])
+        if found.get("institution.name") and not settings.get(db, "institution.name"):
+            settings.set(db, "institution.name", found["institution.name"])
+    return found.get("institution.name") or found["institution.id"]

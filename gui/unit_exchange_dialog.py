@@ -464,12 +464,17 @@ class SendDialog(QDialog):
                     rows=fmt.number(sum(self.manifest.counts.values())),
                 )
             )
-            self.next_step.setText(
-                _(
-                    "Send this file to the humas bureau by e-mail or chat. The bureau adds it to "
-                    "its own file with {menu}."
-                ).format(menu=_menu_path(_("&File"), _("&Merge units' data…")))
-            )
+            next_step = _(
+                "Send this file to the humas bureau by e-mail or chat. The bureau adds it to "
+                "its own file with {menu}."
+            ).format(menu=_menu_path(_("&File"), _("&Merge units' data…")))
+            left_out = unit_package.unassigned_accounts(self.session.db)
+            if left_out:
+                next_step += " " + _(
+                    "Not in it: accounts without a work unit ({names}); give them their unit "
+                    "on the Akun tab and send again."
+                ).format(names=", ".join(left_out))
+            self.next_step.setText(next_step)
         self.pages.setCurrentIndex(1)
         self.folder_button.setFocus()
 

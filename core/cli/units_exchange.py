@@ -64,12 +64,19 @@ def export_unit(db, args: argparse.Namespace, target: Path) -> str:
         overwrite=args.force,
     )
     size = target.stat().st_size
-    return _("{unit}: package written to {path} ({size} KB; {rows} rows).").format(
+    text = _("{unit}: package written to {path} ({size} KB; {rows} rows).").format(
         unit=manifest.unit_name,
         path=target,
         size=fmt.number(max(1, round(size / 1024))),
         rows=fmt.number(sum(manifest.counts.values())),
     )
+    left_out = unit_package.unassigned_accounts(db)
+    if left_out:
+        text += "\n" + _(
+            "warning: accounts without a work unit are in no package: {names}; give them "
+            "their unit (Akun tab) and send again"
+        ).format(names=", ".join(left_out))
+    return text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,7 +87,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Merge the packages units sent (export unit) into the bureau's file: new accounts, "
             "units, figures and posts are added, newer versions of posts replace older ones, "
             "and values that differ are conflicts: say whose win with --prefer. Merging a "
-            "package twice changes nothing."
+            "package twice changes nothing. Nothing is deleted: what a unit deletes stays in "
+            "this file until it is deleted here too."
         ),
     )
     command.add_argument("files", nargs="+", metavar="FILE", help=_("packages (.linimasa)"))
@@ -94,6 +102,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--dry-run", action="store_true", help=_("check and show what would change; write nothing")
     )
     command.set_defaults(run=run_merge)
+
+    join = subparsers.add_parser(
+        "join-institution",
+        help=_("make this file one of an institution's (its packages then merge at the bureau)"),
+        description=_(
+            "For a unit that kept its own file before it had the bureau's starting file: "
+            "this file takes the institution id of the bureau's file, a starting file or a "
+            "package, so that its packages merge at the bureau. Nothing else changes."
+        ),
+    )
+    add_db_option(join)
+    join.add_argument(
+        "--from",
+        dest="other",
+        required=True,
+        metavar="FILE",
+        help=_("the bureau's file, a starting file or a package of the institution"),
+    )
+    join.set_defaults(run=run_join)
+
+
+def run_join(args: argparse.Namespace) -> int:
+    from core import unit_package
+
+    with open_for_writing(args, purpose="join") as opened:
+        name = unit_package.join_institution(opened.db, Path(args.other).expanduser())
+    say(_("This file now belongs to the institution {name}.").format(name=name))
+    return 0
 
 
 def run_merge(args: argparse.Namespace) -> int:

@@ -529,7 +529,7 @@ def write(db, plan, created: dict[str, int]) -> tuple[int, int]:
         )
         if row.url:
             db.conn.execute(
-                "UPDATE post_variants SET url = ? WHERE id = ? AND url = ''",
-                (row.url, row.variant_id),
+                "UPDATE post_variants SET url = ?, updated_at = ? WHERE id = ? AND url = ''",
+                (row.url, now_iso(), row.variant_id),
             )
     return len(plan.post_adds), len(plan.post_changes)

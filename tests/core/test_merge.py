@@ -303,3 +303,115 @@ def test_the_bureau_merging_every_units_package_reports_what_the_units_reported(
     with open_database(tmp_path / "biro.sqlite", create=True) as bureau:
         merge.apply(bureau, packages)
         assert tables(bureau) == tables(demo_db)
+
+
+# --- found in review ----------------------------------------------------------------------
+
+
+def starting_file(demo_db, unit_name, path):
+    unit_package.export_unit(
+        demo_db, units.find(demo_db, unit_name).id, None, None, path, template=True
+    )
+    return open_database(path)
+
+
+def test_two_units_sub_units_of_the_same_name_stay_two(demo_db, tmp_path):
+    sent = []
+    for name, handle in ((TIMUR, "timur_tu"), ("Pusat Pendidikan dan Pelatihan", "pusdik_tu")):
+        unit_db = starting_file(demo_db, name, tmp_path / f"{handle}.sqlite")
+        parent = units.find(unit_db, name)
+        tata_usaha = units.create(unit_db, "Subbagian Tata Usaha", parent_id=parent.id)
+        account = accounts.create(unit_db, "tiktok", handle, unit_id=tata_usaha.id)
+        metrics.upsert_snapshots(
+            unit_db, [{"account_id": account.id, "date": "2026-11-20", "followers": 10}]
+        )
+        path = tmp_path / f"{handle}.linimasa"
+        unit_package.export_unit(unit_db, parent.id, *NOVEMBER, path)
+        unit_db.close()
+        sent.append(path)
+    found = merge.apply(demo_db, sent)
+    assert not found.conflicts
+    named = [u for u in units.list_all(demo_db) if u.name == "Subbagian Tata Usaha"]
+    assert len(named) == 2 and len({u.parent_id for u in named}) == 2
+    by_handle = {a.handle: a.unit_id for a in accounts.list_all(demo_db)}
+    assert by_handle["timur_tu"] != by_handle["pusdik_tu"]
+
+
+def test_a_units_stale_copy_of_the_bureaus_lists_never_reverts_them(demo_db, tmp_path):
+    from core import pillars
+
+    unit_db = starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite")
+    account = next(a for a in accounts.list_all(unit_db) if a.platform == "instagram")
+    metrics.upsert_snapshots(
+        unit_db, [{"account_id": account.id, "date": "2026-11-20", "followers": 4321}]
+    )
+    path = tmp_path / "timur.linimasa"
+    unit_package.export_unit(unit_db, units.find(unit_db, TIMUR).id, *NOVEMBER, path)
+    unit_db.close()
+    edukasi = next(p for p in pillars.list_pillars(demo_db) if p.name == "Edukasi")
+    demo_db.conn.execute("UPDATE pillars SET name = 'Edukasi Mutu' WHERE id = ?", (edukasi.id,))
+    biro = units.find(demo_db, "Biro Hubungan Masyarakat")
+    units.update(demo_db, biro.id, "Biro Humas dan Protokol", biro.short_name)
+    found = merge.apply(demo_db, [path], prefer="package")
+    assert not found.conflicts
+    assert "Edukasi Mutu" in [p.name for p in pillars.list_pillars(demo_db)]
+    assert units.get(demo_db, biro.id).name == "Biro Humas dan Protokol"
+
+
+def test_a_handle_clash_is_a_problem_not_a_crash(demo_db, tmp_path):
+    unit_db = starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite")
+    account = next(a for a in accounts.list_all(unit_db) if a.platform == "instagram")
+    accounts.update(unit_db, account.id, handle="bmsn_ri")  # the bureau's own handle
+    path = tmp_path / "timur.linimasa"
+    unit_package.export_unit(unit_db, units.find(unit_db, TIMUR).id, *NOVEMBER, path)
+    unit_db.close()
+    before = dump(demo_db)
+    found = merge.plan(demo_db, [path], prefer="package")
+    assert not found.ok and "bmsn_ri" in found.problems[0]
+    assert dump(demo_db) == before
+
+
+def test_a_sub_units_starting_file_keeps_the_approval_levels_it_inherits(demo_db, tmp_path):
+    from core import workflow
+
+    sub = next(u for u in units.list_all(demo_db) if u.parent_id is not None)
+    expected = len(workflow.levels_for_unit(demo_db, sub.id))
+    assert expected
+    with starting_file(demo_db, sub.name, tmp_path / "sub.sqlite") as sub_db:
+        assert len(workflow.levels_for_unit(sub_db, units.find(sub_db, sub.name).id)) == expected
+
+
+def test_a_data_file_or_a_working_file_given_as_a_package_is_named_for_what_it_is(
+    demo_db, package, tmp_path
+):
+    with pytest.raises(unit_package.PackageError, match="bukan paket unit"):
+        unit_package.read(demo_db.path)
+    working = starting_file(demo_db, TIMUR, tmp_path / "kerja.sqlite")
+    metrics.upsert_snapshots(
+        working,
+        [{"account_id": accounts.list_all(working)[0].id, "date": "2026-11-20", "followers": 3}],
+    )
+    working.close()
+    with pytest.raises(unit_package.PackageError, match="berkas kerja unit"):
+        unit_package.read(tmp_path / "kerja.sqlite")
+
+
+def test_a_unit_that_kept_its_own_file_joins_the_institution_and_then_merges(
+    demo_db, timur, tmp_path
+):
+    own = tmp_path / "sendiri.sqlite"
+    with sqlite3.connect(own) as target:
+        demo_db.conn.backup(target)
+    with open_database(own) as unit_db:
+        settings.set(unit_db, "institution.id", "a-file-of-its-own")
+        path = tmp_path / "timur.linimasa"
+        unit_package.export_unit(unit_db, timur.id, *NOVEMBER, path)
+        assert merge.plan(demo_db, [path]).problems
+        assert unit_package.join_institution(unit_db, demo_db.path) == "Badan Mutu Standar Nasional"
+        unit_package.export_unit(unit_db, timur.id, *NOVEMBER, path, overwrite=True)
+    assert merge.plan(demo_db, [path]).ok
+
+
+def test_accounts_without_a_unit_are_named_at_export(demo_db):
+    accounts.create(demo_db, "tiktok", "tanpa_unit")
+    assert unit_package.unassigned_accounts(demo_db) == ["TikTok tanpa_unit"]
