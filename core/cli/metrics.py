@@ -14,19 +14,7 @@ from core.errors import UsageError
 from core.i18n import N_, _
 from core.tabular import Table
 
-METRIC_COLUMNS = (
-    "unit",
-    "platform",
-    "handle",
-    "date",
-    "followers",
-    "reach",
-    "impressions",
-    "engagements",
-    "posts_published",
-    "new_followers",
-    "video_views",
-)
+METRIC_COLUMNS = ("unit", "platform", "handle", "date", "followers", *metrics.SNAPSHOT_COUNTS)
 POST_METRIC_COLUMNS = (
     "unit",
     "platform",
@@ -46,6 +34,14 @@ def _day(option: str, text: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _period(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """--from and --to as ISO days (either may be missing), in order."""
+    start, end = _day("--from", args.start), _day("--to", args.end)
+    if start and end and start > end:
+        raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    return start, end
+
+
 def _period_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from", dest="start", metavar="YYYY-MM-DD", help=_("first day to include")
@@ -59,9 +55,7 @@ def _period_options(parser: argparse.ArgumentParser) -> None:
     _period_options,
 )
 def export_metrics(db: Database, args: argparse.Namespace) -> Table:
-    start, end = _day("--from", args.start), _day("--to", args.end)
-    if start and end and start > end:
-        raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    start, end = _period(args)
     units = {row.account.id: row.unit_name for row in accounts.table_rows(db, True)}
 
     def rows():
@@ -73,12 +67,7 @@ def export_metrics(db: Database, args: argparse.Namespace) -> Table:
                     account.handle,
                     dt.date.fromisoformat(snap.date),
                     snap.followers,
-                    snap.reach,
-                    snap.impressions,
-                    snap.engagements,
-                    snap.posts_published,
-                    snap.new_followers,
-                    snap.video_views,
+                    *(getattr(snap, name) for name in metrics.SNAPSHOT_COUNTS),
                 )
 
     return Table(_("Followers"), METRIC_COLUMNS, rows())
@@ -93,9 +82,7 @@ def export_metrics(db: Database, args: argparse.Namespace) -> Table:
     _period_options,
 )
 def export_post_metrics(db: Database, args: argparse.Namespace) -> Table:
-    start, end = _day("--from", args.start), _day("--to", args.end)
-    if start and end and start > end:
-        raise UsageError(_("--from {start} is after --to {end}").format(start=start, end=end))
+    start, end = _period(args)
     units = {row.account.id: row.unit_name for row in accounts.table_rows(db, True)}
     known = {a.id: a for a in accounts.list_all(db, include_archived=True)}
 
