@@ -197,16 +197,19 @@ class _Merger:
             package = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
         return package, manifest
 
+    def empty(self) -> bool:
+        """Whether the bureau's file holds nothing yet (it takes the packages' institution)."""
+        return not any(
+            self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("accounts", "posts", "account_snapshots")
+        )
+
     def institution(self, manifest: Manifest, path: str) -> bool:
         """Whether the package is of the bureau's institution (an empty file adopts it)."""
         ours = str(settings.get(self.db, "institution.id"))
         if manifest.institution_id == ours:
             return True
-        empty = not any(
-            self.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-            for table in ("accounts", "posts", "account_snapshots")
-        )
-        if empty and not self.found.adopted:
+        if self.empty() and not self.found.adopted:
             settings.set(self.db, "institution.id", manifest.institution_id)
             if manifest.institution_name and not settings.get(self.db, "institution.name"):
                 settings.set(self.db, "institution.name", manifest.institution_name)
@@ -477,6 +480,22 @@ class _Merger:
 # --- the public calls ---------------------------------------------------------------------
 
 
+def _institution_of(path: Path) -> tuple[str, str] | None:
+    """(id, name) a package's manifest gives, read without checking it (None: unreadable;
+    `open_checked` says why when the package is merged)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            pairs = dict(conn.execute(f"SELECT key, value FROM {MANIFEST}").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if "institution_id" not in pairs:
+        return None
+    return pairs["institution_id"], pairs.get("institution_name") or pairs["institution_id"]
+
+
 def _run(db: Database, paths, prefer: str | None, keep: bool) -> MergePlan:
     if prefer is not None and prefer not in PREFERENCES:
         raise ValueError(prefer)
@@ -484,6 +503,16 @@ def _run(db: Database, paths, prefer: str | None, keep: bool) -> MergePlan:
     merger = _Merger(db, found)
     try:
         with contextlib.suppress(_Rollback), db.transaction():
+            if merger.empty():
+                institutions = {_institution_of(Path(p)) for p in paths} - {None}
+                if len(institutions) > 1:  # which one this new file is cannot be told
+                    found.problems.append(
+                        _(
+                            "the packages are of different institutions ({names}); a new file "
+                            "takes one institution: merge that institution's packages only"
+                        ).format(names=", ".join(sorted(name for _id, name in institutions)))
+                    )
+                    raise _Rollback
             for path in paths:
                 opened = merger.open(Path(path))
                 if opened is None:

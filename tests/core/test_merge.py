@@ -415,3 +415,21 @@ def test_a_unit_that_kept_its_own_file_joins_the_institution_and_then_merges(
 def test_accounts_without_a_unit_are_named_at_export(demo_db):
     accounts.create(demo_db, "tiktok", "tanpa_unit")
     assert unit_package.unassigned_accounts(demo_db) == ["TikTok tanpa_unit"]
+
+
+def test_a_new_file_given_packages_of_two_institutions_takes_neither(package, tmp_path):
+    other = tmp_path / "lain.linimasa"
+    shutil.copy(package, other)
+    conn = sqlite3.connect(other)
+    conn.execute(f"UPDATE {unit_package.MANIFEST} SET value = 'lain' WHERE key = 'institution_id'")
+    conn.execute(
+        f"UPDATE {unit_package.MANIFEST} SET value = 'Arsip Lain' WHERE key = 'institution_name'"
+    )
+    conn.commit()
+    conn.close()
+    with open_database(tmp_path / "baru.sqlite", create=True) as fresh:
+        before = settings.get(fresh, "institution.id")
+        found = merge.plan(fresh, [other, package])
+        [problem] = found.problems
+        assert "Arsip Lain" in problem
+        assert settings.get(fresh, "institution.id") == before
