@@ -365,16 +365,17 @@ class _Merger:
         else:
             self.update(table, existing, values, [c for c in differ if c not in conflicting])
         for column in conflicting:
+            ours, theirs = existing[column], values[column]
+            if column in refs:  # a reference reads as the row it names, not its number
+                ours, theirs = self.named(refs[column], ours), self.named(refs[column], theirs)
             self.found.conflicts.append(
-                Conflict(
-                    label,
-                    table,
-                    self.describe(table, existing),
-                    column,
-                    existing[column],
-                    values[column],
-                )
+                Conflict(label, table, self.describe(table, existing), column, ours, theirs)
             )
+
+    def named(self, table: str, row_id: int | None) -> object:
+        """The bureau's row `row_id` of `table` as a user knows it (its id if it has no name)."""
+        found = self._one(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,))
+        return self.describe(table, found) if found is not None else row_id
 
     def moment(self, text: str | None) -> dt.datetime:
         """A time of change as a moment: with its offset, or (written before times carried

@@ -433,3 +433,19 @@ def test_a_new_file_given_packages_of_two_institutions_takes_neither(package, tm
         [problem] = found.problems
         assert "Arsip Lain" in problem
         assert settings.get(fresh, "institution.id") == before
+
+
+def test_a_conflict_over_a_reference_names_the_rows_not_their_numbers(demo_db, tmp_path):
+    from core import members
+
+    unit_db = starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite")
+    timur = units.find(unit_db, TIMUR)
+    new = members.create(unit_db, "Sari Wulandari", "editor", unit_id=timur.id)
+    account = next(a for a in accounts.list_all(unit_db) if a.platform == "instagram")
+    accounts.update(unit_db, account.id, responsible_id=new.id)
+    path = tmp_path / "timur.linimasa"
+    unit_package.export_unit(unit_db, timur.id, *NOVEMBER, path)
+    unit_db.close()
+    found = merge.plan(demo_db, [path])
+    [conflict] = [c for c in found.conflicts if c.column == "responsible_id"]
+    assert conflict.theirs == "Sari Wulandari" and isinstance(conflict.bureau, str)
