@@ -39,13 +39,15 @@ from core.i18n import _
 from core.unit_package import INSTITUTION_ONLY, MANIFEST, Manifest, PackageError, open_checked
 
 #: Tables never merged (the bureau's own) besides INSTITUTION_ONLY.
-SKIPPED = ("settings", *INSTITUTION_ONLY)
+SKIPPED = ("settings", "merge_aliases", *INSTITUTION_ONLY)
 #: Columns compared for nothing: a row's own id, when it was created, where a figure came from.
 NOT_COMPARED = ("id", "uid", "created_at", "source")
 #: Tables matched by name when their uid is unknown (they have no unique key of their own),
 #: within the same parent unit (a unit) or unit (a member): "Subbagian Tata Usaha" exists in
 #: every office.
 BY_NAME = {"units": "parent_id", "members": "unit_id"}
+#: Tables whose rows a unit renames (a handle, a name): a match by key is remembered.
+ALIASED = ("accounts", "units", "members")
 #: The institution's shared lists: a package carries the unit's copy of them, which never
 #: changes the bureau's (their new rows are added).
 CONTEXT = ("pillars", "snippets", "observances", "guideline_items")
@@ -426,10 +428,36 @@ class _Merger:
         return cursor.execute(sql, params).fetchone()
 
     def find(self, table: str, values: dict, keys) -> sqlite3.Row | None:
+        found = self._find(table, values, keys)
+        # Matched by its handle or name, not its uid: remember the unit's uid for the bureau's
+        # row, so that a rename at the unit still finds it.
+        if (
+            table in ALIASED
+            and found is not None
+            and values.get("uid")
+            and found["uid"] != values["uid"]
+        ):
+            self.conn.execute(
+                "INSERT INTO merge_aliases (table_name, uid, row_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (table_name, uid) DO UPDATE SET row_id = excluded.row_id "
+                "WHERE row_id != excluded.row_id",
+                (table, values["uid"], found["id"]),
+            )
+        return found
+
+    def _find(self, table: str, values: dict, keys) -> sqlite3.Row | None:
         if values.get("uid"):
             found = self._one(f'SELECT * FROM "{table}" WHERE uid = ?', (values["uid"],))
             if found is not None:
                 return found
+            if table in ALIASED:
+                found = self._one(
+                    f'SELECT t.* FROM "{table}" t JOIN merge_aliases a ON a.row_id = t.id '
+                    "WHERE a.table_name = ? AND a.uid = ?",
+                    (table, values["uid"]),
+                )
+                if found is not None:
+                    return found
         for key, where in keys:
             if any(values.get(c) is None for c in key):
                 continue

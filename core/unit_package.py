@@ -40,7 +40,7 @@ FORMAT = 1
 SUFFIX = ".linimasa"
 MANIFEST = "package_manifest"
 #: Tables a package never carries: the institution's own choices (the bureau keeps its own).
-INSTITUTION_ONLY = ("kpis", "benchmarks")
+INSTITUTION_ONLY = ("kpis", "benchmarks", "merge_aliases")
 #: The settings a package carries (a template carries them all).
 SHARED_SETTINGS = ("institution.id", "institution.name", "institution.short_name")
 

@@ -449,3 +449,29 @@ def test_a_conflict_over_a_reference_names_the_rows_not_their_numbers(demo_db, t
     found = merge.plan(demo_db, [path])
     [conflict] = [c for c in found.conflicts if c.column == "responsible_id"]
     assert conflict.theirs == "Sari Wulandari" and isinstance(conflict.bureau, str)
+
+
+def test_an_account_matched_by_its_handle_and_renamed_later_stays_one(demo_db, tmp_path):
+    """The bureau and the unit each recorded the unit's TikTok; merged as one by its handle,
+    then renamed at the unit: the next month's package still finds the bureau's account."""
+    timur_id = units.find(demo_db, TIMUR).id
+    ours = accounts.create(demo_db, "tiktok", "timur_tt", unit_id=timur_id)
+    unit_db = starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite")
+    theirs = next(a for a in accounts.list_all(unit_db) if a.platform == "tiktok")
+    unit_db.conn.execute("UPDATE accounts SET uid = 'made-at-the-unit' WHERE id = ?", (theirs.id,))
+    path = tmp_path / "timur.linimasa"
+    unit_package.export_unit(unit_db, units.find(unit_db, TIMUR).id, *NOVEMBER, path)
+    merge.apply(demo_db, [path])
+    accounts.update(unit_db, theirs.id, handle="bmsn_timur_tt")
+    metrics.upsert_snapshots(
+        unit_db, [{"account_id": theirs.id, "date": "2026-11-20", "followers": 20}]
+    )
+    unit_package.export_unit(
+        unit_db, units.find(unit_db, TIMUR).id, *NOVEMBER, path, overwrite=True
+    )
+    unit_db.close()
+    found = merge.apply(demo_db, [path], prefer="package")
+    assert not found.new_accounts
+    tiktok = [a for a in accounts.list_all(demo_db) if a.platform == "tiktok"]
+    assert [(a.id, a.handle) for a in tiktok] == [(ours.id, "bmsn_timur_tt")]
+    assert metrics.snapshot_on(demo_db, ours.id, "2026-11-20").followers == 20
