@@ -47,7 +47,9 @@ TABLE_MEANINGS = {
     "posts": N_("planned and published posts (one row per post, whatever its accounts)"),
     "post_variants": N_("a post's version for one account: its text, status and times"),
     "post_attachments": N_("files (images, videos) attached to a post, by path"),
-    "post_metrics": N_("figures of a published post variant on a day"),
+    "post_metrics": N_(
+        "figures of a post on a day: a planned variant's, or one published outside the plan"
+    ),
     "post_series": N_("repeating series of posts (weekly, monthly)"),
     "variant_history": N_("who moved a post variant from one status to another, and when"),
     "approval_levels": N_("the approval steps of each unit, in order"),
@@ -57,6 +59,7 @@ TABLE_MEANINGS = {
     "snippets": N_("saved snippets: hashtag groups, closing lines"),
     "observances": N_("commemorative days the calendar shows each year"),
     "settings": N_("the institution's settings (name, time zone, …) as key and value"),
+    "merge_aliases": N_("rows merged from units' packages under another uid, by that uid"),
 }
 
 #: What a column means, in any table ("table.column" for one table's own meaning).
