@@ -11,9 +11,9 @@ row counts and a SHA-256 checksum of every row. It is small enough to send by e-
     manifest = export_unit(db, unit_id, "2026-11-01", "2026-11-30", Path("humas.linimasa"))
     manifest = read(Path("humas.linimasa"))   # checked: PackageError says what is wrong
 
-A *template* (`template=True`) holds no period's data but every setting of the institution:
-a unit starts its own file from it, so that the unit's packages carry the bureau's
-institution id.
+A *template* (`template=True`) holds no period's data but every setting of the institution
+and its engagement benchmarks (not its performance indicators): a unit starts its own file
+from it, so that the unit's packages carry the bureau's institution id.
 
 How it is made: the file is copied with SQLite's backup API (a consistent moment, even while
 the app writes), the copy is pruned to the unit's share, the manifest written, the copy
@@ -221,6 +221,8 @@ def _prune(conn: sqlite3.Connection, unit_id: int, start: str, end: str, templat
         kept_units |= parents
     _keep(conn, "units", kept_units)
     for table in INSTITUTION_ONLY:
+        if template and table == "benchmarks":
+            continue  # a unit measures its engagement against the bureau's benchmarks
         conn.execute(f"DELETE FROM {table}")
     if not template:
         shared = ",".join("?" * len(SHARED_SETTINGS))

@@ -475,3 +475,11 @@ def test_an_account_matched_by_its_handle_and_renamed_later_stays_one(demo_db, t
     tiktok = [a for a in accounts.list_all(demo_db) if a.platform == "tiktok"]
     assert [(a.id, a.handle) for a in tiktok] == [(ours.id, "bmsn_timur_tt")]
     assert metrics.snapshot_on(demo_db, ours.id, "2026-11-20").followers == 20
+
+
+def test_a_starting_file_measures_against_the_bureaus_benchmarks(demo_db, tmp_path):
+    from core import figures
+
+    figures.set_benchmark(demo_db, "instagram", 0.031, "Survei biro 2026", "reach")
+    with starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite") as unit_db:
+        assert figures.benchmark(unit_db, "instagram").rate == 0.031
