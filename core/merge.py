@@ -52,6 +52,8 @@ ALIASED = ("accounts", "units", "members")
 #: changes the bureau's (their new rows are added).
 CONTEXT = ("pillars", "snippets", "observances", "guideline_items")
 PREFERENCES = ("package", "bureau")
+#: Rows between two reports of progress (and chances to cancel).
+TICK = 500
 
 
 class MergeRefused(LinimasaError):
@@ -169,8 +171,11 @@ def _order(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
 
 
 class _Merger:
-    def __init__(self, db: Database, found: MergePlan):
+    def __init__(self, db: Database, found: MergePlan, progress=None):
         self.db = db
+        self.progress = progress
+        self.done = 0
+        self.total = 0
         self.conn = db.conn
         self.found = found
         self.temp = tempfile.TemporaryDirectory(prefix="linimasa-merge-")
@@ -311,6 +316,9 @@ class _Merger:
             pending = waiting
 
     def row(self, table, row, columns, refs, keys, ids, label) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % TICK == 0:
+            self.progress.update(self.done, self.total, _("Merging…"))
         values = dict(row)
         for column, target in refs.items():
             if values[column] is None:
@@ -525,11 +533,11 @@ def _institution_of(path: Path) -> tuple[str, str] | None:
     return pairs["institution_id"], pairs.get("institution_name") or pairs["institution_id"]
 
 
-def _run(db: Database, paths, prefer: str | None, keep: bool) -> MergePlan:
+def _run(db: Database, paths, prefer: str | None, keep: bool, progress) -> MergePlan:
     if prefer is not None and prefer not in PREFERENCES:
         raise ValueError(prefer)
     found = MergePlan(paths=[str(p) for p in paths], prefer=prefer)
-    merger = _Merger(db, found)
+    merger = _Merger(db, found, progress)
     try:
         with contextlib.suppress(_Rollback), db.transaction():
             if merger.empty():
@@ -547,6 +555,7 @@ def _run(db: Database, paths, prefer: str | None, keep: bool) -> MergePlan:
                 if opened is None:
                     continue
                 package, manifest = opened
+                merger.total += sum(manifest.counts.values())
                 try:
                     found.manifests.append(manifest)
                     if merger.institution(manifest, str(path)):
@@ -560,15 +569,17 @@ def _run(db: Database, paths, prefer: str | None, keep: bool) -> MergePlan:
     return found
 
 
-def plan(db: Database, paths, prefer: str | None = None) -> MergePlan:
-    """What merging `paths` would do; nothing is kept."""
-    return _run(db, paths, prefer, keep=False)
+def plan(db: Database, paths, prefer: str | None = None, progress=None) -> MergePlan:
+    """What merging `paths` would do; nothing is kept. `progress` (core.progress.Progress)
+    hears of the rows merged and may cancel (Cancelled; nothing kept)."""
+    return _run(db, paths, prefer, keep=False, progress=progress)
 
 
-def apply(db: Database, paths, prefer: str | None = None) -> MergePlan:
+def apply(db: Database, paths, prefer: str | None = None, progress=None) -> MergePlan:
     """Merge `paths` in one transaction. Refused (MergeRefused, nothing kept) when a package
-    cannot be merged or there are conflicts and `prefer` does not say whose value wins."""
-    found = _run(db, paths, prefer, keep=True)
+    cannot be merged or there are conflicts and `prefer` does not say whose value wins; a
+    cancel through `progress` keeps nothing either."""
+    found = _run(db, paths, prefer, keep=True, progress=progress)
     if not found.ok:
         raise MergeRefused(
             "; ".join(found.problems)

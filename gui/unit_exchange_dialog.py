@@ -712,8 +712,11 @@ class MergeDialog(QDialog):
 
         def work(progress: Progress) -> MergePlan | None:
             # The plan is the merge itself, rolled back: a writable connection of its own.
-            with dbmod.open_database(source, migrate=False) as database:
-                found = merge.plan(database, paths, prefer)
+            try:
+                with dbmod.open_database(source, migrate=False) as database:
+                    found = merge.plan(database, paths, prefer, progress)
+            except Cancelled:
+                return None
             return None if progress.cancelled else found
 
         self.note.setText(_("Reading the packages…"))
@@ -842,7 +845,7 @@ class MergeDialog(QDialog):
                     if not demo:  # demo data lives in a temporary folder: nothing to keep
                         backups.back_up(database, "merge")
                     with database.transaction():
-                        found = merge.apply(database, paths, prefer)
+                        found = merge.apply(database, paths, prefer, progress)
                         if progress.cancelled:
                             raise Cancelled()
             except Cancelled:

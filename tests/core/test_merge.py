@@ -483,3 +483,20 @@ def test_a_starting_file_measures_against_the_bureaus_benchmarks(demo_db, tmp_pa
     figures.set_benchmark(demo_db, "instagram", 0.031, "Survei biro 2026", "reach")
     with starting_file(demo_db, TIMUR, tmp_path / "timur.sqlite") as unit_db:
         assert figures.benchmark(unit_db, "instagram").rate == 0.031
+
+
+def test_a_merge_reports_its_progress_and_a_cancel_keeps_nothing(demo_db, tmp_path):
+    from core.progress import Cancelled, Progress
+
+    path = tmp_path / "biro.linimasa"
+    biro = units.find(demo_db, "Biro Hubungan Masyarakat")
+    unit_package.export_unit(demo_db, biro.id, "2026-01-01", "2026-11-25", path)
+    seen = []
+    with open_database(tmp_path / "baru.sqlite", create=True) as fresh:
+        merge.plan(fresh, [path], progress=Progress(lambda done, total, _t: seen.append(total)))
+        assert seen and seen[0] == sum(unit_package.read(path).counts.values())
+        before = dump(fresh)
+        progress = Progress(lambda done, total, _text: progress.cancel())
+        with pytest.raises(Cancelled):
+            merge.apply(fresh, [path], progress=progress)
+        assert dump(fresh) == before
