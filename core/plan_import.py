@@ -382,10 +382,9 @@ class _Accounts:
 
 
 def _platform(text: str) -> str | None:
-    from core.importing.pipeline import PLATFORM_ALIASES
+    from core.importing.cells import platform_of
 
-    key = normalise(text)
-    return PLATFORM_ALIASES.get(key) or PLATFORM_ALIASES.get(key.replace(" ", ""))
+    return platform_of(text)
 
 
 # --- plan -------------------------------------------------------------------------------

@@ -62,6 +62,7 @@ by `core.outside_plan`). Reading (CSV encodings and delimiters, XLSX, ZIPs of CS
 from __future__ import annotations
 
 from core.importing import formats
+from core.importing.cells import parse_account_option
 from core.importing.formats import FIELDS, FORMATS, GENERIC, Format
 from core.importing.pipeline import (
     ImportRefused,
@@ -71,7 +72,6 @@ from core.importing.pipeline import (
     Recognised,
     Result,
     Row,
-    parse_account_option,
     plan,
     write,
 )

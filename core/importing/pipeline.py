@@ -5,7 +5,6 @@ See the package docstring (core/importing/__init__.py) for the public API.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -17,27 +16,15 @@ from core import accounts, metrics, parse, timezone
 from core.db import Database
 from core.errors import LinimasaError, UsageError
 from core.i18n import _
+from core.importing import cells as parsing
 from core.importing import formats, platforms, posts, read
 from core.importing.formats import IGNORE, VALUE_FIELDS, Format
 from core.progress import Progress
-from core.tabular import unneutralise
-from core.validate import MAX_COUNT
 
-#: Platform names a file may use besides ours (case-blind).
-PLATFORM_ALIASES = {
-    **{p: p for p in accounts.PLATFORMS},
-    "twitter": "x",
-    "x (twitter)": "x",
-    "twitter/x": "x",
-    "x/twitter": "x",
-    "fb": "facebook",
-    "ig": "instagram",
-    "yt": "youtube",
-    "tik tok": "tiktok",
-    "lainnya": "other",
-}
 #: A numeric date's first two numbers (03/10/2026, 3.10.2026).
 _NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}")
+#: How far below the first row a report's real header may sit.
+TITLE_ROWS = 10
 #: Followers falling below this share of the previous snapshot are flagged for review.
 SHRINK_WARNING = 0.5
 #: How often (in rows) progress is reported and cancel checked.
@@ -232,197 +219,6 @@ class ImportRefused(LinimasaError):
         )
 
 
-# --- accounts ---------------------------------------------------------------------------
-
-
-def _platform(text: object) -> str | None:
-    if text is None:
-        return None
-    key = formats.normalise(unneutralise(str(text)))
-    if not key:
-        return None
-    return PLATFORM_ALIASES.get(key) or PLATFORM_ALIASES.get(key.replace(" ", ""))
-
-
-def _handle(text: object) -> str:
-    if text is None:
-        return ""
-    if isinstance(text, float) and text.is_integer():
-        text = int(text)
-    value = unneutralise(str(text).strip()).strip().lstrip("@").strip()
-    return value
-
-
-def parse_account_option(text: str) -> tuple[str | None, str]:
-    """--account: "handle" or "platform:handle" → (platform or None, handle)."""
-    text = text.strip()
-    if ":" in text:
-        prefix, rest = text.split(":", 1)
-        platform = _platform(prefix)
-        if platform is None:
-            raise UsageError(
-                _("--account: {platform} is not a platform; choose one of {choices}").format(
-                    platform=prefix, choices=", ".join(accounts.PLATFORMS)
-                )
-            )
-        handle = _handle(rest)
-    else:
-        platform, handle = None, _handle(text)
-    if not handle:
-        raise UsageError(_("--account: give a handle, or platform:handle"))
-    return platform, handle
-
-
-#: How far below the first row a report's real header may sit.
-TITLE_ROWS = 10
-
-
-class _Accounts:
-    """Finds accounts by (platform, handle), handles compared without case and @."""
-
-    def __init__(self, db: Database, create: bool):
-        self.db = db
-        self.create = create
-        self.by_key: dict[tuple[str, str], int] = {}
-        self.by_handle: dict[str, list[accounts.Account]] = {}
-        for account in accounts.list_all(db, include_archived=True):
-            self.by_key.setdefault((account.platform, account.handle.casefold()), account.id)
-            self.by_handle.setdefault(account.handle.casefold(), []).append(account)
-        self.unknown: dict[str, None] = {}
-        self.to_create: dict[tuple[str, str], None] = {}
-        self._cache: dict[tuple[str | None, str], tuple] = {}
-        self.new_spelling: dict[tuple[str, str], str] = {}
-
-    def find(self, platform: str | None, handle: str) -> tuple[str, str, int | None, str | None]:
-        """(platform, handle, account id or None to create, problem or None)."""
-        key = (platform, handle.casefold())
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = self._find(platform, handle)
-        return found
-
-    def _find(self, platform, handle):
-        folded = handle.casefold()
-        if platform is None:
-            candidates = self.by_handle.get(folded, [])
-            if len(candidates) == 1:
-                only = candidates[0]
-                return only.platform, only.handle, only.id, None
-            if len(candidates) > 1:
-                choices = ", ".join(f"{a.platform}:{a.handle}" for a in candidates)
-                return (
-                    "",
-                    handle,
-                    None,
-                    _(
-                        "{handle} is an account on several platforms ({choices}); add a platform "
-                        "column or give --account platform:handle"
-                    ).format(handle=handle, choices=choices),
-                )
-            self.unknown[handle] = None
-            if self.create:
-                return (
-                    "",
-                    handle,
-                    None,
-                    _(
-                        "there is no account {handle}, and without its platform it cannot be "
-                        "created; add a platform column or give --account platform:handle"
-                    ).format(handle=handle),
-                )
-            return "", handle, None, self._unknown(handle)
-        account_id = self.by_key.get((platform, folded))
-        if account_id is not None:
-            stored = next(a.handle for a in self.by_handle[folded] if a.id == account_id)
-            return platform, stored, account_id, None
-        # One new account for BaruAkun and baruakun (handles are stored without case): the
-        # first spelling in the file is the one created.
-        handle = self.new_spelling.setdefault((platform, folded), handle)
-        self.unknown[f"{platform}:{handle}"] = None
-        if self.create:
-            refused = accounts.field_problems(self.db, {"platform": platform, "handle": handle})
-            if refused:
-                return (
-                    platform,
-                    handle,
-                    None,
-                    _("the account {name} cannot be created: {reason}").format(
-                        name=f"{platform}:{handle}", reason="; ".join(refused.values())
-                    ),
-                )
-            self.to_create[(platform, handle)] = None
-            return platform, handle, None, None
-        return platform, handle, None, self._unknown(f"{platform}:{handle}")
-
-    @staticmethod
-    def _unknown(name: str) -> str:
-        return _("unknown account {name}; add it first, or import with --create-accounts").format(
-            name=name
-        )
-
-
-# --- cells ------------------------------------------------------------------------------
-
-
-def _count(cell: object) -> tuple[int | None, str | None]:
-    """(count or None for no value, problem or None)."""
-    if type(cell) is str:
-        if cell.isascii() and cell.isdigit():
-            # Python refuses int() of more than 4300 digits: a count that long is too large.
-            digits = cell.lstrip("0") or "0"
-            value = int(digits) if len(digits) <= len(str(MAX_COUNT)) else MAX_COUNT + 1
-            if value > MAX_COUNT:
-                return None, _("too large to be a real count: {value}").format(value=cell)
-            return value, None
-        if parse.is_no_value(cell):
-            return None, None
-    elif type(cell) is int:
-        if cell < 0:
-            return None, _("a count cannot be negative: {value}").format(value=cell)
-        if cell > MAX_COUNT:
-            return None, _("too large to be a real count: {value}").format(value=cell)
-        return cell, None
-    elif cell is None:
-        return None, None
-    if isinstance(cell, bool | dt.date):
-        return None, _("not a number: {value}").format(value=cell)
-    try:
-        value = parse.number(cell)
-    except ValueError:
-        return None, _("not a number: {value}").format(value=cell)
-    if value is None:
-        return None, None
-    if value < 0:
-        return None, _("a count cannot be negative: {value}").format(value=cell)
-    if not float(value).is_integer():
-        return None, _("not a whole number: {value}").format(value=cell)
-    if value > MAX_COUNT:
-        return None, _("too large to be a real count: {value}").format(value=cell)
-    return int(value), None
-
-
-def _date_readings(cell: object, cache: dict) -> tuple[dict[str, dt.date], dt.date | None]:
-    """(every reading of a date cell by order, the date when all readings agree), cached."""
-    found = cache.get(cell)
-    if found is None:
-        readings = None
-        if isinstance(cell, str) and len(cell) == 10 and cell[4] == "-" and cell[7] == "-":
-            with contextlib.suppress(ValueError):
-                readings = {"ymd": dt.date.fromisoformat(cell)}
-        if readings is None:
-            try:
-                readings = parse.date_candidates(cell)
-            except ValueError:
-                readings = {}
-        days = set(readings.values())
-        found = cache[cell] = (readings, days.pop() if len(days) == 1 else None)
-    return found
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
 # --- plan -------------------------------------------------------------------------------
 
 
@@ -456,8 +252,10 @@ class _Planner:
         self.options = options
         self.progress = progress
         self.plan = Plan(options)
-        self.default_account = parse_account_option(options.account) if options.account else None
-        self.accounts = _Accounts(db, options.create_accounts)
+        self.default_account = (
+            parsing.parse_account_option(options.account) if options.account else None
+        )
+        self.accounts = parsing.AccountFinder(db, options.create_accounts)
         self.latest = timezone.latest_today(db)
         self.mapping = {
             formats.normalise(k): v for k, v in (options.mapping or {}).items() if v is not None
@@ -472,6 +270,9 @@ class _Planner:
         #: (account key, date) → (file, line, values) of the row that gives it first.
         self.seen: dict[tuple, tuple[str, int, dict]] = {}
         self.rows: list[Row] = []
+        #: (account id, or "platform:handle" of one to create; post id) → a platform
+        #: export's per-post row (core.importing.posts).
+        self.post_rows: dict[tuple, posts.PostRow] = {}
         #: A problem with an account → [file, row, column, rows it concerns].
         self.account_problems: dict[str, list] = {}
         self.headers_seen: set[str] = set()
@@ -521,7 +322,7 @@ class _Planner:
         ).hexdigest()[:16]
         self.plan.unknown_accounts = list(self.accounts.unknown)
         self.plan.accounts_to_create = list(self.accounts.to_create)
-        unknown_messages = {self.accounts._unknown(name) for name in self.accounts.unknown}
+        unknown_messages = {self.accounts.unknown_message(name) for name in self.accounts.unknown}
         for message, (file, line, column, count) in self.account_problems.items():
             question = "create_accounts" if message in unknown_messages else ""
             if count > 1:
@@ -875,15 +676,15 @@ class _Planner:
             if len(cells) < width:
                 cells = list(cells) + [None] * (width - len(cells))
             date_cell = cells[date_index]
-            if _blank(date_cell) and all(_blank(c) for c in cells):
+            if parsing.blank(date_cell) and all(parsing.blank(c) for c in cells):
                 continue
             bad = False
             platform = default_platform
-            if platform_index is not None and not _blank(cells[platform_index]):
+            if platform_index is not None and not parsing.blank(cells[platform_index]):
                 raw = cells[platform_index]
                 platform = platforms.get(raw, "?")
                 if platform == "?":
-                    platform = platforms[raw] = _platform(raw)
+                    platform = platforms[raw] = parsing.platform_of(raw)
                 if platform is None:
                     self.problem(
                         name,
@@ -895,11 +696,11 @@ class _Planner:
                     )
                     bad = True
             handle = default_handle
-            if handle_index is not None and not _blank(cells[handle_index]):
+            if handle_index is not None and not parsing.blank(cells[handle_index]):
                 raw = cells[handle_index]
                 handle = handles.get(raw)
                 if handle is None:
-                    handle = handles[raw] = _handle(raw)
+                    handle = handles[raw] = parsing.handle_of(raw)
                 if handle_index is not None and platform_index is None:
                     platform = None if handle != default_handle else default_platform
             if not handle and not bad:
@@ -918,7 +719,7 @@ class _Planner:
                     self.account_problems.setdefault(why, [name, line, column, 0])[3] += 1
                     bad = True
             readings, single = {}, None
-            if _blank(date_cell) or parse.is_no_value(date_cell):
+            if parsing.blank(date_cell) or parse.is_no_value(date_cell):
                 self.problem(name, line, date_header, _("the date is empty"))
                 bad = True
             else:
@@ -926,7 +727,7 @@ class _Planner:
                     day = self.day_of(fmt, date_cell, order)
                     readings, single = ({"ymd": day}, day) if day else ({}, None)
                 else:
-                    readings, single = _date_readings(date_cell, readings_cache)
+                    readings, single = parsing.date_readings(date_cell, readings_cache)
                 if not readings:
                     self.problem(
                         name,
@@ -947,7 +748,7 @@ class _Planner:
                     votes.add(next(iter(readings)))
             values = {}
             for our, index, header in value_columns:
-                value, why = _count(cells[index])
+                value, why = parsing.count(cells[index])
                 if why is not None:
                     self.problem(name, line, header, why)
                     bad = True

@@ -263,8 +263,7 @@ def split_no_year(sheet: read.Sheet, today: dt.date) -> list[read.Sheet]:
 
 
 def _marks(*names: str):
-    """A detector: the file has at least one of these headers (the format's signature) and
-    none of the other platforms' signatures wins over it."""
+    """A detector: the file has at least one of these headers (the format's signature)."""
     wanted = {normalise(n) for n in names}
 
     def detect(headers: list[str]) -> bool:

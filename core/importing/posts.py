@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from core import metrics, parse
 from core.i18n import _
+from core.importing import cells as parsing
 from core.importing import pipeline
 
 if TYPE_CHECKING:
@@ -148,9 +149,9 @@ def plan_table(
     if handle_index is not None and planner.default_account is not None:
         # The account chosen wins over the file's own column (a username changed since).
         named = {
-            pipeline._handle(c[handle_index])
+            parsing.handle_of(c[handle_index])
             for _n, c in sheet.rows
-            if len(c) > handle_index and not pipeline._blank(c[handle_index])
+            if len(c) > handle_index and not parsing.blank(c[handle_index])
         }
         chosen_handle = planner.default_account[1]
         others = sorted(h for h in named if h.casefold() != chosen_handle.casefold())
@@ -184,8 +185,7 @@ def plan_table(
         if order is None:
             return
     width = max(columns.values()) + 1
-    rows: dict[tuple[int | None, str], PostRow] = getattr(planner, "post_rows", None) or {}
-    planner.post_rows = rows
+    rows: dict[tuple, PostRow] = planner.post_rows
 
     def cell(cells: list, field_name: str) -> object:
         index = columns.get(field_name)
@@ -195,12 +195,12 @@ def plan_table(
         planner.tick()
         if len(cells) < width:
             cells = list(cells) + [None] * (width - len(cells))
-        if all(pipeline._blank(c) for c in cells):
+        if all(parsing.blank(c) for c in cells):
             continue
         bad = False
         handle = default_handle
-        if handle_index is not None and not pipeline._blank(cells[handle_index]):
-            handle = pipeline._handle(cells[handle_index])
+        if handle_index is not None and not parsing.blank(cells[handle_index]):
+            handle = parsing.handle_of(cells[handle_index])
         if not handle:
             planner.problem(
                 name,
@@ -255,12 +255,10 @@ def plan_table(
         if not url and fmt.platform == "youtube":
             url = f"https://www.youtube.com/watch?v={post_id}"
         published = cell(cells, "published")
-        moment = (
-            planner.moment_of(fmt, published, order) if not pipeline._blank(published) else None
-        )
+        moment = planner.moment_of(fmt, published, order) if not parsing.blank(published) else None
         header = headers[columns["published"]] if "published" in columns else None
         if moment is None:
-            if pipeline._blank(published):
+            if parsing.blank(published):
                 planner.problem(name, line, header, _("the post has no publication date"))
             else:
                 planner.problem(
@@ -278,7 +276,7 @@ def plan_table(
             continue
         values = {}
         for our, index, column in counts:
-            value, why = pipeline._count(cells[index])
+            value, why = parsing.count(cells[index])
             if why is not None:
                 planner.problem(name, line, column, why)
                 bad = True
@@ -345,7 +343,7 @@ def compare(planner) -> None:
     A post already stored is found by its account and post id whatever its day (a new
     institution zone, or another export that gives the day only, may put it on another day):
     the latest of its rows is the one a new export updates."""
-    rows: dict = getattr(planner, "post_rows", None) or {}
+    rows: dict = planner.post_rows
     if not rows:
         return
     db, plan = planner.db, planner.plan

@@ -655,12 +655,12 @@ class AccountsTab(Tab):
             return monthly_update(self, self.session)
 
         def import_preview():
-            from gui.import_dialog import preview_for_screenshot
+            from gui.import_screenshots import preview_for_screenshot
 
             return preview_for_screenshot(self, self.session)
 
         def platform_preview():
-            from gui.import_dialog import platform_preview_for_screenshot
+            from gui.import_screenshots import platform_preview_for_screenshot
 
             return platform_preview_for_screenshot(self, self.session)
 

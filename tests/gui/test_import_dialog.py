@@ -13,7 +13,8 @@ from core import accounts, metrics, timezone
 from core.db import open_database
 from core.i18n import _
 from gui import import_dialog
-from gui.import_dialog import ImportDialog, import_files, preview_for_screenshot
+from gui.import_dialog import ImportDialog, import_files
+from gui.import_screenshots import preview_for_screenshot
 from gui.session import Session
 from gui.signals import app_signals
 
